@@ -1,0 +1,15 @@
+/**
+ * The one error type Hush raises for bad input. Messages name the problem and the place
+ * (file, JSON path, line) and never quote transcript content, which may be sensitive.
+ */
+export type HushErrorCode = 'FORMAT_UNKNOWN' | 'FORMAT_INVALID' | 'POLICY_INVALID' | 'USAGE' | 'IO';
+
+export class HushError extends Error {
+  readonly code: HushErrorCode;
+
+  constructor(code: HushErrorCode, message: string) {
+    super(message);
+    this.name = 'HushError';
+    this.code = code;
+  }
+}
