@@ -3,6 +3,7 @@
  * conversation around it for context, and reports findings. It never sees the policy's
  * include/exclude lists: the engine applies those.
  */
+import type { ContextProbe } from '../context/probe.js';
 import type { Finding } from '../detection.js';
 import type { EntityType } from '../entities.js';
 import type { StreamView } from '../normalise/view.js';
@@ -16,6 +17,7 @@ export interface RecognizerInput {
   views: StreamView[];
   /** The view to search. */
   view: StreamView;
+  context: ContextProbe;
   /** Two-letter region for numbers without a country code, e.g. `US`. */
   defaultCountry: string;
 }
