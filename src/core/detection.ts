@@ -32,6 +32,8 @@ export interface EntityPart {
   start: number;
   end: number;
   channel: number | null;
+  /** Normalised text of this part (sensitive). */
+  value: string;
 }
 
 export interface Entity {
