@@ -5,10 +5,34 @@
 import type { FormatId, Transcript } from '../core/transcript.js';
 import { HushError } from '../errors.js';
 import type { SourceContent, TranscriptFormat } from './format.js';
+import { assemblyAiFormat } from './assemblyai.js';
+import { awsCallAnalyticsFormat } from './aws-call-analytics.js';
+import { awsTranscribeFormat } from './aws-transcribe.js';
+import { deepgramFormat } from './deepgram.js';
+import { genesysFormat } from './genesys.js';
 import { hushFormat } from './hush.js';
+import { srtFormat } from './srt.js';
+import { symblFormat } from './symbl.js';
+import { webvttFormat } from './webvtt.js';
+import { whisperCppFormat } from './whisper-cpp.js';
+import { whisperFormat } from './whisper.js';
+import { whisperxFormat } from './whisperx.js';
 
 /** Every format, most specific first: sniffing takes the first that claims the content. */
-export const FORMATS: readonly TranscriptFormat[] = [hushFormat];
+export const FORMATS: readonly TranscriptFormat[] = [
+  hushFormat,
+  awsTranscribeFormat,
+  awsCallAnalyticsFormat,
+  deepgramFormat,
+  assemblyAiFormat,
+  genesysFormat,
+  whisperFormat,
+  whisperCppFormat,
+  whisperxFormat,
+  symblFormat,
+  webvttFormat,
+  srtFormat,
+];
 
 export function formatById(id: string): TranscriptFormat {
   const format = FORMATS.find((candidate) => candidate.id === id);

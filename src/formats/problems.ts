@@ -30,3 +30,8 @@ export function parseWithSchema<S extends z.ZodType>(
   const issue = result.error.issues[0]!;
   throw invalidAt(content.origin, issue.path, `not a valid ${formatName} transcript: ${issue.message}`);
 }
+
+/** The error for a problem in a line-based file (subtitles), naming the 1-based line. */
+export function invalidAtLine(origin: string, line: number, problem: string): HushError {
+  return new HushError('FORMAT_INVALID', `${origin}: line ${line}: ${problem}`);
+}

@@ -61,3 +61,51 @@ export function fillMissingTimes(
   }
   return out;
 }
+
+/** Integer ms to seconds, as the JSON formats that count in seconds write them. */
+export function msToSeconds(ms: number): number {
+  return Math.round(ms) / 1000;
+}
+
+/** Integer ms as a clock time, `HH:MM:SS,mmm` (or with `.` before the ms). */
+export function formatClock(ms: number, fractionSeparator: ',' | '.' = ','): string {
+  const total = Math.max(0, Math.round(ms));
+  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  const hours = Math.floor(total / 3_600_000);
+  const minutes = Math.floor(total / 60_000) % 60;
+  const seconds = Math.floor(total / 1000) % 60;
+  return `${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}${fractionSeparator}${pad(total % 1000, 3)}`;
+}
+
+/** The words a span's text holds: its whitespace-separated pieces. */
+export function wordsOfText(text: string): string[] {
+  return text.split(/\s+/).filter((piece) => piece !== '');
+}
+
+/**
+ * Words for a span the source timed only as a whole (a segment, a message without word times):
+ * the text's words spread over [start, end].
+ */
+export function spreadText(
+  text: string,
+  start: number,
+  end: number,
+): { text: string; start: number; end: number }[] {
+  const texts = wordsOfText(text);
+  return spreadOverSpan(texts, start, end).map(([wordStart, wordEnd], index) => ({
+    text: texts[index]!,
+    start: wordStart,
+    end: wordEnd,
+  }));
+}
+
+/**
+ * An absolute time as sources write it, epoch ms (a number or a string of digits) or ISO 8601, to
+ * epoch ms; undefined when it is neither.
+ */
+export function epochMs(value: number | string): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? Math.round(value) : undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value));
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}

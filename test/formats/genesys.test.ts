@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { importTranscript } from '../../src/formats/index.js';
+import {
+  SENSITIVE,
+  assertAbsent,
+  assertImportError,
+  claimants,
+  edited,
+  fixture,
+  findRun,
+  redactRoundTrip,
+} from './redaction-support.js';
+
+const call = fixture('genesys', 'call.json');
+const RECORDING_START = 1718029351000;
+const CARD = 'four one one one one one one one one one one one one one one one';
+const EMAIL = 'john dot smith at example dot com';
+const RUNS = [
+  { spoken: CARD, replacement: '[CARD_NUMBER]' },
+  { spoken: EMAIL, replacement: '[EMAIL]' },
+];
+
+describe('Genesys import', () => {
+  test('epoch times become ms from the recording start; purpose gives the role; no channel', () => {
+    const { format, transcript } = importTranscript(call.text, call.origin);
+    assert.equal(format.id, 'genesys');
+    assert.equal(transcript.channels, 1);
+    assert.deepEqual(transcript.words[0], {
+      text: 'thanks',
+      start: 520,
+      end: 838,
+      channel: null,
+      speaker: null,
+      role: 'agent',
+      confidence: 0.9987,
+      timing: 'native',
+      source: ['transcripts', 0, 'phrases', 0, 'words', 0],
+    });
+    const card = findRun(transcript, CARD).map((index) => transcript.words[index]!);
+    assert.ok(card.every((word) => word.role === 'customer'));
+    assert.equal(card[0]!.start, 5774);
+    assert.equal(transcript.words.length, 44);
+  });
+
+  test('an ISO startTime works the same; without one the earliest word is the start', () => {
+    const iso = edited(call.text, (doc) => {
+      doc.startTime = new Date(RECORDING_START).toISOString();
+    });
+    assert.equal(importTranscript(iso, call.origin).transcript.words[0]!.start, 520);
+    const none = edited(call.text, (doc) => {
+      delete doc.startTime;
+    });
+    const shifted = importTranscript(none, call.origin).transcript;
+    assert.equal(shifted.words[0]!.start, 0);
+    assert.equal(findRun(shifted, CARD).map((index) => shifted.words[index]!.start)[0], 5774 - 520);
+  });
+
+  test('a phrase without words has its text spread over the phrase', () => {
+    const bare = edited(call.text, (doc) => {
+      delete doc.transcripts[0].phrases[2].words;
+    });
+    const { transcript } = importTranscript(bare, call.origin);
+    const phrase = transcript.words.filter((word) => word.source[4] === 'text');
+    assert.deepEqual(
+      phrase.map((word) => word.text),
+      ['thank', 'you', 'and', 'your', 'email', 'address'],
+    );
+    assert.ok(phrase.every((word) => word.timing === 'interpolated' && word.role === 'agent'));
+    assert.equal(phrase[0]!.start, 12300);
+  });
+
+  test('only this format claims the file, and it can be named', () => {
+    assert.deepEqual(claimants(call.text), ['genesys']);
+    assert.equal(importTranscript(call.text, call.origin, 'genesys').transcript.words.length, 44);
+  });
+});
+
+describe('Genesys malformed input', () => {
+  test('a word time of the wrong type is named by path, without the words', () => {
+    const bad = edited(call.text, (doc) => {
+      doc.transcripts[0].phrases[1].words[3].startTimeMs = '1718029356774';
+    });
+    assertImportError(bad, 'g.json', {
+      path: 'transcripts[0].phrases[1].words[3].startTimeMs',
+      secrets: ['four', 'sure'],
+    });
+  });
+
+  test('an unreadable startTime and a word before it are named by path', () => {
+    const unreadable = edited(call.text, (doc) => {
+      doc.startTime = 'yesterday';
+    });
+    assertImportError(unreadable, 'g.json', { path: 'startTime', secrets: ['thanks'] });
+    const early = edited(call.text, (doc) => {
+      doc.startTime = RECORDING_START + 1000;
+    });
+    assertImportError(early, 'g.json', {
+      path: 'transcripts[0].phrases[0].words[0].startTimeMs',
+      secrets: ['thanks'],
+    });
+  });
+
+  test('a truncated file is reported as such', () => {
+    assertImportError(call.text.slice(0, 1500), 'g.json', { message: /ends early/, secrets: ['thanks'] });
+  });
+});
+
+describe('Genesys redaction', () => {
+  test('words, text, decorated words and decorated text are all redacted', () => {
+    const { output } = redactRoundTrip(call, 'genesys', RUNS);
+    assertAbsent(output, SENSITIVE);
+    const [, card, , email] = JSON.parse(output).transcripts[0].phrases;
+    assert.equal(card.text, "sure it's [CARD_NUMBER]");
+    assert.equal(card.decoratedText, "Sure, it's [CARD_NUMBER]");
+    assert.deepEqual(
+      card.decoratedWords.map((word: { word: string }) => word.word),
+      ['Sure,', "it's", '[CARD_NUMBER]'],
+    );
+    assert.equal(card.words[2].startTimeMs, RECORDING_START + 5774);
+    assert.equal(card.words[2].startTimeMs + card.words[2].duration.milliseconds, RECORDING_START + 10831);
+    assert.equal(email.text, "it's [EMAIL]");
+    assert.equal(email.decoratedText, "it's [EMAIL]", 'rebuilt from the raw words when they cannot be found');
+  });
+
+  test('a phrase without words is redacted in its text', () => {
+    const bare = edited(call.text, (doc) => {
+      delete doc.transcripts[0].phrases[3].words;
+    });
+    const imported = importTranscript(bare, call.origin);
+    const edits = [{ words: findRun(imported.transcript, EMAIL), replacement: '[EMAIL]' }];
+    const output = imported.format.redact(imported.content, imported.transcript, edits);
+    assertAbsent(output, [/john/, /smith/, /example/]);
+    const phrase = JSON.parse(output).transcripts[0].phrases[3];
+    assert.equal(phrase.text, "it's [EMAIL]");
+    assert.ok(
+      importTranscript(output, call.origin, 'genesys').transcript.words.some(
+        (word) => word.text === '[EMAIL]',
+      ),
+    );
+  });
+});
