@@ -31,7 +31,18 @@ export interface Word {
   /** Recogniser confidence 0..1, or null when the source gives none. */
   confidence: number | null;
   timing: Timing;
+  /**
+   * For interpolated words: the span the source did time (the cue, segment or gap between timed
+   * neighbours) inside which the word was certainly spoken. Region planning covers all of it,
+   * since where exactly in it the word fell is a guess.
+   */
+  window?: TimeSpan;
   source: SourcePointer;
+}
+
+export interface TimeSpan {
+  start: number;
+  end: number;
 }
 
 /** Identifier of an importer / writer, e.g. `aws-transcribe`. */

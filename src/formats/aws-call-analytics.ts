@@ -103,7 +103,6 @@ function turnWords(turn: Turn, index: number, channel: number): Word[] {
       makeWord({
         ...word,
         ...shared,
-        timing: 'interpolated',
         source: ['Transcript', index, 'Content', position],
       }),
     );

@@ -98,14 +98,6 @@ const SPEAKER_LABEL = /^(\p{Lu}[\p{L}\p{N}'._-]*(?: (?:\p{Lu}[\p{L}\p{N}'._-]*|\
 /** The dash that opens a line of dialogue. */
 const DIALOGUE_DASH = /^\s*-\s+/;
 
-/** The role a speaker label states, when it says agent or customer. */
-export function roleFromLabel(label: string | null): Role {
-  if (label === null) return 'unknown';
-  if (/^agent\b/i.test(label)) return 'agent';
-  if (/^(customer|caller)\b/i.test(label)) return 'customer';
-  return 'unknown';
-}
-
 /** A visible character of cue text (a character reference counts as one, decoded) and its raw place. */
 interface Glyph {
   text: string;
@@ -215,8 +207,8 @@ export function cuesToTranscript(cues: readonly Cue[], format: TranscriptFormat[
         start,
         end,
         speaker: word.speaker,
-        role: roleFromLabel(word.speaker),
         timing: 'interpolated',
+        window: { start: cue.start, end: cue.end },
         source: [cueIndex, position],
       });
     }),

@@ -94,7 +94,7 @@ function phraseWords(phrase: Phrase, path: (string | number)[], base: number, or
     const start = relative(phrase.startTimeMs, [...path, 'startTimeMs']);
     const end = start + Math.round(phrase.duration?.milliseconds ?? 0);
     return spreadText(phrase.text, start, end).map((word, position) =>
-      makeWord({ ...word, ...shared, timing: 'interpolated', source: [...path, 'text', position] }),
+      makeWord({ ...word, ...shared, source: [...path, 'text', position] }),
     );
   }
   return words.map((word, position) => {

@@ -4,7 +4,7 @@
  * duration, conversationId, phrases?, sentiment?, words?: [{word, startTime, endTime, score?,
  * timeOffset, duration}]}]}`. `timeOffset` and `duration` are seconds from the conversation's
  * start; responses without them are timed from the ISO `startTime`/`endTime`, relative to the
- * earliest message. Symbl publishes no speaker role, so roles stay unknown.
+ * earliest message. Symbl publishes no speaker role: a speaker named like a role (`Agent`) gives it.
  */
 import { z } from 'zod';
 import type { Transcript, Word } from '../core/transcript.js';
@@ -107,7 +107,7 @@ function messageWords(message: SymblMessage, index: number, zero: number, origin
   const speaker = speakerOf(message);
   if (!message.words || message.words.length === 0) {
     return spreadText(message.text, span.start, span.end).map((word, position) =>
-      makeWord({ ...word, speaker, timing: 'interpolated', source: [...path, 'text', position] }),
+      makeWord({ ...word, speaker, source: [...path, 'text', position] }),
     );
   }
   const spans = message.words.map((word, position) => ({
@@ -118,11 +118,9 @@ function messageWords(message: SymblMessage, index: number, zero: number, origin
   return message.words.map((word, position) =>
     makeWord({
       text: word.word,
-      start: times[position]!.start,
-      end: times[position]!.end,
+      ...times[position]!,
       speaker,
       confidence: word.score ?? null,
-      timing: times[position]!.interpolated ? 'interpolated' : 'native',
       source: [...path, 'words', position],
     }),
   );

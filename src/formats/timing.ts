@@ -1,4 +1,14 @@
 /** Time conversions and interpolation shared by the importers. */
+import type { TimeSpan, Timing } from '../core/transcript.js';
+
+/** A word's times as an importer hands them to makeWord, with how they were obtained. */
+export interface WordTimes {
+  start: number;
+  end: number;
+  timing: Timing;
+  /** Set for interpolated times: the span the source timed, which holds the word. */
+  window?: TimeSpan;
+}
 
 /** Seconds (number or numeric string, as sources write them) to integer ms. */
 export function secondsToMs(seconds: number | string): number {
@@ -27,18 +37,18 @@ export function spreadOverSpan(texts: readonly string[], start: number, end: num
 /**
  * Fills the times a source left out (WhisperX digits, for one) from the timed neighbours:
  * each untimed run is spread over the gap between the previous word's end and the next word's
- * start (or the given bounds). Returns the filled times and which ones were interpolated.
+ * start (or the given bounds). Interpolated times carry the gap as their window.
  */
 export function fillMissingTimes(
   words: readonly { text: string; start: number | undefined; end: number | undefined }[],
-  bounds: { start: number; end: number },
-): { start: number; end: number; interpolated: boolean }[] {
-  const out: { start: number; end: number; interpolated: boolean }[] = [];
+  bounds: TimeSpan,
+): WordTimes[] {
+  const out: WordTimes[] = [];
   let index = 0;
   while (index < words.length) {
     const word = words[index]!;
     if (word.start !== undefined && word.end !== undefined) {
-      out.push({ start: word.start, end: Math.max(word.start, word.end), interpolated: false });
+      out.push({ start: word.start, end: Math.max(word.start, word.end), timing: 'native' });
       index += 1;
       continue;
     }
@@ -55,7 +65,7 @@ export function fillMissingTimes(
     const gapEnd = Math.max(gapStart, next?.start ?? bounds.end);
     const run = words.slice(index, runEnd).map((w) => w.text);
     for (const [start, end] of spreadOverSpan(run, gapStart, gapEnd)) {
-      out.push({ start, end, interpolated: true });
+      out.push({ start, end, timing: 'interpolated', window: { start: gapStart, end: gapEnd } });
     }
     index = runEnd;
   }
@@ -84,18 +94,16 @@ export function wordsOfText(text: string): string[] {
 
 /**
  * Words for a span the source timed only as a whole (a segment, a message without word times):
- * the text's words spread over [start, end].
+ * the text's words spread over [start, end], interpolated, with the span as their window.
  */
-export function spreadText(
-  text: string,
-  start: number,
-  end: number,
-): { text: string; start: number; end: number }[] {
+export function spreadText(text: string, start: number, end: number): ({ text: string } & WordTimes)[] {
   const texts = wordsOfText(text);
   return spreadOverSpan(texts, start, end).map(([wordStart, wordEnd], index) => ({
     text: texts[index]!,
     start: wordStart,
     end: wordEnd,
+    timing: 'interpolated',
+    window: { start, end },
   }));
 }
 

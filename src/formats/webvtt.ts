@@ -55,12 +55,17 @@ const vttSyntax: CueSyntax = {
 };
 
 const HEADER = /^\uFEFF?WEBVTT(?:[ \t]|$)/;
+
+/** The file's first line, where the WEBVTT signature must stand. */
+function firstLine(text: string): string {
+  return /^[^\r\n]*/.exec(text)![0];
+}
 /** Blocks that are not cues; each keyword stands alone or is followed by a space or tab. */
 const NON_CUE_BLOCK = /^(?:NOTE|STYLE|REGION)(?:[ \t]|$)/;
 
 function readCues(content: SourceContent) {
   const lines = splitLines(content.text);
-  if (!HEADER.test(content.text)) {
+  if (!HEADER.test(firstLine(content.text))) {
     throw invalidAtLine(content.origin, 1, 'a WebVTT file must start with "WEBVTT"');
   }
   // The first block is the header: WEBVTT and its metadata lines.
@@ -76,7 +81,7 @@ export const webvttFormat: TranscriptFormat = {
   name: 'WebVTT',
 
   sniff(content: SourceContent): boolean {
-    return content.json === undefined && HEADER.test(content.text);
+    return content.json === undefined && HEADER.test(firstLine(content.text));
   },
 
   parse(content: SourceContent): Transcript {

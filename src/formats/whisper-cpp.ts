@@ -86,7 +86,6 @@ function segmentWords(segment: CppSegment, index: number): Word[] {
       makeWord({
         ...word,
         speaker,
-        timing: 'interpolated',
         source: ['transcription', index, 'text', position],
       }),
     );
@@ -95,11 +94,9 @@ function segmentWords(segment: CppSegment, index: number): Word[] {
   return pieces.map((piece, position) =>
     makeWord({
       text: piece.text,
-      start: times[position]!.start,
-      end: times[position]!.end,
+      ...times[position]!,
       speaker,
       confidence: piece.confidence,
-      timing: times[position]!.interpolated ? 'interpolated' : 'native',
       source: ['transcription', index, 'tokens', piece.first],
     }),
   );

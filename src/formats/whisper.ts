@@ -79,8 +79,7 @@ function segmentWords(segment: WhisperSegment, index: number): Word[] {
     return segment.words.map((word, position) => toWord(word, ['segments', index, 'words', position]));
   }
   return spreadText(segment.text, secondsToMs(segment.start), secondsToMs(segment.end)).map(
-    (word, position) =>
-      makeWord({ ...word, timing: 'interpolated', source: ['segments', index, 'text', position] }),
+    (word, position) => makeWord({ ...word, source: ['segments', index, 'text', position] }),
   );
 }
 

@@ -61,7 +61,6 @@ function segmentWords(segment: WhisperXSegment, index: number): Word[] {
       makeWord({
         ...word,
         speaker: segment.speaker ?? null,
-        timing: 'interpolated',
         source: ['segments', index, 'text', position],
       }),
     );
@@ -75,14 +74,11 @@ function segmentWords(segment: WhisperXSegment, index: number): Word[] {
     bounds,
   );
   return segment.words.map((word, position) => {
-    const time = times[position]!;
     return makeWord({
       text: word.word,
-      start: time.start,
-      end: time.end,
+      ...times[position]!,
       speaker: word.speaker ?? segment.speaker ?? null,
       confidence: word.score ?? null,
-      timing: time.interpolated ? 'interpolated' : 'native',
       source: ['segments', index, 'words', position],
     });
   });

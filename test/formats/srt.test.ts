@@ -30,6 +30,7 @@ describe('srt import', () => {
         role: 'agent',
         confidence: null,
         timing: 'interpolated',
+        window: { start: 0, end: 3200 },
         source: [0, 0],
       },
     );

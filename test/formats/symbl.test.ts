@@ -30,7 +30,7 @@ interface SymblJson {
 const card = ['4111', '1111', '1111', '1111'];
 
 describe('symbl import', () => {
-  test('verbose messages: word times from timeOffset/duration, speaker from `from`, score as confidence', () => {
+  test('verbose messages: word times from timeOffset/duration, speaker (and role it names) from `from`, score as confidence', () => {
     const { format, transcript } = importTranscript(verbose, 'calls/symbl.json');
     assert.equal(format.id, 'symbl');
     assert.equal(transcript.words.length, 29);
@@ -43,7 +43,7 @@ describe('symbl import', () => {
         end: 9190,
         channel: null,
         speaker: 'Caller',
-        role: 'unknown',
+        role: 'customer',
         confidence: 0.95,
         timing: 'native',
         source: ['messages', 2, 'words', 4],

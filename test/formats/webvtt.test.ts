@@ -36,6 +36,7 @@ describe('webvtt import', () => {
         role: 'agent',
         confidence: null,
         timing: 'interpolated',
+        window: { start: 0, end: 3200 },
         source: [0, 0],
       },
     );
