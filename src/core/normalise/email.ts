@@ -1,0 +1,193 @@
+/**
+ * Spoken email addresses and host names → written form, in lower case:
+ * "john dot smith at gmail dot com" → "john.smith@gmail.com",
+ * "j o h n 7 7 at yahoo dot co dot uk" → "john77@yahoo.co.uk",
+ * "www dot example dot com slash help" → "www.example.com/help".
+ * "at" and "dot" become symbols only when the whole forms an address: the part after "at" (or the
+ * host) is labels joined by "dot" ending in a top-level-domain-like label, so "I'm at home" and
+ * "dot the i" stay words.
+ */
+import type { Atom, AtomRead } from './atoms.js';
+import { isPlainDigits, makeAtom } from './atoms.js';
+import { ADDRESS_STOPWORDS, AT_SIGN_TAILS, SYMBOL_WORDS, TOP_LEVEL_DOMAINS } from './lexicon.js';
+import type { Span } from './spans.js';
+
+/** Upper bound on the parts of one address, so a long run of "dot"s is read in linear time. */
+const MAX_PARTS = 16;
+
+const LOCAL_SEPARATORS = new Set(['dot', 'underscore', 'dash', 'hyphen']);
+const LABEL_JOINERS = new Set(['dash', 'hyphen', 'underscore']);
+const ADDRESS_WORD = /^[a-z0-9][a-z0-9._-]*$/;
+
+/** Reads a spoken email address or host name starting at atoms[start], or null. */
+export function readAddress(atoms: readonly Atom[], start: number): AtomRead | null {
+  if (!canStartAddress(atoms, start)) return null;
+  return readEmail(atoms, start) ?? readHost(atoms, start);
+}
+
+/**
+ * A cheap test before reading: an address starts with a segment that is not a stopword, and a
+ * spoken separator follows that segment.
+ */
+function canStartAddress(atoms: readonly Atom[], start: number): boolean {
+  const first = atoms[start]!;
+  if (first.kind === 'word' && ADDRESS_STOPWORDS.has(first.lower)) return false;
+  const end = segmentEnd(atoms, start);
+  const next = end === -1 ? undefined : atoms[end];
+  return next?.kind === 'word' && SYMBOL_WORDS.has(next.lower);
+}
+
+/** local-part "at" domain, where the local part is segments joined by dot, underscore or dash. */
+function readEmail(atoms: readonly Atom[], start: number): AtomRead | null {
+  const spans: Span[] = [];
+  let i = readJoined(atoms, start, LOCAL_SEPARATORS, spans);
+  if (i === -1) return null;
+  const at = atoms[i];
+  if (at?.kind !== 'word' || at.lower !== 'at') return null;
+  const tail = atoms[i + 1];
+  const atEnd = tail?.kind === 'word' && AT_SIGN_TAILS.has(tail.lower) ? i + 1 : i;
+  spans.push({ text: '@', from: at.spans[0]!.from, to: atoms[atEnd]!.spans[0]!.to });
+  i = readDomain(atoms, atEnd + 1, spans);
+  return i === -1 ? null : { atom: addressAtom(spans), next: i };
+}
+
+/** A host name ("example dot com", "www dot example dot com"), with an optional "slash" path. */
+function readHost(atoms: readonly Atom[], start: number): AtomRead | null {
+  const spans: Span[] = [];
+  let i = readDomain(atoms, start, spans);
+  if (i === -1) return null;
+  for (let parts = 0; parts < MAX_PARTS && isSymbol(atoms[i], 'slash'); parts += 1) {
+    const pathSpans: Span[] = [];
+    const next = readLabel(atoms, i + 1, pathSpans);
+    if (next === -1) break;
+    spans.push(symbolSpan(atoms[i]!, '/'), ...pathSpans);
+    i = next;
+  }
+  // A host written as one word ("gmail.com") is already in written form.
+  return i - start < 2 ? null : { atom: addressAtom(spans), next: i };
+}
+
+/**
+ * Labels joined by "dot", ending in a top-level-domain-like label. Appends the domain's spans and
+ * returns the index after it, or -1. Stops at the longest valid domain ("gmail dot com dot the"
+ * ends after "com").
+ */
+function readDomain(atoms: readonly Atom[], start: number, spans: Span[]): number {
+  const domain: Span[] = [];
+  let validEnd = -1;
+  let validLength = 0;
+  let i = readLabel(atoms, start, domain);
+  for (let parts = 0; i !== -1 && parts < MAX_PARTS; parts += 1) {
+    if (isDomain(domain)) {
+      validEnd = i;
+      validLength = domain.length;
+    }
+    if (!isSymbol(atoms[i], 'dot')) break;
+    const dot = symbolSpan(atoms[i]!, '.');
+    const labelStart = domain.length;
+    domain.push(dot);
+    const next = readLabel(atoms, i + 1, domain);
+    if (next === -1) {
+      domain.length = labelStart;
+      break;
+    }
+    i = next;
+  }
+  if (validEnd === -1) return -1;
+  for (let k = 0; k < validLength; k += 1) spans.push(domain[k]!);
+  return validEnd;
+}
+
+/** A domain has a dot and ends in a known top-level domain or a two-letter country code. */
+function isDomain(spans: readonly Span[]): boolean {
+  let text = '';
+  for (const span of spans) text += span.text;
+  const lastDot = text.lastIndexOf('.');
+  if (lastDot <= 0) return false;
+  const tld = text.slice(lastDot + 1).toLowerCase();
+  return TOP_LEVEL_DOMAINS.has(tld) || /^[a-z]{2}$/.test(tld);
+}
+
+/** One label: segments joined by "dash" or "underscore" ("my dash site"). */
+function readLabel(atoms: readonly Atom[], start: number, spans: Span[]): number {
+  return readJoined(atoms, start, LABEL_JOINERS, spans);
+}
+
+/**
+ * Segments joined by the spoken separators in `separators`. Appends the spans and returns the
+ * index after the last segment, or -1 when no segment starts at `start`.
+ */
+function readJoined(
+  atoms: readonly Atom[],
+  start: number,
+  separators: ReadonlySet<string>,
+  spans: Span[],
+): number {
+  let i = readSegment(atoms, start, spans);
+  for (let parts = 0; i !== -1 && parts < MAX_PARTS; parts += 1) {
+    const separator = atoms[i];
+    if (separator?.kind !== 'word' || !separators.has(separator.lower)) break;
+    const segment: Span[] = [];
+    const next = readSegment(atoms, i + 1, segment);
+    if (next === -1) break;
+    spans.push(symbolSpan(separator, SYMBOL_WORDS.get(separator.lower)!), ...segment);
+    i = next;
+  }
+  return i;
+}
+
+/** Appends the spans of the segment starting at atoms[start]; returns the index after it, or -1. */
+function readSegment(atoms: readonly Atom[], start: number, spans: Span[]): number {
+  const end = segmentEnd(atoms, start);
+  for (let i = start; i < end; i += 1) spans.push(...atoms[i]!.spans);
+  return end;
+}
+
+/**
+ * The end of the segment starting at atoms[start], or -1 when none starts there. A segment is
+ * address-safe words, letter runs and digit groups spoken one after another, with at most one word
+ * ("j o h n 7 7" → "john77", "john seven seven" → "john77", "h o t mail" → "hotmail"). A stopword
+ * is not absorbed after the first atom ("a b c is at…" keeps "is").
+ */
+function segmentEnd(atoms: readonly Atom[], start: number): number {
+  const first = atoms[start];
+  if (first === undefined || !isSegmentAtom(first)) return -1;
+  let hasWord = first.kind === 'word';
+  let i = start + 1;
+  for (; i < atoms.length && i - start < MAX_PARTS; i += 1) {
+    const atom = atoms[i]!;
+    if (atom.kind === 'word') {
+      if (hasWord || ADDRESS_STOPWORDS.has(atom.lower) || !isSegmentAtom(atom)) break;
+      hasWord = true;
+    } else if (atom.kind !== 'letters' && !isPlainDigits(atom)) break;
+  }
+  return i;
+}
+
+function isSegmentAtom(atom: Atom): boolean {
+  switch (atom.kind) {
+    case 'letters':
+      return true;
+    case 'digits':
+      return isPlainDigits(atom);
+    case 'word':
+      return ADDRESS_WORD.test(atom.lower) && !SYMBOL_WORDS.has(atom.lower);
+    case 'address':
+      return false;
+  }
+}
+
+function isSymbol(atom: Atom | undefined, word: string): boolean {
+  return atom?.kind === 'word' && atom.lower === word;
+}
+
+function symbolSpan(atom: Atom, symbol: string): Span {
+  return { text: symbol, from: atom.spans[0]!.from, to: atom.spans[0]!.to };
+}
+
+function addressAtom(spans: readonly Span[]): Atom {
+  return makeAtom(
+    'address',
+    spans.map((span) => ({ text: span.text.toLowerCase(), from: span.from, to: span.to })),
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * Spelled letters → one upper-case run: "k w o n g", "K. W. O. N. G.", "kilo whiskey oscar",
+ * "s as in sam", "U.S.A" all spell letters. A run needs two letters or more, except that an
+ * "X as in word" letter stands alone; "a" and "I" join a run only next to another single letter,
+ * so "I booked a hotel" keeps its words.
+ */
+import { NATO } from './lexicon.js';
+import type { Read } from './spans.js';
+import { piecesSpan } from './spans.js';
+import type { Pause, Piece } from './tokens.js';
+import { NO_PAUSE, STRONG_PAUSE, isLetter, isNumberPiece, nextContent, previousContent } from './tokens.js';
+
+/**
+ * single: a one-letter word; weak: a bare "a" or "I", which are usually words; nato: a spelling
+ * alphabet word; explicit: a form that can only be spelling ("b as in bravo", "U.S.A").
+ */
+type LetterKind = 'single' | 'weak' | 'nato' | 'explicit';
+
+interface Letter {
+  letters: string;
+  kind: LetterKind;
+  /** First and last piece used. */
+  first: number;
+  last: number;
+  /** Pause written after the letter's last piece. */
+  pause: Pause;
+}
+
+const INITIALISM = /^[a-z](?:\.[a-z])+$/i;
+
+/** Reads the spelled letter run starting at pieces[start], or null when none starts there. */
+export function readLetterRun(pieces: readonly Piece[], start: number): Read | null {
+  const first = letterAt(pieces, start);
+  if (first === null) return null;
+  const run: Letter[] = [first];
+  for (let letter = first; letter.pause !== STRONG_PAUSE;) {
+    const next = nextContent(pieces, letter.last);
+    const following = next === -1 ? null : letterAt(pieces, next);
+    if (following === null) break;
+    run.push(following);
+    letter = following;
+  }
+  if (first.kind === 'weak' && !joinsRun(run[1], first)) return null;
+  while (
+    run.length > 1 &&
+    run[run.length - 1]!.kind === 'weak' &&
+    !joinsRun(run[run.length - 2], run[run.length - 1]!)
+  ) {
+    run.pop();
+  }
+  if (!isRun(run, pieces)) return null;
+  return {
+    spans: run.map((letter) => piecesSpan(letter.letters, pieces[letter.first]!, pieces[letter.last]!)),
+    next: run[run.length - 1]!.last + 1,
+  };
+}
+
+/** A weak letter stays in the run only beside a single or explicit letter with no pause between. */
+function joinsRun(neighbour: Letter | undefined, weak: Letter): boolean {
+  if (neighbour === undefined || neighbour.kind === 'nato') return false;
+  const pauseBetween = neighbour.first < weak.first ? neighbour.pause : weak.pause;
+  return pauseBetween === NO_PAUSE;
+}
+
+/**
+ * Two letters or more make a run, or one explicit letter. Bare "a"s and "I"s alone ("I a") are
+ * words, unless a number is spoken beside them, as in codes ("one a a" → "1 AA").
+ */
+function isRun(run: readonly Letter[], pieces: readonly Piece[]): boolean {
+  if (run.some((letter) => letter.kind === 'explicit')) return true;
+  if (run.length < 2) return false;
+  return (
+    run.some((letter) => letter.kind !== 'weak') ||
+    numberBeside(pieces, run[0]!.first, run[run.length - 1]!.last)
+  );
+}
+
+function numberBeside(pieces: readonly Piece[], first: number, last: number): boolean {
+  const before = previousContent(pieces, first);
+  const after = nextContent(pieces, last);
+  return (before !== -1 && isNumberPiece(pieces[before]!)) || (after !== -1 && isNumberPiece(pieces[after]!));
+}
+
+function letterAt(pieces: readonly Piece[], i: number): Letter | null {
+  const piece = pieces[i]!;
+  if (piece.written !== null) return null;
+  if (piece.text.length === 1 && isLetter(piece.text)) {
+    const letter = piece.text.toUpperCase();
+    const spelled = readAsIn(pieces, i, letter);
+    if (spelled !== -1)
+      return { letters: letter, kind: 'explicit', first: i, last: spelled, pause: pieces[spelled]!.pause };
+    const weak = (letter === 'A' || letter === 'I') && !piece.dotted;
+    return { letters: letter, kind: weak ? 'weak' : 'single', first: i, last: i, pause: piece.pause };
+  }
+  const nato = NATO.get(piece.lower);
+  if (nato !== undefined) return { letters: nato, kind: 'nato', first: i, last: i, pause: piece.pause };
+  if (INITIALISM.test(piece.text)) {
+    return {
+      letters: piece.text.replaceAll('.', '').toUpperCase(),
+      kind: 'explicit',
+      first: i,
+      last: i,
+      pause: piece.pause,
+    };
+  }
+  return null;
+}
+
+/**
+ * "s as in sam", "b for bravo": the index of the example word when the letter at pieces[i] is
+ * spelled this way (the word must start with the letter), else -1.
+ */
+function readAsIn(pieces: readonly Piece[], i: number, letter: string): number {
+  const next = nextContent(pieces, i);
+  if (next === -1) return -1;
+  let example = -1;
+  if (pieces[next]!.lower === 'for') example = nextContent(pieces, next);
+  else if (pieces[next]!.lower === 'as') {
+    const inWord = nextContent(pieces, next);
+    if (inWord !== -1 && pieces[inWord]!.lower === 'in') example = nextContent(pieces, inWord);
+  }
+  if (example === -1) return -1;
+  const word = pieces[example]!;
+  const startsWithLetter =
+    word.written === null && word.text.length > 1 && word.lower[0] === letter.toLowerCase();
+  return startsWithLetter ? example : -1;
+}

@@ -1,0 +1,197 @@
+/**
+ * Spoken numbers → digits. Consecutive number words form one digit group, written number by
+ * number: "forty one eleven" → 41 + 11 → "4111", "nineteen eighty five" → "1985". A number
+ * ("chunk") is the longest run of words that reads as one cardinal ("four thousand one hundred
+ * eleven" → 4111); the next word starts a new chunk when it cannot continue it ("forty one" then
+ * "eleven"). The group ends at a pause, at any other word, or after an ordinal.
+ */
+import { nextToMonth } from './dates.js';
+import type { NumberWord } from './lexicon.js';
+import {
+  AMBIGUOUS_ORDINALS,
+  CARDINALS,
+  MAYBE_ZERO_WORDS,
+  ORDINALS,
+  REPEATERS,
+  ZERO_WORDS,
+  isNumberWord,
+} from './lexicon.js';
+import type { Read, Span } from './spans.js';
+import { pieceSpan, piecesSpan } from './spans.js';
+import type { Piece } from './tokens.js';
+import { nextWithoutPause } from './tokens.js';
+
+/** One number of a group: its digits, the last piece it used, and whether it ends the group. */
+interface Step {
+  span: Span;
+  last: number;
+  closes: boolean;
+}
+
+/** How far "oh" looks ahead through further "oh"s for the digit that makes it a zero. */
+const MAX_OH_RUN = 8;
+
+/** Reads the spoken digit group starting at pieces[start], or null when no number starts there. */
+export function readNumberGroup(pieces: readonly Piece[], start: number): Read | null {
+  if (!mayStartNumber(pieces[start]!)) return null;
+  const spans: Span[] = [];
+  let next = start;
+  let i = start;
+  while (i !== -1 && pieces[i]!.written === null) {
+    const step = readRepeat(pieces, i) ?? readZero(pieces, i, spans.length > 0) ?? readChunk(pieces, i);
+    if (step === null) break;
+    spans.push(step.span);
+    next = step.last + 1;
+    if (step.closes) break;
+    i = nextWithoutPause(pieces, step.last);
+  }
+  return spans.length === 0 ? null : { spans, next };
+}
+
+/** A cheap test before reading: the words a spoken number can start with. */
+function mayStartNumber(piece: Piece): boolean {
+  return isNumberWord(piece.lower) || piece.lower === 'a';
+}
+
+/** "double five" → "55", "triple oh" → "000"; the digits map to both words. */
+function readRepeat(pieces: readonly Piece[], i: number): Step | null {
+  const times = REPEATERS.get(pieces[i]!.lower);
+  if (times === undefined) return null;
+  const j = nextWithoutPause(pieces, i);
+  const digit = j === -1 ? null : digitOf(pieces[j]!);
+  if (digit === null) return null;
+  return { span: piecesSpan(digit.repeat(times), pieces[i]!, pieces[j]!), last: j, closes: false };
+}
+
+/** The single digit a piece says ("five", "oh", "zero", "5"), or null. */
+function digitOf(piece: Piece): string | null {
+  if (piece.written !== null) return piece.written.length === 1 ? piece.written : null;
+  if (ZERO_WORDS.has(piece.lower) || MAYBE_ZERO_WORDS.has(piece.lower)) return '0';
+  const word = CARDINALS.get(piece.lower);
+  return word?.class === 'unit' ? String(word.value) : null;
+}
+
+/**
+ * "zero", "nought" → 0 always. "oh", "o" → 0 among or before spoken digits: when digits follow
+ * ("oh four", not "oh okay"), or when it closes a group ("nine oh two one oh", "forty six oh oh",
+ * not "five oh okay"). Further "oh"s after it are looked through.
+ */
+function readZero(pieces: readonly Piece[], i: number, inGroup: boolean): Step | null {
+  const lower = pieces[i]!.lower;
+  const isZero = ZERO_WORDS.has(lower) || (MAYBE_ZERO_WORDS.has(lower) && ohIsZero(pieces, i, inGroup));
+  return isZero ? { span: pieceSpan('0', pieces[i]!), last: i, closes: false } : null;
+}
+
+function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolean {
+  let j = nextWithoutPause(pieces, i);
+  for (let hops = 0; hops < MAX_OH_RUN; hops += 1) {
+    if (j === -1) return inGroup;
+    const piece = pieces[j]!;
+    if (piece.written !== null) return false;
+    if (!MAYBE_ZERO_WORDS.has(piece.lower)) {
+      return CARDINALS.has(piece.lower) || ZERO_WORDS.has(piece.lower) || REPEATERS.has(piece.lower);
+    }
+    j = nextWithoutPause(pieces, j);
+  }
+  return false;
+}
+
+/** Where a chunk stands after its words so far: what may come next depends on it. */
+type ChunkState = 'start' | 'unit' | 'teen' | 'tens' | 'tensUnit' | 'hundred' | 'scale' | 'and';
+
+/**
+ * Reads one cardinal starting at pieces[start]: "forty one", "one hundred and five", "a hundred",
+ * "two thousand and five", "twenty first" (an ordinal ends it and the group).
+ */
+function readChunk(pieces: readonly Piece[], start: number): Step | null {
+  let total = 0;
+  let current = 0;
+  let lastScale = Number.POSITIVE_INFINITY;
+  let state: ChunkState = 'start';
+  let last = -1;
+  let closes = false;
+  for (let i = start; i !== -1 && pieces[i]!.written === null; i = nextWithoutPause(pieces, i)) {
+    const lower = pieces[i]!.lower;
+    if (lower === 'a' && state === 'start') {
+      // "a hundred", "a thousand": "a" is one only before a multiplier.
+      if (!isMultiplier(pieces, nextWithoutPause(pieces, i))) break;
+      current = 1;
+      state = 'unit';
+      last = i;
+      continue;
+    }
+    if (lower === 'and' && (state === 'hundred' || state === 'scale')) {
+      const next = nextWithoutPause(pieces, i);
+      if (next === -1 || !continuesAfterAnd(pieces[next]!)) break;
+      state = 'and';
+      continue;
+    }
+    const ordinal = ORDINALS.get(lower);
+    const word = ordinal ?? CARDINALS.get(lower);
+    if (word === undefined || !accepts(state, word, current, lastScale)) break;
+    if (ordinal && state === 'start' && AMBIGUOUS_ORDINALS.has(lower) && !nextToMonth(pieces, i, i)) break;
+    switch (word.class) {
+      case 'unit':
+        current += word.value;
+        state = state === 'tens' ? 'tensUnit' : 'unit';
+        break;
+      case 'teen':
+      case 'tens':
+        current += word.value;
+        state = word.class;
+        break;
+      case 'hundred':
+        current = (current || 1) * 100;
+        state = 'hundred';
+        break;
+      case 'scale':
+        total += (current || 1) * word.value;
+        current = 0;
+        lastScale = word.value;
+        state = 'scale';
+        break;
+    }
+    last = i;
+    if (ordinal) {
+      closes = true;
+      break;
+    }
+  }
+  if (last === -1) return null;
+  return { span: piecesSpan(String(total + current), pieces[start]!, pieces[last]!), last, closes };
+}
+
+/** Whether `word` can continue a chunk in `state` (holding `current` below the last scale word). */
+function accepts(state: ChunkState, word: NumberWord, current: number, lastScale: number): boolean {
+  switch (word.class) {
+    case 'unit':
+      return (
+        state === 'start' || state === 'tens' || state === 'hundred' || state === 'scale' || state === 'and'
+      );
+    case 'teen':
+    case 'tens':
+      return state === 'start' || state === 'hundred' || state === 'scale' || state === 'and';
+    case 'hundred':
+      return state === 'start' || (isBelowHundredState(state) && current < 100);
+    case 'scale':
+      return (
+        word.value < lastScale && (state === 'start' || state === 'hundred' || isBelowHundredState(state))
+      );
+  }
+}
+
+function isBelowHundredState(state: ChunkState): boolean {
+  return state === 'unit' || state === 'teen' || state === 'tens' || state === 'tensUnit';
+}
+
+function isMultiplier(pieces: readonly Piece[], i: number): boolean {
+  if (i === -1) return false;
+  const word = CARDINALS.get(pieces[i]!.lower);
+  return word !== undefined && (word.class === 'hundred' || word.class === 'scale');
+}
+
+/** "hundred and five", "thousand and twenty", "hundred and first". */
+function continuesAfterAnd(piece: Piece): boolean {
+  const word = ORDINALS.get(piece.lower) ?? CARDINALS.get(piece.lower);
+  return word !== undefined && (word.class === 'unit' || word.class === 'teen' || word.class === 'tens');
+}

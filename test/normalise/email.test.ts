@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { spoken } from './support.js';
+
+function expectAll(cases: Record<string, string>): void {
+  for (const [input, expected] of Object.entries(cases)) assert.equal(spoken(input), expected, input);
+}
+
+describe('spoken email addresses', () => {
+  test('"at" and "dot" become symbols, in lower case', () => {
+    expectAll({
+      'my email is john dot smith at gmail dot com': 'my email is john.smith@gmail.com',
+      'John Dot Smith At Gmail Dot Com.': 'john.smith@gmail.com',
+      'kwong at gmail dot com and my phone': 'kwong@gmail.com and my phone',
+    });
+  });
+
+  test('underscore, dash, hyphen, "at sign" and "at symbol"', () => {
+    expectAll({
+      'mary underscore jones at outlook dot com': 'mary_jones@outlook.com',
+      'mary dash jones at my hyphen site dot org': 'mary-jones@my-site.org',
+      'john at sign gmail dot com': 'john@gmail.com',
+      'john at symbol gmail dot com': 'john@gmail.com',
+    });
+  });
+
+  test('spelled letters and digits inside the parts', () => {
+    expectAll({
+      'j o h n 7 7 at yahoo dot co dot uk': 'john77@yahoo.co.uk',
+      'john seven seven at gmail dot com': 'john77@gmail.com',
+      'k w o n g at h o t mail dot com': 'kwong@hotmail.com',
+      'kilo whiskey at gmail dot com': 'kw@gmail.com',
+      'j o h n smith at gmail dot com': 'johnsmith@gmail.com',
+    });
+  });
+
+  test('mixed written and spoken forms', () => {
+    expectAll({
+      'john at gmail.com': 'john@gmail.com',
+      'john.smith at gmail dot com': 'john.smith@gmail.com',
+      'it is John.Smith@Gmail.com.': 'it is John.Smith@Gmail.com',
+    });
+  });
+
+  test('the address starts at its own first word', () => {
+    expectAll({
+      'reach me at john at gmail dot com': 'reach me at john@gmail.com',
+      "that's seven seven at gmail dot com": "that's 77@gmail.com",
+      'contact john smith at gmail dot com': 'contact john smith@gmail.com',
+    });
+  });
+
+  test('the domain ends at its last top-level-domain-like label', () => {
+    expectAll({ 'john at gmail dot com dot the end': 'john@gmail.com dot the end' });
+  });
+});
+
+describe('spoken host names', () => {
+  test('labels joined by "dot" ending in a domain, with a "slash" path', () => {
+    expectAll({
+      'www dot example dot com slash help': 'www.example.com/help',
+      'w w w dot example dot com': 'www.example.com',
+      'go to example dot co dot uk': 'go to example.co.uk',
+      'find us at example dot com': 'find us at example.com',
+      'b b c dot co dot uk slash news slash world': 'bbc.co.uk/news/world',
+    });
+  });
+});
+
+describe('"at" and "dot" that are not an address', () => {
+  test('stay words', () => {
+    expectAll({
+      "I'm at home": "I'm at home",
+      'dot the i': 'dot the i',
+      "I'll be at the office dot": "I'll be at the office dot",
+      'meet me at five': 'meet me at 5',
+      'john at home dot': 'john at home dot',
+      'the dot com boom': 'the dot com boom',
+      'polka dot dress': 'polka dot dress',
+    });
+  });
+});

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { spoken } from './support.js';
+
+function expectAll(cases: Record<string, string>): void {
+  for (const [input, expected] of Object.entries(cases)) assert.equal(spoken(input), expected, input);
+}
+
+describe('spelled letters become one upper-case run', () => {
+  test('single-letter words, with or without dots, commas or hyphens', () => {
+    expectAll({
+      'k w o n g': 'KWONG',
+      'it is K. W. O. N. G. okay': 'it is KWONG okay',
+      'K, W, O, N, G': 'KWONG',
+      'k-w-o-n-g': 'KWONG',
+      'k um w o': 'KWO',
+      'p s': 'PS',
+      'in the U.S.A. today': 'in the USA today',
+    });
+  });
+
+  test('NATO alphabet words, alone or mixed with letters', () => {
+    expectAll({
+      'kilo whiskey oscar': 'KWO',
+      'Kilo Whiskey Oscar November Golf': 'KWONG',
+      'k whiskey o': 'KWO',
+      'alfa x-ray': 'AX',
+    });
+  });
+
+  test('"X as in word" and "X for word" spell one letter, even alone', () => {
+    expectAll({
+      's as in sam': 'S',
+      'b for bravo': 'B',
+      'k w as in william o n g': 'KWONG',
+      'a as in apple b': 'AB',
+      'i for one': 'i for 1',
+      'b as in cat': 'b as in cat',
+    });
+  });
+
+  test('a run is separate from the digit groups around it', () => {
+    expectAll({
+      'a b one two three four five six seven': 'AB 1234567',
+      'one two a b': '12 AB',
+      'j o h n 7 7': 'JOHN 7 7',
+    });
+  });
+
+  test('"o" spells a letter inside a run and is zero before digits', () => {
+    expectAll({ 'j o h n': 'JOHN', 'o one two': '012', 'o k': 'OK' });
+  });
+
+  test('a strong pause ends a run', () => {
+    expectAll({ 'a b? c d': 'AB CD' });
+  });
+});
+
+describe('words that look like letters stay words', () => {
+  test('"a" and "I" alone, or beside a NATO word', () => {
+    expectAll({
+      'I have a dog': 'I have a dog',
+      'I booked a hotel': 'I booked a hotel',
+      'I golf': 'I golf',
+      'is it a b': 'is it AB',
+      'I a': 'I a',
+      'I need a a new card': 'I need a a new card',
+      'one a a': '1 AA',
+      'my postcode is s w one a one a a': 'my postcode is SW 1 a 1 AA',
+    });
+  });
+
+  test('a run does not swallow a following pronoun after a full stop', () => {
+    expectAll({ 'k w o n g. I think': 'KWONG I think', 'l i s a': 'LISA' });
+  });
+
+  test('one letter or one NATO word alone', () => {
+    expectAll({
+      'plan b': 'plan b',
+      'Mike said': 'Mike said',
+      'golf on sunday': 'golf on sunday',
+      'november fifth': 'november 5',
+      'kilo november': 'KN',
+    });
+  });
+});

@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { spoken } from './support.js';
+
+function expectAll(cases: Record<string, string>): void {
+  for (const [input, expected] of Object.entries(cases)) assert.equal(spoken(input), expected, input);
+}
+
+describe('spoken numbers become one digit group', () => {
+  test('digit by digit, and number by number', () => {
+    expectAll({
+      'four one one one': '4111',
+      'forty one eleven': '4111',
+      'nineteen eighty five': '1985',
+      'twenty twenty four': '2024',
+      'one two three four five six seven eight nine': '123456789',
+      'twenty one twenty two': '2122',
+      'four fifty': '450',
+      'Four One One One': '4111',
+      'I have two kids': 'I have 2 kids',
+    });
+  });
+
+  test('teens and tens are told apart', () => {
+    expectAll({
+      'fourteen forty': '1440',
+      'forty fourteen': '4014',
+      'fifteen fifty': '1550',
+      'sixteen sixty six': '1666',
+      'seventy seventeen': '7017',
+      'ten twenty': '1020',
+    });
+  });
+
+  test('hundreds, thousands and "a hundred"', () => {
+    expectAll({
+      'one hundred and five': '105',
+      'a hundred': '100',
+      'a hundred and twenty': '120',
+      'five hundred': '500',
+      'two thousand and five': '2005',
+      'four thousand one hundred eleven': '4111',
+      'nineteen hundred': '1900',
+      'twenty five hundred': '2500',
+      'one hundred thousand': '100000',
+      'a million': '1000000',
+      'two hundred twenty three': '223',
+      'one million two hundred thousand': '1200000',
+      'one thousand one thousand': '10011000',
+      'four and five': '4 and 5',
+      'a dog': 'a dog',
+    });
+  });
+
+  test('"oh" is zero only among, before or closing spoken digits; zero and nought always are', () => {
+    expectAll({
+      'oh four': '04',
+      'nineteen oh five': '1905',
+      'oh oh seven': '007',
+      'o one two': '012',
+      'oh okay': 'oh okay',
+      'Oh, four five': 'Oh 45',
+      'nine oh two one oh': '90210',
+      'forty six oh oh?': '4600',
+      'oh oh': 'oh oh',
+      'room four oh': 'room 40',
+      'five oh okay': '5 oh okay',
+      zero: '0',
+      'nought four': '04',
+      'four zero four': '404',
+    });
+  });
+
+  test('"double" and "triple" repeat the next digit, and are words otherwise', () => {
+    expectAll({
+      'double five': '55',
+      'triple seven': '777',
+      'four double five six': '4556',
+      'double oh seven': '007',
+      'double check that': 'double check that',
+      'a double': 'a double',
+      'double twenty': 'double 20',
+    });
+  });
+
+  test('hyphenated spoken numbers read like separate words', () => {
+    expectAll({ 'twenty-five': '25', 'forty-one eleven': '4111', 'one-two-three': '123' });
+  });
+
+  test('fillers inside a digit run do not break it', () => {
+    expectAll({ 'four um one one uh one': '4111', 'four one, um, one one': '41 11' });
+  });
+
+  test('a comma, full stop or other pause ends the group', () => {
+    expectAll({
+      'four one one one, one one one one': '4111 1111',
+      'four one. One one': '41 11',
+      'four one? one one': '41 11',
+    });
+    // Some sources write punctuation as words of its own.
+    assert.equal(spoken('four one , one one'), '41 11');
+  });
+});
+
+describe('numbers the recogniser wrote in digits', () => {
+  test('stay as written, one group per word', () => {
+    expectAll({
+      '4111 1111': '4111 1111',
+      '4 1 1 1': '4 1 1 1',
+      '4111-1111': '4111-1111',
+      '04/27': '04/27',
+      '192.168.1.1.': '192.168.1.1',
+      '10:30': '10:30',
+    });
+  });
+
+  test('a spoken group next to a written number is a separate group', () => {
+    expectAll({ '4111 one one one one': '4111 1111', 'four one 11': '41 11', '41 eleven': '41 11' });
+  });
+
+  test('keep currency and percent signs, drop thousands commas and brackets', () => {
+    expectAll({
+      'it was $49.99.': 'it was $49.99',
+      '£20 or €15': '£20 or €15',
+      '10% off': '10% off',
+      '1,250 dollars': '1250 dollars',
+      '$1,250,000': '$1250000',
+      '(555) 0100': '555 0100',
+      '4111,1111': '4111 1111',
+    });
+  });
+
+  test('written ordinals lose their suffix', () => {
+    expectAll({ 'the 3rd': 'the 3', 'March 21st.': 'march 21', '2nd floor': '2 floor' });
+  });
+});
+
+describe('spoken separators between digit groups', () => {
+  test('dash, hyphen, slash, dot and point join groups', () => {
+    expectAll({
+      'four one one one dash one one one one': '4111-1111',
+      'four one hyphen one one': '41-11',
+      'oh four slash twenty seven': '04/27',
+      'twelve slash oh five slash nineteen eighty': '12/05/1980',
+      'one nine two dot one six eight dot one dot one': '192.168.1.1',
+      'forty nine point nine nine': '49.99',
+      '4111 dash 1111': '4111-1111',
+    });
+  });
+
+  test('are words when not between digit groups', () => {
+    expectAll({
+      'a dash of salt': 'a dash of salt',
+      'slash the price': 'slash the price',
+      'the point is four': 'the point is 4',
+      'four point': '4 point',
+    });
+  });
+
+  test('"plus" before a phone number attaches', () => {
+    expectAll({
+      'plus four four seven seven double oh nine': '+4477009',
+      'call plus 44 7700 900': 'call +44 7700 900',
+      'plus 1 555 0100': '+1 555 0100',
+      'plus four four dash seven seven': '+44-77',
+    });
+  });
+
+  test('"plus" stays a word in sums and before a lone digit', () => {
+    expectAll({ 'two plus two': '2 plus 2', 'zip plus four': 'zip plus 4', 'plus tax': 'plus tax' });
+  });
+});
+
+describe('ordinals', () => {
+  test('become digits and end their group', () => {
+    expectAll({
+      third: '3',
+      'twenty first': '21',
+      'march third nineteen eighty five': 'march 3 1985',
+      'the third of march': 'the 3 of march',
+      'thirty first twelve': '31 12',
+      'one hundred and first': '101',
+      'fourth floor': '4 floor',
+      'twenty-first': '21',
+    });
+  });
+
+  test('"first" and "second" are digits only after a tens word or beside a month', () => {
+    expectAll({
+      'my first name': 'my first name',
+      'just a second': 'just a second',
+      'one second': '1 second',
+      'march first': 'march 1',
+      'the first of may': 'the 1 of may',
+      'second of June nineteen ninety': '2 of june 1990',
+      'twenty second': '22',
+      'Jan second': 'january 2',
+    });
+  });
+});
