@@ -3,6 +3,7 @@
  * type and documents every field (see docs/policy.md), so the three never drift apart.
  */
 import { z } from 'zod';
+import { isBuiltInEntityType } from './entities.js';
 
 export const REDACTION_STYLES = ['label', 'mask', 'hash', 'custom'] as const;
 export type RedactionStyle = (typeof REDACTION_STYLES)[number];
@@ -28,7 +29,11 @@ const customEntitySchema = z
 export const policySchema = z
   .object({
     /** Entity types to redact: `all`, or a list of type names (built-in or custom). */
-    include: z.union([z.literal('all'), z.array(z.string())]).default('all'),
+    include: z
+      .union([z.literal('all'), z.array(z.string())], {
+        error: 'expected "all" or a list of entity type names',
+      })
+      .default('all'),
     /** Entity types never redacted, applied after include. */
     exclude: z.array(z.string()).default([]),
     custom: z.array(customEntitySchema).default([]),
@@ -36,12 +41,16 @@ export const policySchema = z
     allow: z.array(z.string()).default([]),
     /** Findings scoring below this are not redacted. */
     minScore: z.number().min(0).max(1).default(0.5),
-    /** In payment context, every digit run is redacted, whatever it looks like. */
-    pciStrict: z.boolean().default(false),
+    /**
+     * In payment context, every digit run is redacted, whatever it looks like. On by default: a
+     * missed card digit or CVV in a stored recording breaks PCI DSS, an over-redacted order number
+     * costs little (see docs/policy.md).
+     */
+    pciStrict: z.boolean().default(true),
     /** Default region of a two-letter country for phone numbers without a country code. */
     defaultCountry: z
       .string()
-      .regex(/^[A-Z]{2}$/)
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code in capitals, such as US or GB')
       .default('US'),
     regions: z
       .object({
@@ -63,11 +72,65 @@ export const policySchema = z
         maskChar: z.string().length(1).default('#'),
         /** Replacement per entity type for the `custom` style; `default` covers the rest. */
         replacements: z.record(z.string(), z.string()).default({}),
+        /** Style per entity type, overriding `style` for that type (e.g. mask SSNs, label the rest). */
+        styleByType: z.record(z.string(), z.enum(REDACTION_STYLES)).default({}),
       })
       .strict()
       .prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine(checkNames);
+
+/**
+ * Cross-field checks: every type a policy names must be built in or defined in `custom`, custom
+ * names must be unique and not shadow built-in types, and custom patterns must compile.
+ */
+function checkNames(policy: PolicyShape, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string): void => {
+    ctx.addIssue({ code: 'custom', path, message });
+  };
+  const customNames = new Set<string>();
+  policy.custom.forEach((entity, index) => {
+    if (isBuiltInEntityType(entity.name)) {
+      issue(['custom', index, 'name'], `"${entity.name}" is a built-in type`);
+    } else if (customNames.has(entity.name)) {
+      issue(['custom', index, 'name'], `"${entity.name}" is defined twice`);
+    }
+    customNames.add(entity.name);
+    entity.patterns.forEach((pattern, patternIndex) => {
+      try {
+        new RegExp(pattern, 'i');
+      } catch (error) {
+        // The engine's message quotes the pattern; keep only the reason after it.
+        const reason = error instanceof Error ? (error.message.split(': ').pop() ?? '') : '';
+        issue(
+          ['custom', index, 'patterns', patternIndex],
+          `invalid regular expression for ${entity.name}: ${reason}`,
+        );
+      }
+    });
+  });
+  const checkName = (name: string, path: (string | number)[]): void => {
+    if (!isBuiltInEntityType(name) && !customNames.has(name)) {
+      issue(path, `unknown entity type "${name}" (neither built in nor defined in custom)`);
+    }
+  };
+  if (policy.include !== 'all') policy.include.forEach((name, index) => checkName(name, ['include', index]));
+  policy.exclude.forEach((name, index) => checkName(name, ['exclude', index]));
+  for (const name of Object.keys(policy.redaction.replacements)) {
+    if (name !== 'default') checkName(name, ['redaction', 'replacements', name]);
+  }
+  for (const name of Object.keys(policy.redaction.styleByType)) {
+    checkName(name, ['redaction', 'styleByType', name]);
+  }
+}
+
+interface PolicyShape {
+  include: 'all' | string[];
+  exclude: string[];
+  custom: { name: string; patterns: string[] }[];
+  redaction: { replacements: Record<string, string>; styleByType: Record<string, string> };
+}
 
 export type Policy = z.output<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;

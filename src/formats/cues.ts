@@ -3,7 +3,7 @@
  * split into words with their exact place in the file, speaker labels, and redaction that
  * rewrites only the replaced words' characters so the rest of the file stays byte for byte.
  */
-import type { Role, Transcript, Word } from '../core/transcript.js';
+import type { Transcript, Word } from '../core/transcript.js';
 import { sortWords } from '../core/transcript.js';
 import type { TranscriptFormat, WordEdit } from './format.js';
 import { invalidAtLine } from './problems.js';

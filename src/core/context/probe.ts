@@ -3,17 +3,38 @@
  * crosses speakers and turns: the agent's question makes the customer's bare answer sensitive.
  */
 import type { StreamView, TurnSpan } from '../normalise/view.js';
+import type { CueHit, CueMatcher } from './cue-matcher.js';
 
 export interface ContextProbe {
-  /** Lower-case normalised text of the same stream just before charPos (at most maxWords words, default 8). */
+  /**
+   * Lower-case normalised text of the same stream just before charPos (at most maxWords words,
+   * default 8). It runs on over soft turn breaks and stops at a hard one.
+   */
   leadIn(view: StreamView, charPos: number, maxWords?: number): string;
   /**
    * Lower-case normalised text of what the other speakers said since this stream's previous turn
    * ended, before the turn holding charPos (within 30 s): the question being answered.
    */
   prompt(view: StreamView, charPos: number): string;
-  /** True when charPos lies in payment context: a payment cue from any speaker shortly before, not yet closed. */
+  /**
+   * True when charPos lies in payment context: a payment cue from any speaker shortly before (or
+   * within 10 s after, in the same turn), not yet closed.
+   */
   inPaymentContext(view: StreamView, charPos: number): boolean;
   /** The turn holding charPos (the nearest one before it for a separator). */
   turnAt(view: StreamView, charPos: number): TurnSpan;
+  /** Like leadIn, after charPos (at most maxWords words, default 4); stops at a hard turn break. */
+  trail(view: StreamView, charPos: number, maxWords?: number): string;
+  /** Start time (ms) of the word that produced the character at charPos (the next word for a separator). */
+  timeAt(view: StreamView, charPos: number): number;
+  /** The last hit of a cue lexicon in prompt(view, charPos); computed once per turn and lexicon. */
+  promptCue(view: StreamView, charPos: number, cues: CueMatcher): CueHit | undefined;
+  /**
+   * Lower-case text of this stream's previous turn when the other party only gave a short answer
+   * since (within 30 s), else '': what a speaker asked before reading the answer back
+   * ("date of birth?" "05261953" "just to confirm may 26 1953").
+   */
+  recall(view: StreamView, charPos: number): string;
+  /** The last hit of a cue lexicon in recall(view, charPos); computed once per turn and lexicon. */
+  recallCue(view: StreamView, charPos: number, cues: CueMatcher): CueHit | undefined;
 }

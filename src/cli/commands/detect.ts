@@ -1,0 +1,46 @@
+/** `hush detect FILE`: lists the sensitive items in a transcript. */
+import { detect } from '../../core/engine.js';
+import { planRegions } from '../../core/regions.js';
+import { loadPolicy, loadTranscript } from '../load.js';
+import { countByType, entityReport, findingsText, regionReport, regionTotal } from '../output.js';
+
+export interface DetectOptions {
+  format?: string;
+  policy?: string;
+  json?: boolean;
+  reveal?: boolean;
+}
+
+export async function detectCommand(file: string, options: DetectOptions): Promise<number> {
+  const policy = await loadPolicy(options.policy);
+  const { format, transcript } = await loadTranscript(file, options.format);
+  const detection = detect(transcript, policy);
+  const regions = planRegions(detection, policy);
+  const reveal = options.reveal === true;
+
+  if (options.json) {
+    const report = {
+      file,
+      format: format.id,
+      words: transcript.words.length,
+      entities: detection.entities.map((entity) => entityReport(entity, reveal)),
+      regions: regions.map(regionReport),
+      counts: countByType(detection),
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+
+  const { entities } = detection;
+  const lines = [
+    `${file}: ${format.name}, ${transcript.words.length} words, ${transcript.channels} channel(s)`,
+    '',
+    findingsText(entities, reveal),
+  ];
+  if (entities.length > 0) {
+    const total = `${regions.length} region(s) to silence, ${regionTotal(regions)} in all`;
+    lines.push('', `${entities.length} item(s); ${total}.`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,24 @@
+/** What every command loads first: the transcript, the policy and, for hashing, the key. */
+import { DEFAULT_POLICY, type Policy } from '../core/policy.js';
+import { importTranscript, type ImportedTranscript } from '../formats/index.js';
+import { parsePolicy } from '../policy/index.js';
+import { readBytes, readText } from './io.js';
+
+export async function loadTranscript(path: string, formatId?: string): Promise<ImportedTranscript> {
+  return importTranscript(await readText(path), path, formatId);
+}
+
+/** The policy file's policy, or the default policy when none is given. */
+export async function loadPolicy(path?: string): Promise<Policy> {
+  return path === undefined ? DEFAULT_POLICY : parsePolicy(await readText(path), path);
+}
+
+/** The key file's bytes; a trailing line break (as editors add) is not part of the key. */
+export async function loadHashKey(path?: string): Promise<Uint8Array | undefined> {
+  if (path === undefined) return undefined;
+  const bytes = await readBytes(path);
+  let end = bytes.length;
+  if (bytes[end - 1] === 0x0a) end -= 1;
+  if (bytes[end - 1] === 0x0d) end -= 1;
+  return bytes.subarray(0, end);
+}

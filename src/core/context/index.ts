@@ -1,0 +1,155 @@
+/**
+ * The context probe: what was said around a position, across speakers and turns.
+ * Everything per call is precomputed once (turn lookup tables, the payment timeline); each
+ * question then costs a binary search and a short slice.
+ */
+import type { StreamView, TurnSpan } from '../normalise/view.js';
+import type { Conversation } from '../streams.js';
+import type { Transcript } from '../transcript.js';
+import { buildPaymentTimeline } from './payment.js';
+import type { CueHit, CueMatcher } from './cue-matcher.js';
+import type { ContextProbe } from './probe.js';
+import { wordsAfter, wordsBefore } from './windows.js';
+
+export type { ContextProbe } from './probe.js';
+export { compileCues } from './cue-matcher.js';
+export type { CueHit, CueMatcher } from './cue-matcher.js';
+
+/** How far after a position (ms), within its turn, a payment cue still opens payment context for it. */
+const SAME_TURN_CUE_MS = 10_000;
+/** How far back (ms) the other party's words still count as the question being answered. */
+export const PROMPT_WINDOW_MS = 30_000;
+/** A prompt this short (in words) is a back-channel ("mm hmm", "go ahead"): look one exchange further back. */
+const BACKCHANNEL_MAX_WORDS = 3;
+/** A prompt this short (in words) is an answer a speaker may read back: their own question still counts. */
+const ANSWER_MAX_WORDS = 12;
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+export function createContextProbe(
+  transcript: Transcript,
+  conversation: Conversation,
+  views: readonly StreamView[],
+): ContextProbe {
+  const spanOfTurn: TurnSpan[] = [];
+  for (const view of views) for (const span of view.turns) spanOfTurn[span.turn.id] = span;
+  const turnStarts = views.map((view) => view.turns.map((span) => span.charStart));
+  const payment = buildPaymentTimeline(transcript, views);
+  const prompts = new Map<number, string>();
+  const recalls = new Map<number, string>();
+  const promptCues = new Map<CueMatcher, Map<number, CueHit | undefined>>();
+  const recallCues = new Map<CueMatcher, Map<number, CueHit | undefined>>();
+
+  const turnAt = (view: StreamView, charPos: number): TurnSpan => {
+    const starts = turnStarts[view.stream.id]!;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (starts[mid]! <= charPos) low = mid + 1;
+      else high = mid;
+    }
+    return view.turns[Math.max(0, low - 1)]!;
+  };
+
+  const turnText = (turnId: number): string => {
+    const span = spanOfTurn[turnId]!;
+    return views[span.turn.stream]!.text.slice(span.charStart, span.charEnd).toLowerCase();
+  };
+
+  /**
+   * The other speakers' turns between this stream's previous turn and this one. When that is only
+   * a back-channel, the exchange before it counts too: "and the security code?" "hold on" "sure" "123".
+   */
+  const computePrompt = (turnId: number): string => {
+    const turn = conversation.turns[turnId]!;
+    const since = turn.start - PROMPT_WINDOW_MS;
+    const pieces: string[] = [];
+    let words = 0;
+    let ownTurnsPassed = 0;
+    for (let id = turnId - 1; id >= 0; id -= 1) {
+      const earlier = conversation.turns[id]!;
+      if (earlier.end < since) break;
+      if (earlier.stream === turn.stream) {
+        if (words > BACKCHANNEL_MAX_WORDS || ownTurnsPassed === 1) break;
+        ownTurnsPassed += 1;
+        continue;
+      }
+      const text = turnText(id);
+      pieces.push(text);
+      words += countWords(text);
+    }
+    return pieces.reverse().join('\n');
+  };
+
+  const timeAt = (view: StreamView, charPos: number): number => {
+    for (let i = Math.max(0, charPos); i < view.text.length; i += 1) {
+      const word = view.wordFrom[i]!;
+      if (word >= 0) return transcript.words[word]!.start;
+    }
+    return turnAt(view, charPos).turn.end;
+  };
+
+  /** This stream's previous turn, when only a short answer from the others lies between it and this turn. */
+  const computeRecall = (turnId: number): string => {
+    const turn = conversation.turns[turnId]!;
+    let words = 0;
+    for (let id = turnId - 1; id >= 0; id -= 1) {
+      const earlier = conversation.turns[id]!;
+      if (earlier.end < turn.start - PROMPT_WINDOW_MS) return '';
+      if (earlier.stream === turn.stream) return words > 0 ? turnText(id) : '';
+      words += countWords(turnText(id));
+      if (words > ANSWER_MAX_WORDS) return '';
+    }
+    return '';
+  };
+
+  const perTurn = (cache: Map<number, string>, compute: (turnId: number) => string) => {
+    return (view: StreamView, charPos: number): string => {
+      const turnId = turnAt(view, charPos).turn.id;
+      let text = cache.get(turnId);
+      if (text === undefined) {
+        text = compute(turnId);
+        cache.set(turnId, text);
+      }
+      return text;
+    };
+  };
+  const prompt = perTurn(prompts, computePrompt);
+  const recall = perTurn(recalls, computeRecall);
+
+  /** The last cue hit in a per-turn text, cached per lexicon and turn. */
+  const cueIn = (
+    caches: Map<CueMatcher, Map<number, CueHit | undefined>>,
+    text: (view: StreamView, charPos: number) => string,
+  ) => {
+    return (view: StreamView, charPos: number, cues: CueMatcher): CueHit | undefined => {
+      const turnId = turnAt(view, charPos).turn.id;
+      let byTurn = caches.get(cues);
+      if (!byTurn) {
+        byTurn = new Map();
+        caches.set(cues, byTurn);
+      }
+      if (!byTurn.has(turnId)) byTurn.set(turnId, cues.last(text(view, charPos)));
+      return byTurn.get(turnId);
+    };
+  };
+
+  return {
+    leadIn: (view, charPos, maxWords = 8) => wordsBefore(view.text, charPos, maxWords),
+    trail: (view, charPos, maxWords = 4) => wordsAfter(view.text, charPos, maxWords),
+    turnAt,
+    prompt,
+    promptCue: cueIn(promptCues, prompt),
+    recall,
+    recallCue: cueIn(recallCues, recall),
+    timeAt,
+    inPaymentContext: (view, charPos) => {
+      const at = timeAt(view, charPos);
+      // A cue later in the same breath counts too ("4111 … that's my visa"), not one minutes later in a long turn.
+      return payment.openAt(at, Math.min(turnAt(view, charPos).turn.end, at + SAME_TURN_CUE_MS));
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Propagation: a value found once is sensitive wherever else it is spoken in the call, by either
+ * party. This is how the agent's read-back of a card, a name or an email is caught.
+ * Values are compared on a compact key (lower-case letters and digits only), so "4111 1111" in one
+ * place matches "4111-1111" in another, and matches must start and end on word boundaries.
+ */
+import type { Finding } from '../detection.js';
+import type { StreamView } from '../normalise/view.js';
+
+export const PROPAGATION_RECOGNIZER = 'propagation';
+/** Keys shorter than this (in letters and digits) are too common to chase through a call. */
+const MIN_KEY_LENGTH = 4;
+/** A piece of a multi-turn item ("4111 1111" of a card) needs more to be chased on its own. */
+const MIN_PIECE_KEY_LENGTH = 6;
+/** Types that only mean something in the context they were found in. */
+const NOT_PROPAGATED = new Set(['PAYMENT_DIGITS']);
+
+interface CompactText {
+  /** Lower-case letters and digits of the view's text. */
+  key: string;
+  /** Position in view.text of each character of key. */
+  positions: Int32Array;
+}
+
+interface Needle {
+  key: string;
+  /** The value had capitals: an occurrence must have one too ("Will" the name, not "will"). */
+  needsCapital: boolean;
+  source: Finding;
+}
+
+export function propagate(views: readonly StreamView[], findings: readonly Finding[]): Finding[] {
+  const needles = collectNeedles(findings);
+  if (needles.length === 0) return [];
+  const added: Finding[] = [];
+  for (const view of views) {
+    const compact = compactText(view.text);
+    for (const needle of needles) {
+      for (let at = compact.key.indexOf(needle.key); at >= 0; at = compact.key.indexOf(needle.key, at + 1)) {
+        const charStart = compact.positions[at]!;
+        const charEnd = compact.positions[at + needle.key.length - 1]! + 1;
+        if (!onWordBoundaries(view.text, charStart, charEnd)) continue;
+        const text = view.text.slice(charStart, charEnd);
+        if (needle.needsCapital && !/\p{Lu}/u.test(text)) continue;
+        const { source } = needle;
+        if (source.view === view && source.charStart === charStart && source.charEnd === charEnd) continue;
+        added.push({
+          recognizer: PROPAGATION_RECOGNIZER,
+          type: source.type,
+          view,
+          charStart,
+          charEnd,
+          score: source.score,
+          value: text,
+          reasons: ['propagated', `from:${source.recognizer}`],
+        });
+      }
+    }
+  }
+  return added;
+}
+
+/** One needle per distinct key: each finding's whole value, and each turn's piece of a multi-turn one. */
+function collectNeedles(findings: readonly Finding[]): Needle[] {
+  const byKey = new Map<string, Needle>();
+  const add = (text: string, source: Finding, minLength = MIN_KEY_LENGTH): void => {
+    const key = compactKey(text);
+    if (key.length < minLength || byKey.has(key)) return;
+    byKey.set(key, { key, needsCapital: /\p{Lu}/u.test(text), source });
+  };
+  for (const finding of findings) {
+    if (NOT_PROPAGATED.has(finding.type)) continue;
+    const text = finding.view.text.slice(finding.charStart, finding.charEnd);
+    add(text, finding);
+    for (const span of finding.view.turns) {
+      if (span.charEnd <= finding.charStart || span.charStart >= finding.charEnd) continue;
+      const piece = finding.view.text.slice(
+        Math.max(span.charStart, finding.charStart),
+        Math.min(span.charEnd, finding.charEnd),
+      );
+      if (piece.length < text.length) add(piece, finding, MIN_PIECE_KEY_LENGTH);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function compactKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+const NON_ASCII_ALNUM = /[\p{L}\p{N}]/u;
+
+/** True for a letter or digit (ASCII tested by code, the rest by Unicode class). */
+function isAlnum(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return NON_ASCII_ALNUM.test(char);
+}
+
+function compactText(text: string): CompactText {
+  const codes = new Uint16Array(text.length);
+  const positions = new Int32Array(text.length);
+  let length = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    let lower: number;
+    if (code < 128) {
+      if (code >= 65 && code <= 90) lower = code + 32;
+      else if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) lower = code;
+      else continue;
+    } else {
+      const char = text[i]!.toLowerCase();
+      if (char.length !== 1 || !NON_ASCII_ALNUM.test(char)) continue;
+      lower = char.charCodeAt(0);
+    }
+    codes[length] = lower;
+    positions[length] = i;
+    length += 1;
+  }
+  let key = '';
+  for (let at = 0; at < length; at += 4096)
+    key += String.fromCharCode(...codes.subarray(at, Math.min(length, at + 4096)));
+  return { key, positions: positions.subarray(0, length) };
+}
+
+function onWordBoundaries(text: string, start: number, end: number): boolean {
+  return (start === 0 || !isAlnum(text[start - 1]!)) && (end === text.length || !isAlnum(text[end]!));
+}

@@ -1,0 +1,31 @@
+/**
+ * CARD_EXPIRY: a month and year after an expiry cue or question: `04/27`, `04-2027`, `0427`,
+ * `04 27`, `427` ("four twenty seven"), `april 2027`, `april 27`. The month must be 1–12.
+ */
+import { ENTITY_CUES } from '../context/lexicon.js';
+import { patternRecognizer } from './pattern.js';
+
+const MONTH = '(?:0?[1-9]|1[0-2])';
+const YEAR = '(?:20)?\\d{2}';
+const MONTH_NAMES =
+  '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
+/** Not glued to other digits, and not part of a decimal, time or longer date (the look-ahead fails fast). */
+const BEFORE = '(?=[\\da-z])(?<![\\p{L}\\p{N}$/.:-])';
+const AFTER = '(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})';
+
+const regex = (source: string): RegExp => new RegExp(`${BEFORE}${source}${AFTER}`, 'giu');
+
+export const cardExpiryRecognizer = patternRecognizer({
+  name: 'card-expiry',
+  type: 'CARD_EXPIRY',
+  patterns: [
+    { name: 'mm/yy', regex: regex(`${MONTH} ?[/-] ?${YEAR}`), score: 0.6 },
+    { name: 'mm yy', regex: regex(`${MONTH} ${YEAR}`), score: 0.55 },
+    { name: 'mmyy', regex: regex(`(?:0[1-9]|1[0-2])${YEAR}`), score: 0.55 },
+    { name: 'myy', regex: regex(`[1-9]\\d{2}`), score: 0.45 },
+    { name: 'month yyyy', regex: regex(`${MONTH_NAMES}(?: of)? ${YEAR}`), score: 0.55 },
+  ],
+  cues: ENTITY_CUES.CARD_EXPIRY,
+  requireContext: true,
+  value: (matched) => matched.trim().toLowerCase(),
+});

@@ -1,0 +1,44 @@
+/**
+ * CARD_LAST4: the last four digits of a card ("the visa ending in 4242", "last 4 digits of the
+ * card are 1234"). Needs a card word or payment context besides the "ending in" cue; "last 4 of
+ * your social" belongs to US_SSN_LAST4.
+ */
+import { compileCues } from '../context/cue-matcher.js';
+import { ENTITY_CUES } from '../context/lexicon.js';
+import type { MatchWindow } from './pattern.js';
+import { patternRecognizer } from './pattern.js';
+
+const cardWords = compileCues([
+  'card',
+  'cards',
+  'visa',
+  'master ?card',
+  'amex',
+  'discover',
+  'debit',
+  'credit',
+]);
+const otherItems = compileCues([
+  'social',
+  'ssn',
+  'social security',
+  'phone',
+  'number ending',
+  'account',
+  'routing',
+]);
+
+const around = (window: MatchWindow): string => `${window.leadIn}\n${window.prompt}\n${window.trail}`;
+
+export const cardLast4Recognizer = patternRecognizer({
+  name: 'card-last4',
+  type: 'CARD_LAST4',
+  patterns: [{ name: 'digits', digits: [4, 4], score: 0.55 }],
+  cues: ENTITY_CUES.CARD_LAST4,
+  requireContext: true,
+  // The card may be named well before "the last 4 digits" ("which card is it, can you give me the last 4").
+  leadInWords: 16,
+  validate: (_value, window) => window.payment || cardWords.test(around(window)),
+  invalidate: (_value, window) =>
+    otherItems.test(`${window.leadIn}\n${window.prompt}`) && !cardWords.test(window.leadIn),
+});

@@ -1,0 +1,245 @@
+/**
+ * CREDIT_CARD: 13–19 digits however they were grouped or spread over turns, with IIN ranges and
+ * the Luhn checksum. Fails closed: in payment context or after a card cue every 13–19 digit run is
+ * a card even when the checksum fails (speech recognition breaks checksums), and a longer run
+ * (card, expiry and code read without a pause) is covered entirely. A checksum may raise the score
+ * or pick the label, never un-redact.
+ */
+import { compileCues } from '../context/cue-matcher.js';
+import { ENTITY_CUES, NEGATIVE_CUES } from '../context/lexicon.js';
+import type { Finding } from '../detection.js';
+import type { StreamView } from '../normalise/view.js';
+import type { DigitRun } from './digits.js';
+import { digitRuns, digitSpan, isGroupBoundary } from './digits.js';
+import { judgeContext, readWindow, verdictReasons } from './pattern.js';
+import type { Recognizer, RecognizerInput } from './recognizer.js';
+import { expiryDigitsValid } from './validators/expiry.js';
+import { cardBrand } from './validators/iin.js';
+import { luhnValid } from './validators/luhn.js';
+
+const NAME = 'credit-card';
+const cardCues = compileCues(ENTITY_CUES.CREDIT_CARD ?? []);
+/** Cards that are not payment cards, besides the usual negatives. */
+const negatives = compileCues([
+  ...NEGATIVE_CUES,
+  '(insurance|id|identity|member|membership|medicare|medicaid|health|sim|loyalty|library|gift|rewards|social security|business|key|report) cards?',
+]);
+
+const MIN_DIGITS = 13;
+const MAX_DIGITS = 19;
+/** With an explicit card cue, a run this long is a card that lost digits in recognition. */
+const MIN_DIGITS_WHEN_ASKED = 12;
+
+const SCORE = {
+  /** Checksum and issuer range both fit, no context needed. */
+  bare: 0.8,
+  /** In payment context or after a card cue. */
+  checked: 0.99,
+  luhnOnly: 0.95,
+  failClosed: 0.9,
+};
+
+/** A card candidate found inside a run: digits [from, to) with what checks it passed. */
+interface CardSpan {
+  from: number;
+  to: number;
+  luhn: boolean;
+  brand: string | undefined;
+}
+
+function checkSpan(digits: string, from: number, to: number): CardSpan {
+  const number = digits.slice(from, to);
+  return { from, to, luhn: luhnValid(number), brand: cardBrand(number)?.name };
+}
+
+function checkReasons(span: CardSpan): string[] {
+  return [...(span.luhn ? ['luhn'] : []), ...(span.brand ? [`iin:${span.brand}`] : [])];
+}
+
+/**
+ * The best checksum-valid card inside a run: aligned on group boundaries (unless the run is one
+ * group), preferring issuer-valid, then longer, then earlier spans.
+ */
+function bestValidSpan(run: DigitRun, aligned: boolean): CardSpan | undefined {
+  let best: CardSpan | undefined;
+  const n = run.digits.length;
+  for (let from = 0; from + MIN_DIGITS <= n; from += 1) {
+    if (aligned && !isGroupBoundary(run, from)) continue;
+    for (let to = Math.min(n, from + MAX_DIGITS); to >= from + MIN_DIGITS; to -= 1) {
+      if (aligned && !isGroupBoundary(run, to)) continue;
+      const span = checkSpan(run.digits, from, to);
+      if (!span.luhn) continue;
+      if (!best || rank(span) > rank(best)) best = span;
+    }
+  }
+  return best;
+}
+
+function rank(span: CardSpan): number {
+  return (span.brand ? 100 : 0) + (span.to - span.from);
+}
+
+/** Anything the other party may ask for besides a card number: then the next digits are not more card. */
+const otherItems = compileCues([
+  ...Object.entries(ENTITY_CUES).flatMap(([type, cues]) => (type === 'CREDIT_CARD' ? [] : cues)),
+  ...NEGATIVE_CUES,
+]);
+
+/**
+ * Runs of the view, with a card number that continues over a hard turn break joined: "4111 1111"
+ * (the agent repeats them) "1111 1111" is one card. Only when the first piece was asked for as a
+ * card and the other party asked for nothing else in between.
+ */
+function candidateRuns(input: RecognizerInput): DigitRun[] {
+  const runs = digitRuns(input.view);
+  const joined: DigitRun[] = [];
+  for (const run of runs) {
+    const previous = joined.at(-1);
+    if (previous && continues(input, previous, run)) joined[joined.length - 1] = joinRuns(previous, run);
+    else joined.push(run);
+  }
+  return joined;
+}
+
+function continues(input: RecognizerInput, previous: DigitRun, run: DigitRun): boolean {
+  if (previous.digits.length >= MIN_DIGITS || previous.digits.length + run.digits.length > MAX_DIGITS)
+    return false;
+  if (!acrossOneBreak(input.view, previous.end, run.start)) return false;
+  if (!input.context.inPaymentContext(input.view, previous.start)) return false;
+  if (judgeContext(readWindow(input, previous.start, previous.end), cardCues, negatives).cue === undefined)
+    return false;
+  return !otherItems.test(input.context.prompt(input.view, run.start));
+}
+
+/** True when only whitespace with exactly one hard turn break lies between two positions. */
+function acrossOneBreak(view: StreamView, end: number, start: number): boolean {
+  const between = view.text.slice(end, start);
+  return /^ *\n *$/.test(between);
+}
+
+function joinRuns(a: DigitRun, b: DigitRun): DigitRun {
+  return {
+    start: a.start,
+    end: b.end,
+    digits: a.digits + b.digits,
+    positions: [...a.positions, ...b.positions],
+    groupStarts: [...a.groupStarts, ...b.groupStarts.map((at) => at + a.digits.length)],
+  };
+}
+
+interface Piece {
+  type: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * A run longer than a card, read in payment context: the card, then an expiry (MMYY or MMYYYY)
+ * and / or a 3–4 digit security code. Returns the pieces after the card when the tail parses as
+ * exactly that, else undefined.
+ */
+function parseTail(digits: string, cardEnd: number): Piece[] | undefined {
+  const pieces: Piece[] = [];
+  let at = cardEnd;
+  for (const length of [4, 6]) {
+    const rest = digits.length - at - length;
+    if ((rest === 0 || rest === 3 || rest === 4) && expiryDigitsValid(digits.slice(at, at + length))) {
+      pieces.push({ type: 'CARD_EXPIRY', from: at, to: at + length });
+      at += length;
+      break;
+    }
+  }
+  const rest = digits.length - at;
+  if (rest === 3 || rest === 4) pieces.push({ type: 'CARD_CVV', from: at, to: digits.length });
+  else if (rest !== 0) return undefined;
+  return pieces;
+}
+
+/** The checksum-valid card at the start of an over-long run whose tail parses; issuer-valid and 16 digits preferred. */
+function splitLongRun(digits: string): { card: CardSpan; tail: Piece[] } | undefined {
+  let best: { card: CardSpan; tail: Piece[] } | undefined;
+  const preference = (card: CardSpan): number => (card.brand ? 100 : 0) + (card.to === 16 ? 50 : card.to);
+  for (let to = MAX_DIGITS; to >= MIN_DIGITS; to -= 1) {
+    const card = checkSpan(digits, 0, to);
+    const tail = card.luhn ? parseTail(digits, to) : undefined;
+    if (tail && (!best || preference(card) > preference(best.card))) best = { card, tail };
+  }
+  return best;
+}
+
+function finding(
+  view: StreamView,
+  run: DigitRun,
+  type: string,
+  from: number,
+  to: number,
+  score: number,
+  reasons: string[],
+): Finding {
+  const { start, end } = digitSpan(run, from, to);
+  return {
+    recognizer: NAME,
+    type,
+    view,
+    charStart: start,
+    charEnd: end,
+    score,
+    value: run.digits.slice(from, to),
+    reasons,
+  };
+}
+
+function recognizeRun(input: RecognizerInput, run: DigitRun): Finding[] {
+  const n = run.digits.length;
+  if (n < MIN_DIGITS_WHEN_ASKED) return [];
+  const window = readWindow(input, run.start, run.end);
+  const verdict = judgeContext(window, cardCues, negatives);
+  const failClosed = window.payment || verdict.cue !== undefined;
+  const contextReasons = [...verdictReasons(verdict), ...(window.payment ? ['payment-context'] : [])];
+
+  if (failClosed && (n >= MIN_DIGITS || verdict.cue) && n <= MAX_DIGITS) {
+    const whole = checkSpan(run.digits, 0, n);
+    const score = whole.luhn ? (whole.brand ? SCORE.checked : SCORE.luhnOnly) : SCORE.failClosed;
+    const reasons = [...checkReasons(whole), ...(whole.luhn ? [] : ['fail-closed']), ...contextReasons];
+    return [finding(input.view, run, 'CREDIT_CARD', 0, n, score, reasons)];
+  }
+  if (failClosed && n > MAX_DIGITS) {
+    const split = splitLongRun(run.digits);
+    // Longer than any card and named as something else (a tracking number): not card data.
+    if (!split && verdict.negative) return [];
+    if (split) {
+      const { card, tail } = split;
+      const cardReasons = [...checkReasons(card), ...contextReasons];
+      return [
+        finding(
+          input.view,
+          run,
+          'CREDIT_CARD',
+          0,
+          card.to,
+          card.brand ? SCORE.checked : SCORE.luhnOnly,
+          cardReasons,
+        ),
+        ...tail.map((piece) =>
+          finding(input.view, run, piece.type, piece.from, piece.to, SCORE.failClosed, [
+            'card-tail',
+            ...contextReasons,
+          ]),
+        ),
+      ];
+    }
+    return [
+      finding(input.view, run, 'CREDIT_CARD', 0, n, SCORE.failClosed, ['fail-closed', ...contextReasons]),
+    ];
+  }
+  if (verdict.negative) return [];
+  const card = bestValidSpan(run, run.groupStarts.length > 1);
+  if (!card?.brand) return [];
+  return [finding(input.view, run, 'CREDIT_CARD', card.from, card.to, SCORE.bare, checkReasons(card))];
+}
+
+export const creditCardRecognizer: Recognizer = {
+  name: NAME,
+  types: ['CREDIT_CARD', 'CARD_EXPIRY', 'CARD_CVV'],
+  recognize: (input) => candidateRuns(input).flatMap((run) => recognizeRun(input, run)),
+};

@@ -1,0 +1,35 @@
+/**
+ * DATE_OF_BIRTH: a date after a date-of-birth cue or question ("can I take your date of birth"
+ * "march 3 1985"): `march 3 1985`, `3 march 1985`, `the 3 of march 85`, `03/03/1985`, `3 3 1985`,
+ * `03031985`, `1985-03-03`, `march 1985`. A date without such context is not a date of birth.
+ */
+import { ENTITY_CUES } from '../context/lexicon.js';
+import { patternRecognizer } from './pattern.js';
+import { birthDateFits, MONTH_NAMES } from './validators/date.js';
+
+const MONTH = `(?:${MONTH_NAMES.join('|')})`;
+/** The look-ahead fails fast: dates start with a digit, "the" or a month name. */
+const BEFORE = '(?=\\d|the |[adfjmnos][a-z]{2})(?<![\\p{L}\\p{N}$/.:-])';
+const AFTER = '(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})';
+const regex = (source: string): RegExp => new RegExp(`${BEFORE}(?:${source})${AFTER}`, 'giu');
+
+export const dateOfBirthRecognizer = patternRecognizer({
+  name: 'date-of-birth',
+  type: 'DATE_OF_BIRTH',
+  patterns: [
+    { name: 'month day year', regex: regex(`${MONTH}(?: the)? \\d{1,6}(?: (?:of )?\\d{2,4})?`), score: 0.55 },
+    {
+      name: 'day month year',
+      regex: regex(`(?:the )?\\d{1,2} (?:of )?${MONTH}(?: (?:of )?\\d{2,4})?`),
+      score: 0.55,
+    },
+    { name: 'year month day', regex: regex(`\\d{4} ${MONTH} \\d{1,2}`), score: 0.55 },
+    { name: 'numeric', regex: regex(`\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}`), score: 0.55 },
+    { name: 'digits', digits: [5, 8], score: 0.5 },
+  ],
+  cues: ENTITY_CUES.DATE_OF_BIRTH,
+  cueBoost: 0.35,
+  requireContext: true,
+  value: (matched) => matched.trim().toLowerCase(),
+  validate: (value) => birthDateFits(value),
+});

@@ -1,0 +1,206 @@
+/**
+ * Where a value starts and ends: in the answer to a question about a topic, or after a statement
+ * cue in the speaker's own turn ("my password is ..."). Lead-ins, restated questions and trailing
+ * talk are left out, so findings cover the value's words only.
+ */
+import type { Topic } from '../lexicon/cues.js';
+import {
+  CONTEXT_VALUE_CUES,
+  FRAMING_WORDS,
+  INTRODUCERS,
+  REQUEST_WORDS,
+  TOPIC_CUES,
+  VALUE_CUES,
+} from '../lexicon/cues.js';
+import { STATEMENT_COPULAS, TRAILERS } from '../lexicon/lead-ins.js';
+import { STOP_WORDS } from '../lexicon/words.js';
+import type { Dialogue, TurnQuestion } from './dialogue.js';
+import { answerLimit, skipLeadIns, startsNonAnswer } from './dialogue.js';
+import { matchAt, phraseList } from './phrases.js';
+import { foldedWords } from './tokens.js';
+import type { AskForm } from './topics.js';
+import { findCues } from './topics.js';
+
+/** Where a value may be: from `start` up to (not including) token `limit`. */
+export interface ValueSite {
+  start: number;
+  limit: number;
+  /** How the topic was established. */
+  source: 'asked' | 'stated';
+  /** The cue phrase (a reason, never a value). */
+  cue: string;
+  /** For answers: how the question was put, and whether it was asked before an earlier turn. */
+  form: AskForm | 'statement';
+  inherited: boolean;
+  /** Token index of the statement cue, or of the turn's start for an answer. */
+  cueAt: number;
+}
+
+/** How far into an answer the restated question may run before the value ("my first pet was ..."). */
+const RESTATEMENT_WORDS = 10;
+const POSSESSIVES = new Set(['my', 'the', 'her', 'his', 'our', 'their', 'your']);
+/** Introducers that announce a name whatever precedes them: "he was called Rex". */
+const NAMING_WORDS = new Set(['called', 'named']);
+const TRAILING = phraseList(TRAILERS);
+const COPULAS = phraseList(STATEMENT_COPULAS);
+const VALUE_CUE_LISTS = perTopic((topic) => phraseList(VALUE_CUES[topic]));
+const CONTEXT_CUE_LISTS = perTopic((topic) => phraseList(CONTEXT_VALUE_CUES[topic]));
+/** The content words of each topic's cues ("maiden", "surname", "password"), skipped before a value. */
+const CUE_WORDS = perTopic(
+  (topic) =>
+    new Set(
+      TOPIC_CUES[topic]
+        .flatMap(foldedWords)
+        .filter((word) => !STOP_WORDS.has(word) && !REQUEST_WORDS.has(word) && word !== "'s"),
+    ),
+);
+
+function perTopic<T>(make: (topic: Topic) => T): Record<Topic, T> {
+  const topics = Object.keys(TOPIC_CUES) as Topic[];
+  return Object.fromEntries(topics.map((topic) => [topic, make(topic)])) as Record<Topic, T>;
+}
+
+/** Every place in the dialogue where a value of the topic is given: answers, then statements. */
+export function valueSites(dialogue: Dialogue, topic: Topic): ValueSite[] {
+  return [...answerSites(dialogue, topic), ...statementSites(dialogue, topic)];
+}
+
+function answerSites(dialogue: Dialogue, topic: Topic): ValueSite[] {
+  return dialogue.answers.flatMap(({ question, from, limit }) => {
+    if (!question.asked.topics.includes(topic)) return [];
+    const start = answerStart(dialogue, from, limit, question, topic);
+    if (start === undefined) return [];
+    return [
+      {
+        start,
+        limit,
+        source: 'asked' as const,
+        cue: question.asked.cue,
+        form: question.asked.form,
+        inherited: question.inherited,
+        cueAt: from,
+      },
+    ];
+  });
+}
+
+function answerStart(
+  dialogue: Dialogue,
+  from: number,
+  limit: number,
+  question: TurnQuestion,
+  topic: Topic,
+): number | undefined {
+  const { words } = dialogue;
+  const opened = skipLeadIns(words, from, limit);
+  let at = opened.at;
+  let announced = opened.announced;
+  if (at >= limit || startsNonAnswer(words, at)) return undefined;
+  const cut = restatementEnd(words, at, limit, question.asked.words, topic);
+  if (cut !== undefined) {
+    announced = true;
+    at = skipLeadIns(words, cut, limit).at;
+  }
+  at = skipCueWords(words, at, limit, topic);
+  if (question.asked.form === 'yes-no' && opened.yesOrNo && !announced) return undefined;
+  return at < limit && !startsNonAnswer(words, at) ? at : undefined;
+}
+
+/**
+ * When the answer opens by restating the question ("my mother's maiden name was ...", "I was born
+ * in ..."), the position after its last introducing word; undefined when it does not.
+ */
+function restatementEnd(
+  words: readonly string[],
+  at: number,
+  limit: number,
+  questionWords: readonly string[],
+  topic: Topic,
+): number | undefined {
+  const framing = (word: string): boolean =>
+    STOP_WORDS.has(word) ||
+    FRAMING_WORDS.has(word) ||
+    CUE_WORDS[topic].has(word) ||
+    questionWords.includes(word);
+  let cut: number | undefined;
+  let restated = false;
+  for (let k = at; k < Math.min(limit - 1, at + RESTATEMENT_WORDS); k += 1) {
+    const word = words[k]!;
+    // Function words alone do not restate a question: "it to test ..." is talk, "in Leeds" an answer.
+    if (INTRODUCERS.has(word) || word === "'s") {
+      if (k === at || restated || NAMING_WORDS.has(word)) cut = k + 1;
+    } else if (framing(word)) restated ||= !STOP_WORDS.has(word);
+    else break;
+  }
+  return cut;
+}
+
+/** Skips the topic's own words leading an answer: "first name John", "maiden name Smith". */
+function skipCueWords(words: readonly string[], at: number, limit: number, topic: Topic): number {
+  const cueWords = CUE_WORDS[topic];
+  while (at + 1 < limit) {
+    if (cueWords.has(words[at]!)) at += 1;
+    else if (POSSESSIVES.has(words[at]!) && cueWords.has(words[at + 1]!) && at + 2 < limit) at += 2;
+    else break;
+  }
+  return at;
+}
+
+/** Values the speaker introduces in their own turn: "<topic noun> is ...", or a value cue. */
+function statementSites(dialogue: Dialogue, topic: Topic): ValueSite[] {
+  const { words } = dialogue;
+  const sites: ValueSite[] = [];
+  dialogue.turnFirst.forEach((first, t) => {
+    const end = dialogue.turnEnd[t]!;
+    const limit = answerLimit(dialogue, t);
+    const turnWords = words.slice(first, end);
+    const found: { at: number; after: number; cue: string }[] = [];
+    for (const cue of findCues(turnWords)) {
+      if (cue.topic !== topic) continue;
+      const after = first + cue.start + cue.length;
+      const copula = matchAt(words, after, COPULAS);
+      if (copula && after + copula.length < end) {
+        found.push({
+          at: first + cue.start,
+          after: after + copula.length,
+          cue: `${cue.phrase} ${copula.phrase}`,
+        });
+      }
+    }
+    // The topic is under discussion when the last two exchanges or this turn so far named it.
+    const discussed = (at: number): boolean =>
+      [
+        dialogue.prompts[t] ?? [],
+        dialogue.prompts[t - 1] ?? [],
+        words.slice(dialogue.turnFirst[t - 1] ?? first, at),
+      ].some((said) => findCues(said).some((cue) => cue.topic === topic));
+    for (let k = first; k < end; k += 1) {
+      const contextual = matchAt(words, k, CONTEXT_CUE_LISTS[topic]);
+      const cue =
+        matchAt(words, k, VALUE_CUE_LISTS[topic]) ?? (contextual && discussed(k) ? contextual : undefined);
+      if (cue && k + cue.length < end) found.push({ at: k, after: k + cue.length, cue: cue.phrase });
+    }
+    for (const { at, after, cue } of found) {
+      const start = skipLeadIns(words, after, limit).at;
+      if (start >= limit || startsNonAnswer(words, start)) continue;
+      sites.push({ start, limit, source: 'stated', cue, form: 'statement', inherited: false, cueAt: at });
+    }
+  });
+  return sites;
+}
+
+/**
+ * One past the last token of a value starting at start: at most maxWords, cut at trailing talk,
+ * without trailing function words ("sunshine and").
+ */
+export function valueEnd(words: readonly string[], start: number, limit: number, maxWords: number): number {
+  let end = Math.min(limit, start + maxWords);
+  for (let k = start + 1; k < end; k += 1) {
+    if (matchAt(words, k, TRAILING)) {
+      end = k;
+      break;
+    }
+  }
+  while (end > start + 1 && STOP_WORDS.has(words[end - 1]!)) end -= 1;
+  return end;
+}

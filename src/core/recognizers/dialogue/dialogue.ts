@@ -1,0 +1,240 @@
+/**
+ * A stream view read as dialogue: its word tokens, where each turn starts and ends, what the other
+ * party asked before each turn, and which turns carry on the previous one's answer. Built once per
+ * view and shared by the dialogue recognizers.
+ */
+import type { StreamView } from '../../normalise/view.js';
+import { BACKCHANNELS, COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
+import { QUESTION_TAIL_WORDS, REPEAT_CUES, REQUEST_WORDS } from '../lexicon/cues.js';
+import { LEAD_INS, NON_ANSWERS, VALUE_LEAD_INS } from '../lexicon/lead-ins.js';
+import type { RecognizerInput } from '../recognizer.js';
+import { containsAny, findAll, matchAt, phraseList } from './phrases.js';
+import type { Token } from './tokens.js';
+import { foldedWords, tokenize } from './tokens.js';
+import type { Asked } from './topics.js';
+import { findCues, readQuestion } from './topics.js';
+
+export interface TurnQuestion {
+  asked: Asked;
+  /** True when the question was asked before an earlier turn and the other party asked again ("sorry?"). */
+  inherited: boolean;
+}
+
+/** Where an answer may be: from token `from` up to (not including) token `limit`. */
+export interface AnswerSpan {
+  question: TurnQuestion;
+  from: number;
+  limit: number;
+}
+
+export interface Dialogue {
+  view: StreamView;
+  tokens: Token[];
+  /** tokens[i].lower, for phrase matching. */
+  words: string[];
+  /** Per turn of the view: index of its first token, and one past its last. */
+  turnFirst: number[];
+  turnEnd: number[];
+  /** Per turn: the question it answers, if any. */
+  questions: (TurnQuestion | undefined)[];
+  /** Per turn: the other party's words before it (the probe's prompt), folded. */
+  prompts: string[][];
+  /** Per turn: true when it carries on the previous turn's answer across a soft break. */
+  continues: boolean[];
+  /**
+   * Every answer to a question: a turn after the other party's question, or, in a view that holds
+   * every speaker (a mono file without diarisation), the words after a question inside the view.
+   */
+  answers: AnswerSpan[];
+}
+
+const REPEATS = phraseList(REPEAT_CUES);
+const LEADS = phraseList(LEAD_INS);
+const NON = phraseList(NON_ANSWERS);
+const cache = new WeakMap<StreamView, Dialogue>();
+
+/** The dialogue reading of the input's view (computed once per view). */
+export function readDialogue(input: RecognizerInput): Dialogue {
+  const cached = cache.get(input.view);
+  if (cached) return cached;
+  const dialogue = buildDialogue(input);
+  cache.set(input.view, dialogue);
+  return dialogue;
+}
+
+function buildDialogue(input: RecognizerInput): Dialogue {
+  const { view, context } = input;
+  const tokens = tokenize(view);
+  const words = tokens.map((token) => token.lower);
+  const turnCount = view.turns.length;
+  const turnFirst = new Array<number>(turnCount).fill(tokens.length);
+  const turnEnd = new Array<number>(turnCount).fill(tokens.length);
+  for (let i = tokens.length - 1; i >= 0; i -= 1) turnFirst[tokens[i]!.turn] = i;
+  for (let t = turnCount - 1; t >= 0; t -= 1) {
+    turnEnd[t] = t + 1 < turnCount ? turnFirst[t + 1]! : tokens.length;
+    if (turnFirst[t]! > turnEnd[t]!) turnFirst[t] = turnEnd[t]!;
+  }
+  const dialogue: Dialogue = {
+    view,
+    tokens,
+    words,
+    turnFirst,
+    turnEnd,
+    questions: [],
+    prompts: [],
+    continues: [],
+    answers: [],
+  };
+
+  const interjections = interjectionWords(input);
+  for (let t = 0; t < turnCount; t += 1) {
+    const between = interjections[t]!;
+    const prompt = foldedWords(context.prompt(view, view.turns[t]!.charStart));
+    dialogue.prompts.push(prompt);
+    const previous = t > 0 ? dialogue.questions[t - 1] : undefined;
+    const askedBetween = readQuestion(between);
+    dialogue.continues.push(
+      t > 0 && tokens[turnFirst[t]!]?.breakBefore === 'soft' && !askedBetween && isBackchannel(between),
+    );
+    if (askedBetween) {
+      dialogue.questions.push({ asked: readQuestion(prompt) ?? askedBetween, inherited: false });
+      continue;
+    }
+    const repeatAsked = containsAny(between, REPEATS);
+    // "Sorry, can you repeat that?" after the speaker told a value unasked: they say it again.
+    const told = repeatAsked && t > 0 ? toldTopic(dialogue, t - 1) : undefined;
+    const base = readQuestion(prompt) ?? previous?.asked ?? told;
+    const askedAgain = repeatAsked || (t > 0 && isNonAnswer(dialogue, t - 1));
+    dialogue.questions.push(base && askedAgain ? { asked: base, inherited: true } : undefined);
+  }
+  dialogue.questions.forEach((question, t) => {
+    if (question) dialogue.answers.push({ question, from: turnFirst[t]!, limit: answerLimit(dialogue, t) });
+  });
+  if (input.views.length === 1) dialogue.answers.push(...inlineAnswers(dialogue));
+  return dialogue;
+}
+
+/** The topic the speaker's turn t talked about last, as if they had been asked for it. */
+function toldTopic(dialogue: Dialogue, t: number): Asked | undefined {
+  const asked = readQuestion(dialogue.words.slice(dialogue.turnFirst[t], dialogue.turnEnd[t]));
+  return asked && { ...asked, form: 'request' };
+}
+
+/** The end of turn t's answer, running on over soft breaks the other party only acknowledged. */
+export function answerLimit(dialogue: Dialogue, t: number): number {
+  let last = t;
+  while (dialogue.continues[last + 1]) last += 1;
+  return dialogue.turnEnd[last]!;
+}
+
+/** How many words before a cue may belong to its question ("could you spell the last name"). */
+const QUESTION_WORDS = 8;
+/** How far back a question may be for "sorry, can you repeat that" to ask it again. */
+const REPEAT_REACH = 40;
+/** The longest answer looked at inside a view. */
+const INLINE_ANSWER_WORDS = 16;
+/** The most words a question may run on after its cue ("... did you go to"). */
+const QUESTION_TAIL_MAX = 4;
+
+/**
+ * Questions and answers inside one view, for a file that does not tell the speakers apart: the
+ * answer is what follows a question's cue and its tail ("... your full name please | Chloe Kowalski"),
+ * up to where the next question starts.
+ */
+function inlineAnswers(dialogue: Dialogue): AnswerSpan[] {
+  const { words } = dialogue;
+  const asks: { question: TurnQuestion; start: number; end: number }[] = [];
+  for (const cue of findCues(words)) {
+    const windowStart = Math.max(0, cue.start - QUESTION_WORDS);
+    const end = cue.start + cue.length;
+    const asked = readQuestion(words.slice(windowStart, end));
+    if (!asked || asked.form === 'mention' || asked.topics.at(-1) !== cue.topic) continue;
+    asks.push({
+      question: { asked, inherited: false },
+      start: questionStart(words, windowStart, cue.start),
+      end,
+    });
+  }
+  for (const repeat of findAll(words, REPEATS)) {
+    const before = asks
+      .filter((ask) => ask.end <= repeat.start && repeat.start - ask.end <= REPEAT_REACH)
+      .at(-1);
+    const end = repeat.start + repeat.length;
+    if (before)
+      asks.push({ question: { asked: before.question.asked, inherited: true }, start: repeat.start, end });
+  }
+  asks.sort((a, b) => a.start - b.start);
+  return asks.flatMap((ask, k) => {
+    let from = ask.end;
+    const tailEnd = Math.min(words.length, ask.end + QUESTION_TAIL_MAX);
+    while (from < tailEnd && (QUESTION_TAIL_WORDS.has(words[from]!) || STOP_WORDS.has(words[from]!)))
+      from += 1;
+    if (from >= words.length) return [];
+    const next = asks.slice(k + 1).find((other) => other.start >= from)?.start ?? words.length;
+    const limit = Math.min(next, dialogue.turnEnd[dialogue.tokens[from]!.turn]!, from + INLINE_ANSWER_WORDS);
+    return limit > from ? [{ question: ask.question, from, limit }] : [];
+  });
+}
+
+/** Where the question holding a cue starts: its last request word before the cue, or the cue. */
+function questionStart(words: readonly string[], windowStart: number, cueStart: number): number {
+  for (let k = cueStart - 1; k >= windowStart; k -= 1) if (REQUEST_WORDS.has(words[k]!)) return k;
+  return cueStart;
+}
+
+/**
+ * Per turn of the view: what the other streams said between this stream's previous turn and
+ * this one (since the start of the call for the first turn), as folded words.
+ */
+function interjectionWords(input: RecognizerInput): string[][] {
+  const { view, views, conversation } = input;
+  const spans = new Map(
+    views.flatMap((other) => other.turns.map((span) => [span.turn.id, { other, span }] as const)),
+  );
+  return view.turns.map((span, t) => {
+    const from = t > 0 ? view.turns[t - 1]!.turn.id + 1 : 0;
+    const words: string[] = [];
+    for (let id = from; id < span.turn.id; id += 1) {
+      const turn = conversation.turns[id];
+      const other = turn && turn.stream !== view.stream.id ? spans.get(id) : undefined;
+      if (other) words.push(...foldedWords(other.other.text.slice(other.span.charStart, other.span.charEnd)));
+    }
+    return words;
+  });
+}
+
+function isBackchannel(words: readonly string[]): boolean {
+  return words.every((word) => BACKCHANNELS.has(word));
+}
+
+/** Skips openers ("yeah", "um", "it's") from token at; reports whether one announced a value. */
+export function skipLeadIns(
+  words: readonly string[],
+  at: number,
+  end: number,
+): { at: number; announced: boolean; yesOrNo: boolean } {
+  let announced = false;
+  let yesOrNo = false;
+  for (let match = matchAt(words, at, LEADS); match && at < end; match = matchAt(words, at, LEADS)) {
+    if (ANNOUNCING.has(match.phrase)) announced = true;
+    if (YES_OR_NO.has(match.phrase)) yesOrNo = true;
+    at += match.length;
+  }
+  return { at: Math.min(at, end), announced, yesOrNo };
+}
+
+const ANNOUNCING = new Set(VALUE_LEAD_INS.map((phrase) => foldedWords(phrase).join(' ')));
+const YES_OR_NO = new Set(['yes', 'yeah', 'yep', 'yup', 'no', 'nope', 'yes please']);
+
+/** True when words at `at` begin an answer that gives nothing ("I don't remember"). */
+export function startsNonAnswer(words: readonly string[], at: number): boolean {
+  return matchAt(words, at, NON) !== undefined;
+}
+
+/** True when a turn holds nothing but openers and ordinary words ("sure, one moment"). */
+function isNonAnswer(dialogue: Dialogue, t: number): boolean {
+  const end = dialogue.turnEnd[t]!;
+  const { at } = skipLeadIns(dialogue.words, dialogue.turnFirst[t]!, end);
+  if (at >= end || startsNonAnswer(dialogue.words, at)) return true;
+  return dialogue.words.slice(at, end).every((word) => STOP_WORDS.has(word) || COMMON_WORDS.has(word));
+}

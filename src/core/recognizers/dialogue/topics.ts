@@ -1,0 +1,105 @@
+/**
+ * Reading a question: which topic the other party asked about last, and whether they asked for
+ * the value ("what's your surname"), asked yes or no ("do you have a username"), or only
+ * mentioned it ("I forgot my password").
+ */
+import type { Topic } from '../lexicon/cues.js';
+import { OWNING_WORDS, REQUEST_WORDS, TOPIC_CUES, YES_NO_HEADS } from '../lexicon/cues.js';
+import type { PhraseList } from './phrases.js';
+import { matchAt, phraseList } from './phrases.js';
+import { foldedWords } from './tokens.js';
+
+export type AskForm = 'request' | 'yes-no' | 'mention';
+
+export interface CueMatch {
+  topic: Topic;
+  /** Word position of the cue and its length in words. */
+  start: number;
+  length: number;
+  phrase: string;
+}
+
+export interface Asked {
+  /** The topic of the last cue, with topics asked together with it ("name and address"). */
+  topics: Topic[];
+  form: AskForm;
+  /** The cue phrase of the last topic (a reason, never a value). */
+  cue: string;
+  /** The question's words, which an answer may repeat before giving its value. */
+  words: readonly string[];
+}
+
+const ALL_CUES: PhraseList = phraseList(Object.values(TOPIC_CUES).flat());
+const TOPIC_OF = new Map<string, Topic>(
+  (Object.entries(TOPIC_CUES) as [Topic, readonly string[]][]).flatMap(([topic, phrases]) =>
+    phrases.map((phrase) => [foldedWords(phrase).join(' '), topic] as const),
+  ),
+);
+const YES_NO: PhraseList = phraseList(YES_NO_HEADS);
+/** Words that may join two cues asked together: "your name and address". */
+const JOINERS = new Set(['and', 'your', 'the', 'also', 'plus', 'then', 'or', 'full', 'as', 'well', 'of']);
+/** Words that ask for something, except before "you": "have you got", "do you need". */
+const AUXILIARY_REQUESTS = new Set(['have', 'get', 'take', 'need', 'go']);
+const REQUEST_WINDOW = 8;
+/** Words a topic-only question may run on after its cue ("… on your account"). */
+const TOPIC_ONLY_TAIL = 4;
+
+/**
+ * Every topic cue in words, left to right; where cues overlap, the one starting first (then the
+ * longest) wins.
+ */
+export function findCues(words: readonly string[]): CueMatch[] {
+  const found: CueMatch[] = [];
+  for (let at = 0; at < words.length;) {
+    const match = matchAt(words, at, ALL_CUES);
+    if (!match) {
+      at += 1;
+      continue;
+    }
+    found.push({ topic: TOPIC_OF.get(match.phrase)!, start: at, length: match.length, phrase: match.phrase });
+    at += match.length;
+  }
+  return found;
+}
+
+/** What the words ask about, or undefined when they name no topic. */
+export function readQuestion(words: readonly string[]): Asked | undefined {
+  const cues = findCues(words);
+  const last = cues.at(-1);
+  if (!last) return undefined;
+  const topics: Topic[] = [last.topic];
+  let first = last;
+  for (let k = cues.length - 2; k >= 0; k -= 1) {
+    const earlier = cues[k]!;
+    const gap = words.slice(earlier.start + earlier.length, first.start);
+    if (gap.length > 3 || !gap.every((word) => JOINERS.has(word))) break;
+    if (!topics.includes(earlier.topic)) topics.unshift(earlier.topic);
+    first = earlier;
+  }
+  return { topics, form: askForm(words, first, last), cue: last.phrase, words };
+}
+
+function askForm(words: readonly string[], first: CueMatch, last: CueMatch): AskForm {
+  if (REQUEST_WORDS.has(words[last.start]!) || REQUEST_WORDS.has(words[first.start]!)) return 'request';
+  if (OWNING_WORDS.has(words[first.start - 1] ?? '')) return 'mention';
+  const windowStart = Math.max(0, first.start - REQUEST_WINDOW);
+  let request = -1;
+  let yesNo = -1;
+  for (let at = windowStart; at < first.start; at += 1) {
+    if (matchAt(words, at, YES_NO)) yesNo = at;
+    const word = words[at]!;
+    const next = words[at + 1];
+    if (REQUEST_WORDS.has(word) && !(AUXILIARY_REQUESTS.has(word) && next === 'you')) {
+      request = at;
+    }
+  }
+  // "What is the password set to": a wh-word right before "is the" keeps it a request.
+  if (request > yesNo || (request >= 0 && yesNo - request <= 2)) return 'request';
+  if (yesNo >= 0) return 'yes-no';
+  // "And the recipient's name?", "the memorable place on your account?": a question that is
+  // only its topic, at the end of what was said.
+  const end = last.start + last.length;
+  return words.slice(end, end + 2).includes('please') || words.length - end <= TOPIC_ONLY_TAIL
+    ? 'request'
+    : 'mention';
+}

@@ -1,0 +1,66 @@
+/**
+ * Digit runs: groups of ASCII digits separated by single spaces or hyphens ("4111 1111-1111 1111"),
+ * or by a back-channel word a mono transcript leaves inline ("07700 okay 900136"), within one
+ * stream and not across a hard turn break. Most number recognizers work on these
+ * instead of their own regexes, so every spoken grouping of the same digits is seen alike.
+ * A run is not part of a price ($49), a decimal or time (1.5, 3:30), a date (3/4) or a word (AB12).
+ */
+import type { StreamView } from '../normalise/view.js';
+
+export interface DigitRun {
+  /** Range in view.text, [start, end). */
+  start: number;
+  end: number;
+  /** The digits alone. */
+  digits: string;
+  /** Position in view.text of each digit. */
+  positions: number[];
+  /** Digit index at which each group starts (the first is 0). */
+  groupStarts: number[];
+}
+
+const BACKCHANNEL = '(?:okay|ok|yes|yeah|yep|yup|mhm|mm hmm|uh huh|right|sure|got it|go on|go ahead)';
+const RUN = new RegExp(
+  `(?=\\d)(?<![\\p{L}\\p{N}$£€#@_.,/:-]|[.,/:-]\\p{N})\\d+(?:(?:[ -]|(?: ${BACKCHANNEL}){1,2} )\\d+)*(?![\\p{L}\\p{N}%@_]|[.,/:]\\p{N})`,
+  'giu',
+);
+
+const cache = new WeakMap<StreamView, DigitRun[]>();
+
+/** The view's digit runs, in text order (computed once per view). */
+export function digitRuns(view: StreamView): readonly DigitRun[] {
+  let runs = cache.get(view);
+  if (!runs) {
+    runs = Array.from(view.text.matchAll(RUN), (match) => toRun(match[0], match.index));
+    cache.set(view, runs);
+  }
+  return runs;
+}
+
+function toRun(text: string, start: number): DigitRun {
+  const positions: number[] = [];
+  const groupStarts: number[] = [];
+  let digits = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) continue;
+    if (i === 0 || !isDigitCode(text.charCodeAt(i - 1))) groupStarts.push(digits.length);
+    digits += text[i];
+    positions.push(start + i);
+  }
+  return { start, end: start + text.length, digits, positions, groupStarts };
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Character range [start, end) of the run's digits [from, to). */
+export function digitSpan(run: DigitRun, from: number, to: number): { start: number; end: number } {
+  return { start: run.positions[from]!, end: run.positions[to - 1]! + 1 };
+}
+
+/** True when digit index i starts a group of the run (or is its end). */
+export function isGroupBoundary(run: DigitRun, i: number): boolean {
+  return i === run.digits.length || run.groupStarts.includes(i);
+}

@@ -1,0 +1,14 @@
+/** DRIVERS_LICENSE: an alphanumeric identifier of 5–16 characters after a licence cue or question. */
+import { ENTITY_CUES } from '../context/lexicon.js';
+import { alnumIds, compactId, idShape } from './ids.js';
+import { patternRecognizer } from './pattern.js';
+
+export const driversLicenseRecognizer = patternRecognizer({
+  name: 'drivers-license',
+  type: 'DRIVERS_LICENSE',
+  patterns: [{ name: 'alnum', find: alnumIds, score: 0.55 }],
+  cues: ENTITY_CUES.DRIVERS_LICENSE,
+  requireContext: true,
+  value: compactId,
+  validate: idShape(5, 16),
+});

@@ -1,0 +1,61 @@
+/**
+ * IBAN: a country code, two check digits and the account identifier, spaces allowed between
+ * groups ("GB82 WEST 1234 5698 7654 32", spelled "GB 82 WEST 1234…"). The country's length and
+ * the mod-97 check decide; with an IBAN cue a checksum failure (a misheard character) still counts.
+ */
+import { compileCues } from '../context/cue-matcher.js';
+import { ENTITY_CUES, NEGATIVE_CUES } from '../context/lexicon.js';
+import type { Finding } from '../detection.js';
+import { judgeContext, readWindow, verdictReasons } from './pattern.js';
+import type { Recognizer } from './recognizer.js';
+import { IBAN_LENGTHS, ibanValid } from './validators/iban.js';
+
+const NAME = 'iban';
+const CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2} ?\d{2}(?:[ -]?[A-Za-z0-9]){8,30}/gu;
+const cues = compileCues(ENTITY_CUES.IBAN ?? []);
+const negatives = compileCues(NEGATIVE_CUES);
+
+const SCORE = { valid: 0.9, cued: 0.95, cuedInvalid: 0.65 };
+
+/** End (in the text) of the first `length` letters and digits from start, or -1 if there are fewer. */
+function endOfChars(text: string, start: number, length: number): number {
+  let count = 0;
+  for (let i = start; i < text.length; i += 1) {
+    if (/[A-Za-z0-9]/.test(text[i]!)) count += 1;
+    if (count === length) return i + 1;
+  }
+  return -1;
+}
+
+export const ibanRecognizer: Recognizer = {
+  name: NAME,
+  types: ['IBAN'],
+  recognize(input) {
+    const findings: Finding[] = [];
+    const { text } = input.view;
+    for (const match of text.matchAll(CANDIDATE)) {
+      const country = match[0].slice(0, 2).toUpperCase();
+      const length = IBAN_LENGTHS[country];
+      if (length === undefined) continue;
+      const end = endOfChars(text, match.index, length);
+      if (end < 0 || end > match.index + match[0].length || /[A-Za-z0-9]/.test(text[end] ?? '')) continue;
+      const value = text.slice(match.index, end).replace(/[\s-]/g, '').toUpperCase();
+      const window = readWindow(input, match.index, end);
+      const verdict = judgeContext(window, cues, negatives);
+      const valid = ibanValid(value);
+      if (!valid && !verdict.cue) continue;
+      const score = valid ? (verdict.cue ? SCORE.cued : SCORE.valid) : SCORE.cuedInvalid;
+      findings.push({
+        recognizer: NAME,
+        type: 'IBAN',
+        view: input.view,
+        charStart: match.index,
+        charEnd: end,
+        score,
+        value,
+        reasons: [...(valid ? ['mod97'] : []), ...verdictReasons(verdict)],
+      });
+    }
+    return findings;
+  },
+};

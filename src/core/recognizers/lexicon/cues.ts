@@ -1,0 +1,171 @@
+/**
+ * Cue phrases: what a question asks for, what introduces a value inside a turn, and the words
+ * around them. One place for every dialogue recognizer, so a phrase added for one topic is weighed
+ * against the cues of every other topic ("email address" is not a street address).
+ */
+import { phrases, wordSet } from './words.js';
+
+/** What a question asks for. `other` stands for every type these recognizers do not handle. */
+export type Topic = 'name' | 'address' | 'username' | 'password' | 'security' | 'other';
+
+/**
+ * Phrases that name what is asked or told. Where phrases of two topics overlap in a text, the one
+ * starting first wins ("name on the card" beats "card"), so competing types are listed under
+ * `other` to shield the topics here.
+ */
+export const TOPIC_CUES: Readonly<Record<Topic, readonly string[]>> = {
+  name: phrases(`
+    name, your name, full name, first name, last name, surname, family name, given name, second name,
+    middle name, forename, names, who am i speaking with, who am i speaking to,
+    who i'm speaking with, who i'm speaking to, who i am speaking with, who i am speaking to,
+    whom am i speaking, who's calling, who is calling, who's this, who is this,
+    who do i have the pleasure, and you are, what do i call you, what should i call you,
+    what are you called, cardholder, card holder, cardholder's name, account holder,
+    account holder's name, account name, name on the card, name on the account, name as it appears,
+    whose name
+  `),
+  address: phrases(`
+    address, home address, billing address, mailing address, postal address, street address,
+    shipping address, delivery address, residential address, current address, new address, old address,
+    previous address, address on file, first line of your address, first line of the address,
+    house number, street name, where do you live, where you live, where are you living,
+    where are you located, where do you stay, where should we send, where do we send,
+    where shall we send, where should it be delivered, where would you like it delivered, where to send
+  `),
+  username: phrases(`
+    username, user name, user id, userid, login, login id, login name, log in id, log in name, log on,
+    logon, login details, log in details, sign in name, handle, screen name, gamertag, gamer tag,
+    profile name, log in with, sign in with, what do you log in with
+  `),
+  password: phrases(`
+    password, pass word, passcode, pass code, passphrase, pass phrase, memorable word,
+    memorable phrase, secret word, secret phrase, security word, verbal password, telephone password,
+    phone password, new password, change your password to, password to be
+  `),
+  security: phrases(`
+    security question, security questions, secret question, security answer, secret answer,
+    memorable place, memorable name, memorable date, memorable information, mother's maiden name,
+    maiden name, first pet, first pet's name, pet's name, name of your first pet, name of your pet,
+    first car, make of your first car, model of your first car, city were you born, city you were born,
+    town were you born, town you were born, where were you born, where you were born, born in,
+    place of birth, city of birth, town of birth, first school, primary school, elementary school,
+    high school, middle school, secondary school, name of your first school, favourite teacher,
+    favorite teacher, favourite colour, favorite color, favourite food, favorite food, favourite book,
+    favorite book, favourite film, favourite movie, favorite movie, favourite band, favorite band,
+    favourite singer, favorite singer, favourite sports team, favorite sports team, favourite team,
+    favorite team, favourite animal, favorite animal, favourite song, favorite song, favourite place,
+    favorite place, favourite holiday, favorite vacation, childhood friend, childhood nickname,
+    childhood hero, childhood home, childhood best friend, best friend, street you grew up,
+    street did you grow up, grow up on, grew up on, first job, first employer, first boss,
+    father's middle name, mother's middle name, oldest sibling, youngest sibling, oldest cousin,
+    grandmother's, grandfather's, first concert, honeymoon, where did you meet, nickname, dream job
+  `),
+  other: phrases(`
+    email, e-mail, email address, e-mail address, ip address, web address, website, phone,
+    phone number, telephone, mobile, mobile number, cell, number, contact number, callback number,
+    date of birth, birth date, birthday, dob, year were you born, when were you born,
+    what year were you born, zip, zip code, postcode, post code, postal code, social, social security,
+    ssn, last four, last 4, card, card number, long number, expiry, expiration, expiry date, cvv, cvc,
+    security code, security number, three digit, 3 digit, sort code, routing number, account number,
+    pin, pin number, reference, reference number, order number, policy number, member id,
+    member number, passport, license, licence, one time passcode, one-time passcode, verification code,
+    one time code, otp, amount, name of your bank, bank name, company name, name of the company,
+    digit passcode, digit pass code, digit code, digit pin, business name, product name,
+    name of the product, reset your password, password reset, forgot your password,
+    forgotten your password, change your password, reset link, how much, what time, which day
+  `),
+};
+
+/** Words that make a mention of a topic into a request for it ("what's", "confirm", "spell"). */
+export const REQUEST_WORDS = wordSet(`
+  what what's whats which who who's whom where where's how tell give confirm spell provide verify
+  read repeat say state enter type need take get grab have please go double-check
+`);
+
+/** Words before a cue that make it the speaker's own ("my name is Anita"): told, not asked. */
+export const OWNING_WORDS = wordSet(`my our`);
+
+/**
+ * Words that finish a question after its cue ("… your full name please", "… did you go to"):
+ * in a view holding both speakers, the answer starts after them.
+ */
+export const QUESTION_TAIL_WORDS = wordSet(`
+  please today me account card file again go attend attended born grow live have security
+  confirm just quickly now there then sir madam ma'am set currently called
+`);
+
+/** Pairs that open a yes/no question ("do you", "is your"), when no request word follows them. */
+export const YES_NO_HEADS = phrases(`
+  do you, did you, does your, does it, have you, has your, are you, were you, is your, is the, is it,
+  is that, was it, was your, was that, will you, would you like, can you remember, do you remember,
+  do you know, do you have
+`);
+
+/** Prompt words asking to hear the last answer again: the topic carries over to the next answer. */
+export const REPEAT_CUES = phrases(`
+  sorry, pardon, repeat, again, spell, spelt, spelled, spelling, go ahead, go on, slowly, slower,
+  didn't catch, didn't get, missed, say that, come again, one more time, what was that, excuse me,
+  take your time, no rush, ready, the rest, carry on, continue
+`);
+
+/** Words after which the value starts, when everything before them restates the question. */
+export const INTRODUCERS = wordSet(`is was were are be called named in at to as on from`);
+
+/**
+ * Verbs a caller uses while restating a question ("I grew up on", "we called him"): together
+ * with function words and the question's own words, they frame the answer without being it.
+ */
+export const FRAMING_WORDS = wordSet(`
+  went go grew grow growing up born lived live living moved move called named name had got owned
+  drove met attended studied raised stay stayed reside resided used use think thought believe
+  guess say would should could it's answer
+`);
+
+/** Phrases only an agent says: a self-introduction near them is the agent's own name. */
+export const AGENT_PHRASES = phrases(`
+  thank you for calling, thanks for calling, thank you for holding, thanks for holding, how can i help,
+  how may i help, how can i assist, how may i assist, you're through to, you are through to,
+  you've reached, you have reached, welcome to, on a recorded line
+`);
+
+/**
+ * Phrases after which a speaker gives a value in the same turn, beyond "<topic noun> is" (which
+ * every topic gets from TOPIC_CUES and STATEMENT_COPULAS).
+ */
+export const VALUE_CUES: Readonly<Record<Topic, readonly string[]>> = {
+  name: phrases(`
+    this is, i'm, i am, am i speaking with, am i speaking to, i'm speaking with, is this,
+    you're speaking with, you are speaking with, you're speaking to, call me, in the name of,
+    under the name, under the name of, it is under, it's under, goes by
+  `),
+  address: phrases(`
+    i live at, we live at, i'm living at, we're living at, living at, i live on, we live on,
+    i moved to, we moved to, just moved to, moved to, i'm at, we're at, i'm now at, i am at,
+    i reside at, i stay at, located at, send it to, deliver it to, ship it to, mail it to, post it to,
+    address as, still at
+  `),
+  username: phrases(`
+    log in with, log in as, logged in as, logging in as, sign in with, sign in as, signed in as,
+    log in using, sign in using, login with
+  `),
+  password: phrases(`password to`),
+  security: [],
+  other: [],
+};
+
+/**
+ * Phrases that give a value only while its topic is under discussion: the topic was named in the
+ * other party's last words or earlier in the same turn ("… temporary password is X" / "I'll change
+ * it to Y").
+ */
+export const CONTEXT_VALUE_CUES: Readonly<Record<Topic, readonly string[]>> = {
+  name: [],
+  address: [],
+  username: phrases(`it's under, it is under, under the username`),
+  password: phrases(`
+    change it to, changed it to, set it to, set it as, my new one to be, my new 1 to be, new one to be,
+    new 1 to be, new one will be, new 1 will be, new one is, new 1 is, want it to be, make it
+  `),
+  security: [],
+  other: [],
+};

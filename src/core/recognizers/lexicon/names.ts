@@ -1,0 +1,62 @@
+/**
+ * Common given names and surnames (English-speaking markets, with frequent Hispanic, South Asian
+ * and East Asian names). They raise a name's score; a name outside the lists can still be found.
+ */
+import { wordSet } from './words.js';
+
+export const FIRST_NAMES = wordSet(`
+  james john robert michael william david richard joseph thomas charles christopher daniel matthew
+  anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
+  jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+  samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan
+  henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald
+  harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan
+  albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby philip louis
+  liam oliver harry charlie alfie freddie archie leo oscar theo lucas luke tom tim dave mike steve
+  chris matt dan ben sam nick jim bob rob ed andy tony pete greg ian neil colin graham gavin stuart
+  barry derek trevor nigel simon martin kieran declan connor callum ross craig mary patricia
+  jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra
+  ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca
+  sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
+  katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia
+  joyce virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah
+  jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy
+  sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
+  charlotte marie kayla alexis lori amelia ava mia isla poppy jessie chloe lucy ellie sophie holly
+  zoe ruby jade kate katie claire louise gemma joanne tracy tracey wendy dawn julia fiona lynn sue
+  jane liz beth jenny becky mandy kim tina muhammad mohammed mohammad ahmed ali hassan omar fatima
+  aisha priya raj rahul amit sunil anil ravi sanjay deepak arjun vikram neha pooja anjali sunita
+  wei ming jun hui xin yan hiroshi yuki kenji min-jun ji-woo seo-yeon carlos luis miguel jorge
+  pedro alejandro diego javier manuel francisco antonio rosa carmen ana lucia sofia valentina
+  camila isabel elena guadalupe mariana gabriela
+`);
+
+export const SURNAMES = wordSet(`
+  smith johnson williams brown jones garcia miller davis rodriguez martinez hernandez lopez
+  gonzalez wilson anderson thomas taylor moore jackson martin lee perez thompson harris sanchez
+  clark ramirez lewis robinson walker allen wright scott torres nguyen flores adams nelson baker
+  rivera campbell mitchell carter roberts gomez phillips evans turner diaz parker cruz edwards
+  collins reyes stewart morris morales murphy rogers gutierrez ortiz morgan cooper peterson bailey
+  reed kelly howard ramos kim cox richardson watson brooks chavez james bennett mendoza ruiz hughes
+  alvarez castillo sanders patel myers ross foster jimenez powell jenkins perry russell sullivan
+  coleman butler henderson barnes gonzales fisher vasquez simmons romero jordan patterson alexander
+  hamilton graham reynolds griffin wallace moreno hayes bryant herrera gibson ellis tran medina
+  aguilar stevens murray castro marshall owens harrison fernandez mcdonald washington kennedy wells
+  vargas henry chen freeman webb tucker guzman burns crawford olson simpson porter hunter gordon
+  mendez silva shaw dixon munoz hicks holmes palmer wagner robertson boyd salazar warren meyer
+  schmidt garza daniels ferguson nichols stephens soto weaver ryan gardner payne dunn kelley
+  spencer hawkins arnold pierce hansen peters santos hart bradley knight elliott cunningham duncan
+  armstrong hudson carroll riley andrews berry perkins hoffman johnston matthews pena richards
+  willis carpenter lawrence sandoval o'brien o'connor o'neill o'sullivan mcarthur mccarthy mckenzie
+  macdonald davies jones-smith thompson-hall lloyd owen griffiths bowen kwong wong chan cheung
+  leung tang zhang wang liu yang huang zhao zhou zhu guo gao luo tanaka suzuki takahashi watanabe
+  ito yamamoto nakamura kobayashi sato park choi jung kang cho yoon jang shah singh kumar sharma
+  gupta khan ahmed hussain rahman chowdhury iyer reddy nair banerjee mukherjee desai mehta joshi
+  kapoor malhotra nowak kowalski novak muller schneider fischer weber becker schulz rossi russo
+  ferrari esposito bianchi romano colombo dubois moreau laurent lefebvre bernard petit
+`);
+
+/** Courtesy titles: the name follows them. */
+export const TITLES = wordSet(`
+  mr mister mrs missus ms miss mx dr doctor prof professor
+`);

@@ -1,0 +1,309 @@
+/**
+ * Pattern recognizers, Presidio style: candidate matches with a base score, raised by context cues
+ * (in the speaker's lead-in, in the other party's prompt, or right after the match), checked by
+ * validate / invalidate hooks, and dropped by negative context ("order number", "dollars").
+ * The context helpers are exported for recognizers that need their own candidate logic.
+ */
+import type { CueHit, CueMatcher } from '../context/cue-matcher.js';
+import type { ContextProbe } from '../context/probe.js';
+import { compileCues } from '../context/cue-matcher.js';
+import { NEGATIVE_CUES, NEGATIVE_TRAIL } from '../context/lexicon.js';
+import type { Finding } from '../detection.js';
+import type { EntityType } from '../entities.js';
+import type { StreamView } from '../normalise/view.js';
+import { digitRuns } from './digits.js';
+import type { Recognizer, RecognizerInput } from './recognizer.js';
+
+interface PatternBase {
+  name: string;
+  /** Base score, before context. */
+  score: number;
+  /** Overrides the recognizer's requireContext for this pattern. */
+  requireContext?: boolean;
+  /** Overrides the recognizer's paymentIsContext for this pattern. */
+  paymentIsContext?: boolean;
+}
+
+/** A regular expression (with the `g` flag) run over the view's text; the whole match is the item. */
+export interface RegexPattern extends PatternBase {
+  regex: RegExp;
+}
+
+/** Every digit run (see digits.ts) holding between min and max digits, however it was grouped. */
+export interface DigitsPattern extends PatternBase {
+  digits: readonly [min: number, max: number];
+}
+
+/** Candidates from a shared finder (e.g. one cached per view and used by several recognizers). */
+export interface FinderPattern extends PatternBase {
+  find: (view: StreamView) => readonly { start: number; end: number }[];
+}
+
+export type PatternDef = RegexPattern | DigitsPattern | FinderPattern;
+
+/** The text around a match, lower-case. */
+export interface MatchWindow {
+  /** The speaker's words just before the match. */
+  leadIn: string;
+  /** The other party's words before this turn: the question being answered. */
+  prompt: string;
+  /** The last hit of a lexicon in the prompt (cached per turn: prefer it to searching prompt). */
+  promptCue(cues: CueMatcher): CueHit | undefined;
+  /** The last hit of a lexicon in the speaker's own question before a short answer (see ContextProbe.recall). */
+  recallCue(cues: CueMatcher): CueHit | undefined;
+  /** The last hit of a lexicon in the lead-in (cached per window). */
+  leadInCue(cues: CueMatcher): CueHit | undefined;
+  /** The hit of a lexicon the trail starts with (cached per window). */
+  trailCue(cues: CueMatcher): CueHit | undefined;
+  /** The speaker's words just after the match. */
+  trail: string;
+  /** True when the match lies in payment context. */
+  payment: boolean;
+}
+
+/** What the context says about a match. */
+export interface ContextVerdict {
+  /** The positive cue that decided, if any. */
+  cue: CueHit | undefined;
+  /** Where the deciding positive cue was ('read-back': the speaker's own question before the answer they repeat). */
+  where: 'lead-in' | 'prompt' | 'trail' | 'read-back' | undefined;
+  /** The negative cue that decided, if any. */
+  negative: CueHit | undefined;
+}
+
+export interface PatternRecognizerSpec {
+  name: string;
+  type: EntityType;
+  patterns: readonly PatternDef[];
+  /** Positive context cues (see compileCues for the syntax). */
+  cues?: readonly string[];
+  /** Added to the base score when a cue (or payment context, with paymentIsContext) supports the match. Default 0.3. */
+  cueBoost?: number;
+  /** Bare matches need a positive cue (or payment context, with paymentIsContext). */
+  requireContext?: boolean;
+  /** Payment context counts as a positive cue. */
+  paymentIsContext?: boolean;
+  /** Negative context cues; defaults to NEGATIVE_CUES. */
+  negatives?: readonly string[];
+  /** Words right after the match that make it something else; defaults to NEGATIVE_TRAIL. */
+  trailNegatives?: readonly string[];
+  /** Lead-in length in words (default 8). */
+  leadInWords?: number;
+  /** The normalised value of a matched text; default: the digits for a digits pattern, else the text. */
+  value?: (matched: string) => string;
+  /**
+   * Extra support beyond cues, e.g. "the account number was just given": returns a reason name
+   * when it applies; counts like a cue.
+   */
+  support?: (window: MatchWindow) => string | undefined;
+  /** Drops the match when false (`matched` is the text as it stands in the view). */
+  validate?: (value: string, window: MatchWindow, matched: string) => boolean;
+  /** Drops the match when true. */
+  invalidate?: (value: string, window: MatchWindow, matched: string) => boolean;
+}
+
+/** Default lead-in length, in words. */
+export const LEAD_IN_WORDS = 8;
+const TRAIL_WORDS = 6;
+const READ_BACK_WEIGHT = 0.75;
+/** What may come between a match and a cue that names it: "1234 is my pin", "4111 … that's the card number". */
+const TRAIL_LINK =
+  /^(?:(?:is|was|that's|thats|that is|it's|as|for|on)\s+)?(?:(?:my|the|your|our|his|her)\s+)?/;
+
+const defaultNegatives = compileCues(NEGATIVE_CUES);
+const defaultTrailNegatives = compileCues(NEGATIVE_TRAIL);
+
+/** Windows already read, per probe (so per call) and view: recognizers looking at the same run share one. */
+const windowCache = new WeakMap<ContextProbe, WeakMap<StreamView, Map<number, MatchWindow>>>();
+
+/** Reads the text around [charStart, charEnd) of the input's view. */
+export function readWindow(
+  input: RecognizerInput,
+  charStart: number,
+  charEnd: number,
+  leadInWords = LEAD_IN_WORDS,
+): MatchWindow {
+  const { context, view } = input;
+  let perView = windowCache.get(context);
+  if (!perView) {
+    perView = new WeakMap();
+    windowCache.set(context, perView);
+  }
+  let cache = perView.get(view);
+  if (!cache) {
+    cache = new Map();
+    perView.set(view, cache);
+  }
+  // One number for (start, length, lead-in length); lengths past 4095 characters share a slot.
+  const key = (charStart * 4096 + Math.min(charEnd - charStart, 4095)) * 64 + Math.min(leadInWords, 63);
+  let window = cache.get(key);
+  if (!window) {
+    window = new Window(context, view, charStart, charEnd, leadInWords);
+    cache.set(key, window);
+  }
+  return window;
+}
+
+class Window implements MatchWindow {
+  readonly leadIn: string;
+  readonly trail: string;
+  readonly payment: boolean;
+  /** Cue hits already looked up: lexicon, in the lead-in (else the trail), hit. */
+  private readonly hits: [CueMatcher, boolean, CueHit | undefined][] = [];
+
+  constructor(
+    private readonly context: ContextProbe,
+    private readonly view: StreamView,
+    private readonly charStart: number,
+    charEnd: number,
+    leadInWords: number,
+  ) {
+    this.leadIn = context.leadIn(view, charStart, leadInWords);
+    this.trail = context.trail(view, charEnd, TRAIL_WORDS);
+    this.payment = context.inPaymentContext(view, charStart);
+  }
+
+  get prompt(): string {
+    return this.context.prompt(this.view, this.charStart);
+  }
+
+  promptCue(cues: CueMatcher): CueHit | undefined {
+    return this.context.promptCue(this.view, this.charStart, cues);
+  }
+
+  recallCue(cues: CueMatcher): CueHit | undefined {
+    return this.context.recallCue(this.view, this.charStart, cues);
+  }
+
+  leadInCue(cues: CueMatcher): CueHit | undefined {
+    return this.leadIn === '' ? undefined : this.memo(cues, true);
+  }
+
+  trailCue(cues: CueMatcher): CueHit | undefined {
+    return this.trail === '' ? undefined : this.memo(cues, false);
+  }
+
+  private memo(cues: CueMatcher, inLeadIn: boolean): CueHit | undefined {
+    for (const [known, where, hit] of this.hits) if (known === cues && where === inLeadIn) return hit;
+    const hit = inLeadIn ? cues.last(this.leadIn) : cues.leading(this.trail);
+    this.hits.push([cues, inLeadIn, hit]);
+    return hit;
+  }
+}
+
+/**
+ * Decides which context applies: the lead-in first (the nearer of a positive and a negative cue
+ * wins), then a cue named right after the match, then the prompt (again the nearer to its end).
+ */
+export function judgeContext(window: MatchWindow, cues: CueMatcher, negatives: CueMatcher): ContextVerdict {
+  const inLeadIn = decide(window.leadInCue(cues), window.leadInCue(negatives), 'lead-in');
+  if (inLeadIn) return inLeadIn;
+  const trailCue = window.trail === '' ? undefined : cues.leading(window.trail.replace(TRAIL_LINK, ''));
+  if (trailCue) return { cue: trailCue, where: 'trail', negative: undefined };
+  return (
+    decide(window.promptCue(cues), window.promptCue(negatives), 'prompt') ??
+    decide(window.recallCue(cues), window.recallCue(negatives), 'read-back') ??
+    NO_VERDICT
+  );
+}
+
+const NO_VERDICT: ContextVerdict = { cue: undefined, where: undefined, negative: undefined };
+
+/** Of a positive and a negative hit in the same text, the one ending later decides; undefined when neither. */
+function decide(
+  cue: CueHit | undefined,
+  negative: CueHit | undefined,
+  where: 'lead-in' | 'prompt' | 'read-back',
+): ContextVerdict | undefined {
+  // The nearer one decides; at a tie the longer ("insurance card" over "card") does.
+  if (
+    cue &&
+    (!negative || cue.end > negative.end || (cue.end === negative.end && cue.index <= negative.index))
+  ) {
+    return { cue, where, negative: undefined };
+  }
+  return negative ? { cue: undefined, where: undefined, negative } : undefined;
+}
+
+/** Reason strings for a verdict: `cue:<cue>`, plus `asked` when the other party asked for it. */
+export function verdictReasons(verdict: ContextVerdict): string[] {
+  if (!verdict.cue) return [];
+  const cue = `cue:${verdict.cue.cue}`;
+  if (verdict.where === 'prompt') return ['asked', cue];
+  return verdict.where === 'read-back' ? ['read-back', cue] : [cue];
+}
+
+/** True when the words right after the match make it a price, time or quantity. */
+export function hasNegativeTrail(
+  window: MatchWindow,
+  trailNegatives: CueMatcher = defaultTrailNegatives,
+): boolean {
+  return window.trailCue(trailNegatives) !== undefined;
+}
+
+/** Candidate matches of a pattern in the view's text. */
+function* candidates(input: RecognizerInput, pattern: PatternDef): Generator<{ start: number; end: number }> {
+  if ('regex' in pattern) {
+    for (const match of input.view.text.matchAll(pattern.regex)) {
+      if (match[0] !== '') yield { start: match.index, end: match.index + match[0].length };
+    }
+    return;
+  }
+  if ('find' in pattern) {
+    yield* pattern.find(input.view);
+    return;
+  }
+  const [min, max] = pattern.digits;
+  for (const run of digitRuns(input.view)) {
+    if (run.digits.length >= min && run.digits.length <= max) yield { start: run.start, end: run.end };
+  }
+}
+
+const onlyDigits = (text: string): string => text.replace(/\D/g, '');
+
+/** Builds a recognizer from patterns, cues and hooks. */
+export function patternRecognizer(spec: PatternRecognizerSpec): Recognizer {
+  const cues = compileCues(spec.cues ?? []);
+  const negatives = spec.negatives ? compileCues(spec.negatives) : defaultNegatives;
+  const trailNegatives = spec.trailNegatives ? compileCues(spec.trailNegatives) : defaultTrailNegatives;
+  const boost = spec.cueBoost ?? 0.3;
+  return {
+    name: spec.name,
+    types: [spec.type],
+    recognize(input) {
+      const findings: Finding[] = [];
+      for (const pattern of spec.patterns) {
+        const defaultValue = 'digits' in pattern ? onlyDigits : (text: string) => text.trim();
+        for (const { start, end } of candidates(input, pattern)) {
+          const window = readWindow(input, start, end, spec.leadInWords);
+          const verdict = judgeContext(window, cues, negatives);
+          if (verdict.negative || hasNegativeTrail(window, trailNegatives)) continue;
+          const reasons = verdictReasons(verdict);
+          const paymentIsContext = pattern.paymentIsContext ?? spec.paymentIsContext;
+          if (!verdict.cue && paymentIsContext && window.payment) reasons.push('payment-context');
+          const support = verdict.cue ? undefined : spec.support?.(window);
+          if (support) reasons.push(support);
+          const supported = reasons.length > 0;
+          if ((pattern.requireContext ?? spec.requireContext) && !supported) continue;
+          // A read-back leans on an older question: it supports, but less than a cue at hand.
+          const gain = verdict.where === 'read-back' ? boost * READ_BACK_WEIGHT : boost;
+          const matched = input.view.text.slice(start, end);
+          const value = (spec.value ?? defaultValue)(matched);
+          if (spec.validate && !spec.validate(value, window, matched)) continue;
+          if (spec.invalidate?.(value, window, matched)) continue;
+          findings.push({
+            recognizer: spec.name,
+            type: spec.type,
+            view: input.view,
+            charStart: start,
+            charEnd: end,
+            score: Math.min(1, pattern.score + (supported ? gain : 0)),
+            value,
+            reasons: [`pattern:${pattern.name}`, ...reasons],
+          });
+        }
+      }
+      return findings;
+    },
+  };
+}

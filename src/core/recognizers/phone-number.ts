@@ -1,0 +1,200 @@
+/**
+ * PHONE_NUMBER: digit runs of 7–15 digits (with `+` for international numbers) checked with
+ * libphonenumber-js (min metadata: validity by each region's number patterns, which is all this
+ * needs; the max metadata only adds number types). libphonenumber runs only on candidate runs.
+ * National numbers use policy.defaultCountry, and GB too after a UK cue or for 0-leading
+ * 11-digit numbers. Valid numbers count on their own; merely possible ones (fictional 555
+ * numbers, misheard digits) need a phone cue or question, or a phone-like grouping. A spoken
+ * extension is part of the number; a lone extension is not a phone number.
+ */
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { compileCues } from '../context/cue-matcher.js';
+import { ENTITY_CUES, NEGATIVE_CUES } from '../context/lexicon.js';
+import type { Finding } from '../detection.js';
+import type { DigitRun } from './digits.js';
+import { digitRuns, digitSpan } from './digits.js';
+import type { MatchWindow } from './pattern.js';
+import { hasNegativeTrail, judgeContext, readWindow, verdictReasons } from './pattern.js';
+import type { Recognizer, RecognizerInput } from './recognizer.js';
+
+const NAME = 'phone-number';
+const cues = compileCues(ENTITY_CUES.PHONE_NUMBER ?? []);
+const negatives = compileCues(NEGATIVE_CUES);
+const ukCues = compileCues([
+  'uk',
+  'united kingdom',
+  'britain',
+  'british',
+  'england',
+  'scotland',
+  'wales',
+  'london',
+]);
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 15;
+/** Runs with more groups than this are tried whole only. */
+const MAX_SUBRUN_GROUPS = 8;
+const EXTENSION = /^ (?:extension|ext|x) ?(\d{1,6})(?![\p{L}\p{N}])/iu;
+/** `+` (or a "plus" the normaliser left as a word) right before the run. */
+const INTERNATIONAL_PREFIX = /(?:\+|(?<![\p{L}])plus) ?$/iu;
+const PARENTHESISED = /\(\d{3}\) ?\d{3}[ -]?\d{4}(?![\p{L}\p{N}])/gu;
+
+const SCORE = { validCued: 0.95, valid: 0.75, possibleCued: 0.85, possibleGrouped: 0.6, localCued: 0.7 };
+
+interface Parsed {
+  number: PhoneNumber;
+  valid: boolean;
+}
+
+function parse(digits: string, international: boolean, countries: readonly string[]): Parsed | undefined {
+  let possible: Parsed | undefined;
+  for (const country of international ? [undefined] : countries) {
+    const number = parsePhoneNumberFromString(international ? `+${digits}` : digits, country as CountryCode);
+    if (!number?.isPossible()) continue;
+    if (number.isValid()) return { number, valid: true };
+    possible ??= { number, valid: false };
+  }
+  return possible;
+}
+
+function countriesFor(input: RecognizerInput, digits: string, window: MatchWindow): string[] {
+  const countries = [input.defaultCountry];
+  const ukHint =
+    ukCues.test(window.leadIn) ||
+    window.promptCue(ukCues) !== undefined ||
+    (digits.length === 11 && digits[0] === '0');
+  if (ukHint && input.defaultCountry !== 'GB') countries.push('GB');
+  return countries;
+}
+
+/** Grouped as people say phone numbers: two or more groups of at most six digits ("07700 900136", "555 123 4567"). */
+function phoneGrouped(run: DigitRun, from: number, to: number): boolean {
+  const starts = [from, ...run.groupStarts.filter((at) => at > from && at < to), to];
+  return starts.length >= 3 && starts.every((at, i) => i === 0 || at - starts[i - 1]! <= 6);
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  digits: string;
+  international: boolean;
+  grouped: boolean;
+}
+
+/** North American numbering plan regions: national numbers are 10 digits, or 11 with the leading 1. */
+const NANP = new Set(['US', 'CA', 'PR', 'GU', 'VI', 'AS', 'MP']);
+
+/** Cheap length check before libphonenumber: only lengths a phone number can have are parsed. */
+function plausibleLength(candidate: Candidate, cued: boolean, countries: readonly string[]): boolean {
+  const { length } = candidate.digits;
+  if (candidate.international) return length >= 8 && length <= MAX_DIGITS;
+  if (length === MIN_DIGITS) return cued;
+  if (countries.includes('GB') && candidate.digits[0] === '0' && (length === 10 || length === 11))
+    return true;
+  if (NANP.has(countries[0]!)) return length === 10 || (length === 11 && candidate.digits[0] === '1');
+  return length >= 8 && length <= 12;
+}
+
+/** A run whole first; when it is not a number, its group-aligned sub-runs, longest first. */
+function runCandidates(run: DigitRun, international: boolean): Candidate[] {
+  const options: Candidate[] = [];
+  const bounds = [...run.groupStarts, run.digits.length];
+  // A run of many groups (digits read one by one) is tried whole only.
+  const wholeOnly = bounds.length > MAX_SUBRUN_GROUPS;
+  for (let i = 0; i < (wholeOnly ? 1 : bounds.length); i += 1) {
+    for (let j = bounds.length - 1; j > (wholeOnly ? bounds.length - 2 : i); j -= 1) {
+      const from = bounds[i]!;
+      const to = bounds[j]!;
+      if (to - from < MIN_DIGITS || to - from > MAX_DIGITS) continue;
+      options.push({
+        ...digitSpan(run, from, to),
+        digits: run.digits.slice(from, to),
+        international: international && from === 0,
+        grouped: phoneGrouped(run, from, to),
+      });
+    }
+  }
+  return options.sort((a, b) => b.digits.length - a.digits.length || a.start - b.start);
+}
+
+function score(parsed: Parsed | undefined, candidate: Candidate, cued: boolean): number | undefined {
+  if (parsed?.valid) return cued || candidate.international ? SCORE.validCued : SCORE.valid;
+  if (parsed && cued) return SCORE.possibleCued;
+  if (parsed && candidate.grouped) return SCORE.possibleGrouped;
+  if (cued && candidate.digits.length === MIN_DIGITS) return SCORE.localCued;
+  return undefined;
+}
+
+/** The first candidate (longest first) that is a phone number, as a finding. */
+function recognizeRun(input: RecognizerInput, options: readonly Candidate[]): Finding | undefined {
+  const first = options[0];
+  if (!first) return undefined;
+  const window = readWindow(
+    input,
+    first.start,
+    options.reduce((end, option) => Math.max(end, option.end), 0),
+  );
+  const verdict = judgeContext(window, cues, negatives);
+  if (verdict.negative || hasNegativeTrail(window)) return undefined;
+  const cued = verdict.cue !== undefined;
+  const countries = countriesFor(input, first.digits, window);
+  for (const candidate of options) {
+    if (!plausibleLength(candidate, cued, countries)) continue;
+    const parsed =
+      candidate.digits.length === MIN_DIGITS && !candidate.international
+        ? undefined
+        : parse(candidate.digits, candidate.international, countries);
+    const found = score(parsed, candidate, cued);
+    if (found === undefined) continue;
+    let charEnd = candidate.end;
+    const extension = EXTENSION.exec(input.view.text.slice(charEnd, charEnd + 20));
+    if (extension) charEnd += extension[0].length;
+    const checks = parsed ? [parsed.valid ? 'libphonenumber:valid' : 'libphonenumber:possible'] : ['local'];
+    return {
+      recognizer: NAME,
+      type: 'PHONE_NUMBER',
+      view: input.view,
+      charStart: candidate.international ? prefixStart(input.view.text, candidate.start) : candidate.start,
+      charEnd,
+      score: found,
+      value: parsed?.number.number ?? candidate.digits,
+      reasons: [...checks, ...(extension ? ['extension'] : []), ...verdictReasons(verdict)],
+    };
+  }
+  return undefined;
+}
+
+function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
+  const { text } = input.view;
+  for (const run of digitRuns(input.view)) {
+    if (run.digits.length < MIN_DIGITS) continue;
+    yield runCandidates(run, INTERNATIONAL_PREFIX.test(text.slice(Math.max(0, run.start - 5), run.start)));
+  }
+  for (const match of text.matchAll(PARENTHESISED)) {
+    const end = match.index + match[0].length;
+    yield [
+      { start: match.index, end, digits: match[0].replace(/\D/g, ''), international: false, grouped: true },
+    ];
+  }
+}
+
+/** Where the `+` or "plus" before an international number starts. */
+function prefixStart(text: string, start: number): number {
+  const before = text.slice(Math.max(0, start - 5), start);
+  const match = INTERNATIONAL_PREFIX.exec(before);
+  return match ? start - before.length + match.index : start;
+}
+
+export const phoneNumberRecognizer: Recognizer = {
+  name: NAME,
+  types: ['PHONE_NUMBER'],
+  recognize(input) {
+    const findings: Finding[] = [];
+    for (const options of candidateGroups(input)) {
+      const found = recognizeRun(input, options);
+      if (found) findings.push(found);
+    }
+    return findings;
+  },
+};

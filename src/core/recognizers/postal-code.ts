@@ -1,0 +1,152 @@
+/**
+ * POSTAL_CODE: a US ZIP (5 digits, or ZIP+4) after a zip cue or right after a street address,
+ * and UK postcodes by their shape (`SW1A 1AA`, also spelled out as `SW 1 A 1 AA`).
+ */
+import { ENTITY_CUES } from '../context/lexicon.js';
+import type { StreamView } from '../normalise/view.js';
+import { patternRecognizer } from './pattern.js';
+
+const STREET_WORDS = [
+  '(street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|terrace|circle|parkway|highway|hwy|trail|square|crescent|close)',
+  '(apartment|apt|suite|unit|po box|p o box)',
+];
+const US_STATES = [
+  'alabama',
+  'alaska',
+  'arizona',
+  'arkansas',
+  'california',
+  'colorado',
+  'connecticut',
+  'delaware',
+  'florida',
+  'georgia',
+  'hawaii',
+  'idaho',
+  'illinois',
+  'indiana',
+  'iowa',
+  'kansas',
+  'kentucky',
+  'louisiana',
+  'maine',
+  'maryland',
+  'massachusetts',
+  'michigan',
+  'minnesota',
+  'mississippi',
+  'missouri',
+  'montana',
+  'nebraska',
+  'nevada',
+  'new hampshire',
+  'new jersey',
+  'new mexico',
+  'new york',
+  'north carolina',
+  'north dakota',
+  'ohio',
+  'oklahoma',
+  'oregon',
+  'pennsylvania',
+  'rhode island',
+  'south carolina',
+  'south dakota',
+  'tennessee',
+  'texas',
+  'utah',
+  'vermont',
+  'virginia',
+  'washington',
+  'west virginia',
+  'wisconsin',
+  'wyoming',
+];
+
+/** A UK postcode: outward code (area letters, district digit, optional letter or digit), inward code (digit, 2 letters). */
+const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/;
+/** A word that may be part of a postcode as speech writes it: "SW1A", "1AA", "SW", "1", "A", "72", "rt". */
+const POSTCODE_PIECE =
+  /^(?:[A-Za-z]{1,2}\d{0,2}[A-Za-z]?|\d{1,3}[A-Za-z]{0,2}|[A-Za-z]{1,2}\d[A-Za-z\d]?\d[A-Za-z]{2})$/;
+const MAX_PIECES = 7;
+const POSTCODE_START = /(?<![\p{L}\p{N}])[A-Za-z]{1,2}(?=\d| \d)/gu;
+/** The next word (sticky), after at most one space. */
+const WORD = / ?([^\s]+)/y;
+
+interface PostcodeCandidate {
+  start: number;
+  end: number;
+  /** Every letter is upper case: spelled or written as a postcode, not ordinary words. */
+  upper: boolean;
+}
+
+const compact = (matched: string): string => matched.replace(/\s/g, '').toUpperCase();
+
+const ukCache = new WeakMap<StreamView, PostcodeCandidate[]>();
+
+/**
+ * UK postcodes however speech split them ("SW1A 1AA", "SW 1 A 1 AA", "N 72 RT", "l 177 ZT"): runs
+ * of short letter / digit words, the longest sub-run at each start whose letters and digits form a
+ * postcode. Computed once per view.
+ */
+function ukPostcodes(view: StreamView): PostcodeCandidate[] {
+  const cached = ukCache.get(view);
+  if (cached) return cached;
+  const { text } = view;
+  const found: PostcodeCandidate[] = [];
+  let coveredTo = 0;
+  // A postcode starts with one or two letters and then, maybe after a space, a digit.
+  for (const start of text.matchAll(POSTCODE_START)) {
+    if (start.index < coveredTo) continue;
+    let best: PostcodeCandidate | undefined;
+    let joined = '';
+    WORD.lastIndex = start.index;
+    for (let pieces = 0; pieces < MAX_PIECES; pieces += 1) {
+      const word = WORD.exec(text);
+      if (!word || !POSTCODE_PIECE.test(word[1]!)) break;
+      joined += word[1];
+      if (joined.length > 7) break;
+      const end = word.index + word[0].length;
+      if (UK_POSTCODE.test(joined.toUpperCase()))
+        best = { start: start.index, end, upper: !/[a-z]/.test(joined) };
+      if (text[end] !== ' ') break;
+    }
+    if (best) {
+      found.push(best);
+      coveredTo = best.end;
+    }
+  }
+  ukCache.set(view, found);
+  return found;
+}
+
+export const usZipRecognizer = patternRecognizer({
+  name: 'us-zip',
+  type: 'POSTAL_CODE',
+  patterns: [
+    { name: 'zip', digits: [5, 5], score: 0.5 },
+    { name: 'zip+4', digits: [9, 9], score: 0.5 },
+  ],
+  cues: [...(ENTITY_CUES.POSTAL_CODE ?? []), ...STREET_WORDS, ...US_STATES],
+  requireContext: true,
+  validate: (_value, _window, matched) =>
+    matched.replace(/\D/g, '').length === 5 || /^\d{5}[ -]\d{4}$/.test(matched),
+});
+
+export const ukPostcodeRecognizer = patternRecognizer({
+  name: 'uk-postcode',
+  type: 'POSTAL_CODE',
+  patterns: [
+    { name: 'uk', find: (view) => ukPostcodes(view).filter((candidate) => candidate.upper), score: 0.7 },
+    {
+      name: 'uk-any-case',
+      find: (view) => ukPostcodes(view).filter((candidate) => !candidate.upper),
+      score: 0.5,
+      requireContext: true,
+    },
+  ],
+  cues: ENTITY_CUES.POSTAL_CODE,
+  cueBoost: 0.2,
+  value: compact,
+  validate: (value) => UK_POSTCODE.test(value),
+});

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { compileCues, createContextProbe } from '../src/core/context/index.js';
+import type { ContextProbe } from '../src/core/context/index.js';
+import { normaliseConversation } from '../src/core/normalise/index.js';
+import type { StreamView } from '../src/core/normalise/view.js';
+import { divideConversation } from '../src/core/streams.js';
+import type { TurnSpec } from './helpers/transcript.js';
+import { buildTranscript } from './helpers/transcript.js';
+
+const agent = (text: string, start?: number): TurnSpec => ({ channel: 0, role: 'agent', text, start });
+const customer = (text: string, start?: number): TurnSpec => ({ channel: 1, role: 'customer', text, start });
+
+function probe(...turns: TurnSpec[]): {
+  context: ContextProbe;
+  agentView: StreamView;
+  customerView: StreamView;
+} {
+  const transcript = buildTranscript(turns);
+  const conversation = divideConversation(transcript);
+  const views = normaliseConversation(transcript, conversation);
+  const byRole = (role: string): StreamView => views.find((view) => view.stream.role === role)!;
+  return {
+    context: createContextProbe(transcript, conversation, views),
+    agentView: byRole('agent'),
+    customerView: byRole('customer'),
+  };
+}
+
+/** Position of the last occurrence of a piece of a view's text. */
+const at = (view: StreamView, piece: string): number => {
+  const index = view.text.lastIndexOf(piece);
+  assert.ok(index >= 0, `"${piece}" is in the view`);
+  return index;
+};
+
+describe('compileCues', () => {
+  const cues = compileCues(['card number', 'card', 'post ?code', 'last 4( digits)? of (your|my) social']);
+
+  test('matches whole words, the longest cue first, optional and flexible whitespace', () => {
+    assert.equal(cues.last('whats the card number')?.cue, 'card number');
+    assert.equal(cues.last('my postcode')?.cue, 'postcode');
+    assert.equal(cues.last('the post code')?.cue, 'post code');
+    assert.equal(cues.last('the last 4 digits of your social')?.cue, 'last 4 digits of your social');
+    assert.equal(cues.last('discard it'), undefined);
+  });
+
+  test('last, all and leading', () => {
+    assert.equal(cues.last('card then card number')?.index, 10);
+    assert.deepEqual(
+      cues.all('card and card number').map((hit) => hit.cue),
+      ['card', 'card number'],
+    );
+    assert.equal(cues.leading('  card number is')?.cue, 'card number');
+    assert.equal(cues.leading('the card number'), undefined);
+  });
+
+  test('an empty lexicon never matches', () => {
+    assert.equal(compileCues([]).test('anything'), false);
+  });
+});
+
+describe('createContextProbe', () => {
+  test('leadIn: lower-case words of the same stream before a position, at most maxWords', () => {
+    const { context, customerView } = probe(customer('My Card Number is 4111 1111 1111 1111'));
+    const pos = at(customerView, '4111');
+    assert.equal(context.leadIn(customerView, pos), 'my card number is');
+    assert.equal(context.leadIn(customerView, pos, 2), 'number is');
+  });
+
+  test('leadIn stops at a hard turn break; trail reads on after a position', () => {
+    const { context, customerView } = probe(
+      customer('my order number is 5512'),
+      agent('thank you and what is your date of birth'),
+      customer('march 3 1985 thanks'),
+    );
+    const pos = at(customerView, 'march');
+    assert.equal(context.leadIn(customerView, pos), '');
+    assert.equal(context.trail(customerView, at(customerView, '1985') + 4), 'thanks');
+  });
+
+  test('prompt: what the other party said since this stream last spoke', () => {
+    const { context, customerView } = probe(
+      agent('hello'),
+      customer('hi there'),
+      agent('can I take your date of birth'),
+      customer('march 3 1985'),
+    );
+    assert.equal(context.prompt(customerView, at(customerView, 'march')), 'can i take your date of birth');
+  });
+
+  test('prompt looks one exchange further back past a back-channel', () => {
+    const { context, customerView } = probe(
+      agent('and the security code'),
+      customer('hold on'),
+      agent('sure'),
+      customer('123'),
+    );
+    assert.match(context.prompt(customerView, at(customerView, '123')), /security code/);
+  });
+
+  test('prompt ignores what was said more than 30 s before the turn', () => {
+    const { context, customerView } = probe(agent('what is your pin', 0), customer('4321', 45_000));
+    assert.equal(context.prompt(customerView, at(customerView, '4321')), '');
+  });
+
+  test('promptCue finds the last cue of a lexicon in the prompt', () => {
+    const { context, customerView } = probe(
+      agent('whats the expiry and the security code'),
+      customer('04 27'),
+    );
+    const hit = context.promptCue(customerView, 0, compileCues(['expiry', 'security code']));
+    assert.equal(hit?.cue, 'security code');
+  });
+
+  test('payment context opens on a cue from either speaker', () => {
+    const { context, customerView, agentView } = probe(
+      customer('i want to pay my bill'),
+      agent('sure go ahead'),
+      customer('4111 1111 1111 1111'),
+    );
+    assert.equal(context.inPaymentContext(customerView, at(customerView, '4111')), true);
+    assert.equal(context.inPaymentContext(agentView, at(agentView, 'sure')), true);
+  });
+
+  test('payment context closes on a closure cue and lapses after 120 s', () => {
+    const closed = probe(
+      agent('what is the card number'),
+      customer('4111 1111 1111 1111'),
+      agent('thanks that payment went through is there anything else'),
+      customer('my order is 5512 3344'),
+    );
+    assert.equal(closed.context.inPaymentContext(closed.customerView, at(closed.customerView, '4111')), true);
+    assert.equal(
+      closed.context.inPaymentContext(closed.customerView, at(closed.customerView, '5512')),
+      false,
+    );
+
+    const lapsed = probe(
+      agent('what is the card number', 0),
+      customer('oh hang on', 2000),
+      customer('5512 3344', 200_000),
+    );
+    assert.equal(
+      lapsed.context.inPaymentContext(lapsed.customerView, at(lapsed.customerView, '5512')),
+      false,
+    );
+  });
+
+  test('no payment context without a payment cue', () => {
+    const { context, customerView } = probe(
+      agent('how can I help'),
+      customer('my number is 4111 1111 1111 1111'),
+    );
+    assert.equal(context.inPaymentContext(customerView, at(customerView, '4111')), false);
+  });
+
+  test('turnAt and timeAt', () => {
+    const { context, customerView } = probe(
+      customer('first turn', 0),
+      agent('ok', 2000),
+      customer('second turn', 4000),
+    );
+    const pos = at(customerView, 'second');
+    assert.equal(context.turnAt(customerView, pos).charStart, pos);
+    assert.equal(context.timeAt(customerView, pos), 4000);
+    assert.equal(context.turnAt(customerView, 0).turn.start, 0);
+  });
+});

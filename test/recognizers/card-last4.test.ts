@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { agent, call, customer, foundOfType } from './conversation.js';
+
+describe('CARD_LAST4', () => {
+  test('"card ending in"', () => {
+    assert.deepEqual(foundOfType(call(agent('is that the visa ending in four two four two')), 'CARD_LAST4'), [
+      'CARD_LAST4:4242',
+    ]);
+    assert.deepEqual(foundOfType(call(customer('use the card ending in 1234')), 'CARD_LAST4'), [
+      'CARD_LAST4:1234',
+    ]);
+  });
+
+  test('answer to "last four digits of the card"', () => {
+    const transcript = call(agent('can you read me the last four digits of the card'), customer('5678'));
+    assert.deepEqual(foundOfType(transcript, 'CARD_LAST4'), ['CARD_LAST4:5678']);
+  });
+
+  test('negatives: last four of a social, a phone ending, no card word', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('the last four of your social'), customer('6789')), 'CARD_LAST4'),
+      [],
+    );
+    assert.deepEqual(foundOfType(call(customer('my phone number ending in 4567')), 'CARD_LAST4'), []);
+    assert.deepEqual(foundOfType(call(customer('the year ending in 2020')), 'CARD_LAST4'), []);
+  });
+});

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { agent, call, customer, detectIn, found, foundOfType } from './conversation.js';
+
+describe('CREDIT_CARD', () => {
+  test('a Luhn- and IIN-valid number needs no context, written or spoken', () => {
+    assert.deepEqual(foundOfType(call(customer('it is 4111 1111 1111 1111')), 'CREDIT_CARD'), [
+      'CREDIT_CARD:4111 1111 1111 1111',
+    ]);
+    const spoken = call(
+      customer('sure it is four one one one one one one one one one one one one one one one'),
+    );
+    assert.deepEqual(foundOfType(spoken, 'CREDIT_CARD'), ['CREDIT_CARD:4111111111111111']);
+  });
+
+  test('brands: Mastercard 2-series, Amex, Discover, JCB, Diners', () => {
+    for (const number of [
+      '2221 0000 0000 0009',
+      '3782 822463 10005',
+      '6011 1111 1111 1117',
+      '3530 1113 3330 0000',
+      '3056 9309 0259 04',
+    ]) {
+      const entities = detectIn(call(customer(`number ${number} thanks`))).entities;
+      assert.equal(entities.length, 1, number);
+      assert.equal(entities[0]!.type, 'CREDIT_CARD');
+      assert.ok(entities[0]!.reasons.includes('luhn'));
+      assert.ok(
+        entities[0]!.reasons.some((reason) => reason.startsWith('iin:')),
+        number,
+      );
+    }
+  });
+
+  test('"forty one eleven" groupings and hyphens', () => {
+    const spoken = call(
+      agent('what is the card number'),
+      customer('forty one eleven eleven eleven eleven eleven eleven eleven'),
+    );
+    assert.deepEqual(foundOfType(spoken, 'CREDIT_CARD'), ['CREDIT_CARD:4111111111111111']);
+    assert.deepEqual(foundOfType(call(customer('card 5555-5555-5555-4444')), 'CREDIT_CARD'), [
+      'CREDIT_CARD:5555-5555-5555-4444',
+    ]);
+  });
+
+  test('fails closed: a Luhn-invalid 16 digits after a card question is still a card', () => {
+    const transcript = call(agent('can I take the card number please'), customer('4111 1111 1111 1112'));
+    const [entity] = detectIn(transcript).entities;
+    assert.equal(entity?.type, 'CREDIT_CARD');
+    assert.ok(entity.reasons.includes('fail-closed'));
+    assert.ok(!entity.reasons.includes('luhn'));
+  });
+
+  test('fails closed in payment context even without a card cue in the answer', () => {
+    const transcript = call(
+      agent('I can take that payment for you now'),
+      customer('okay'),
+      agent('go ahead when you are ready'),
+      customer('9999 8888 7777 6666'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'CREDIT_CARD'), ['CREDIT_CARD:9999 8888 7777 6666']);
+  });
+
+  test('outside payment context a Luhn-invalid or brandless number is not a card', () => {
+    assert.deepEqual(foundOfType(call(customer('the serial is 4111 1111 1111 1112')), 'CREDIT_CARD'), []);
+    assert.deepEqual(foundOfType(call(customer('it is 9999 9999 9999 9995 ok')), 'CREDIT_CARD'), []);
+  });
+
+  test('a card read over turns with back-channels is one entity', () => {
+    const transcript = call(
+      agent('what is the card number'),
+      customer('four one one one'),
+      agent('mm hmm'),
+      customer('one one one one'),
+      agent('yep'),
+      customer('one one one one one one one one'),
+    );
+    const cards = detectIn(transcript).entities.filter((entity) => entity.type === 'CREDIT_CARD');
+    assert.equal(cards.length, 1);
+    assert.deepEqual(
+      cards[0]!.parts.map((part) => part.value),
+      ['4111', '1111', '11111111'],
+    );
+  });
+
+  test('a card split by the agent repeating digits (a hard break) is joined in payment context', () => {
+    const transcript = call(
+      agent('what is the card number'),
+      customer('4111 1111'),
+      agent('okay 4111 1111 go on'),
+      customer('1111 1111'),
+    );
+    const card = detectIn(transcript).entities.find(
+      (entity) => entity.type === 'CREDIT_CARD' && entity.role === 'customer',
+    );
+    assert.deepEqual(
+      card?.parts.map((part) => part.value),
+      ['4111 1111', '1111 1111'],
+    );
+  });
+
+  test('card, expiry and code read without a pause are covered entirely and labelled', () => {
+    const transcript = call(agent('can I take the card details'), customer('4111111111111111 0427 123'));
+    assert.deepEqual(found(transcript), ['CREDIT_CARD:4111111111111111', 'CARD_EXPIRY:0427', 'CARD_CVV:123']);
+    const glued = call(agent('card number please'), customer('41111111111111119999999'));
+    const entities = detectIn(glued).entities;
+    assert.equal(entities.length, 1);
+    assert.equal(entities[0]!.value, '41111111111111119999999');
+  });
+
+  test('negatives: order and tracking numbers outside payment context', () => {
+    assert.deepEqual(found(call(customer('my order number is 4111 1111 1111 1111'))), []);
+    assert.deepEqual(found(call(agent('what is the tracking number'), customer('4111 1111 1111 1111'))), []);
+  });
+
+  test('reasons never hold the number', () => {
+    const [entity] = detectIn(call(customer('4111 1111 1111 1111'))).entities;
+    assert.ok(entity);
+    for (const reason of entity.reasons) assert.doesNotMatch(reason, /\d{4}/);
+  });
+});

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { agent, call, customer, foundOfType } from './conversation.js';
+import { spansOf } from './spans.js';
+
+// Made-up times (test/helpers/transcript.ts): a turn starts 200 ms after the previous one ends,
+// words are 300 ms long with 200 ms between them.
+const passwords = (...turns: Parameters<typeof call>): string[] => foundOfType(call(...turns), 'PASSWORD');
+
+describe('PASSWORD', () => {
+  test('an answer to a password question, without its lead-in and trailing talk', () => {
+    // Agent: 3 words, 200 to 1500; customer: "Um," 1700, "it's" 2200, "marmalade" 2700, "seventy" 3200,
+    // "seven" 3700, "rocket," 4200-4500, then "all one word".
+    const transcript = call(
+      agent("What's your password?"),
+      customer("Um, it's marmalade seventy seven rocket, all one word."),
+    );
+    assert.deepEqual(spansOf(transcript, 'PASSWORD'), ['1:marmalade seventy seven rocket,@2700-4500']);
+  });
+
+  test('a password the speaker introduces, and the memorable word', () => {
+    assert.deepEqual(
+      passwords(
+        agent("I've reset it. Your temporary password is sunflower forty two tiger."),
+        customer('Thanks.'),
+      ),
+      ['PASSWORD:sunflower 42 tiger'],
+    );
+    assert.deepEqual(
+      passwords(
+        agent('Can you give me the third and fifth letters of your memorable word?'),
+        customer('R and B.'),
+      ),
+      ['PASSWORD:R and B'],
+    );
+    assert.deepEqual(
+      passwords(agent('And your telephone password please?'), customer('Yeah, it is blue harbour.')),
+      ['PASSWORD:blue harbour'],
+    );
+  });
+
+  test('a new password said while passwords are discussed, and said again when asked to repeat', () => {
+    assert.deepEqual(
+      passwords(
+        agent('Okay, the new temporary password is velvet dash river nine.'),
+        customer('Sorry, can you repeat that?'),
+        agent('velvet dash river nine.'),
+        customer("Thanks. And I'll change it to pumpkin star two thousand four."),
+      ),
+      ['PASSWORD:velvet dash river 9', 'PASSWORD:velvet dash river 9', 'PASSWORD:pumpkin star 2004'],
+    );
+  });
+
+  test('digits alone answer a PIN more than a password', () => {
+    const transcript = call(agent("I'll need your passcode to go ahead."), customer('four four one two'));
+    assert.deepEqual(foundOfType(transcript, 'PASSWORD'), []);
+    assert.deepEqual(foundOfType(transcript, 'PIN'), ['PIN:4412']);
+  });
+
+  test('negatives', () => {
+    assert.deepEqual(passwords(customer('I forgot my password and the reset email never came.')), []);
+    assert.deepEqual(passwords(customer("My password isn't working."), agent("Okay, let's reset it.")), []);
+    assert.deepEqual(passwords(customer('my password is not working since yesterday')), []);
+    assert.deepEqual(passwords(agent("What's your password?")), []);
+    assert.deepEqual(
+      passwords(agent('Please never tell anyone your password, okay?'), customer('Okay, sure.')),
+      [],
+    );
+    assert.deepEqual(passwords(agent('Do you know your password?'), customer("No, I don't.")), []);
+    assert.deepEqual(passwords(customer('I want my new one to be delivered to my house.')), []);
+  });
+});

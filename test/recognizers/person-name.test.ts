@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { agent, call, customer, detectIn, foundOfType } from './conversation.js';
+import { reasonsOf, spansOf } from './spans.js';
+
+// Made-up times (test/helpers/transcript.ts): a turn starts 200 ms after the previous one ends,
+// words are 300 ms long with 200 ms between them.
+const names = (...turns: Parameters<typeof call>): string[] => foundOfType(call(...turns), 'PERSON_NAME');
+
+describe('PERSON_NAME', () => {
+  test('a bare answer to a name question, with exact words and times', () => {
+    // Agent: 7 words from 200 to 3500 ms; the customer starts at 3700.
+    const transcript = call(agent('Can I take your full name please?'), customer('Diego Kowalski.'));
+    assert.deepEqual(spansOf(transcript, 'PERSON_NAME'), ['1:Diego Kowalski.@3700-4500']);
+  });
+
+  test('a lead-in in the answer is left out', () => {
+    // Agent: 4 words, 200 to 2000; customer: "Yeah," 2200, "it's" 2700, "John" 3200, "Smith." 3700-4000.
+    const transcript = call(agent('And your name please?'), customer("Yeah, it's John Smith."));
+    assert.deepEqual(spansOf(transcript, 'PERSON_NAME'), ['1:John Smith.@3200-4000']);
+    assert.deepEqual(names(agent('Who am I speaking with today?'), customer('My name is Hannah Kwong.')), [
+      'PERSON_NAME:Hannah Kwong',
+    ]);
+    assert.deepEqual(
+      names(agent('Could I get your first and last name?'), customer('Um, Tyrone, T, Pemberton.')),
+      ['PERSON_NAME:Tyrone T Pemberton'],
+    );
+  });
+
+  test('a name given without being asked', () => {
+    assert.deepEqual(names(customer("Hi, my name is Sarah Jones and I'm calling about my bill.")), [
+      'PERSON_NAME:Sarah Jones',
+    ]);
+    assert.deepEqual(names(customer("hi this is sarah jones, I'd like to close my account")), [
+      'PERSON_NAME:sarah jones',
+    ]);
+    assert.deepEqual(names(customer('the account is in the name of Oliver Fairweather')), [
+      'PERSON_NAME:Oliver Fairweather',
+    ]);
+  });
+
+  test('a spelled surname after a spelling request', () => {
+    // Agent: 8 words, 200 to 4000; the customer spells eight letters from 4200 to 8000.
+    const transcript = call(agent('Could you spell the last name for me?'), customer('k o w a l s k i'));
+    assert.deepEqual(spansOf(transcript, 'PERSON_NAME'), ['1:k o w a l s k i@4200-8000']);
+    assert.deepEqual(names(agent('Could you spell your surname?'), customer('Kwong, K W O N G.')), [
+      'PERSON_NAME:Kwong KWONG',
+    ]);
+  });
+
+  test('a name that runs on over a soft turn break', () => {
+    const transcript = call(
+      agent('Can I take your full name please?'),
+      customer("It's Diego"),
+      agent('Mm hmm.'),
+      customer('Kowalski.'),
+    );
+    const entities = detectIn(transcript).entities.filter((entity) => entity.type === 'PERSON_NAME');
+    assert.equal(entities.length, 1);
+    assert.deepEqual(
+      entities[0]!.parts.map((part) => part.value),
+      ['Diego', 'Kowalski'],
+    );
+  });
+
+  test('the agent addressing or confirming the caller', () => {
+    assert.deepEqual(names(agent('Thank you Mr Kwong, one moment please.')), ['PERSON_NAME:Kwong']);
+    assert.deepEqual(names(agent('Sorry, is that Mrs okafor?')), ['PERSON_NAME:okafor']);
+    assert.deepEqual(
+      names(
+        agent('Who am I speaking with?'),
+        customer('Sarah Whitfield.'),
+        agent('Thanks Sarah. So that is Sarah Whitfield on the account?'),
+      ),
+      ['PERSON_NAME:Sarah Whitfield', 'PERSON_NAME:Sarah', 'PERSON_NAME:Sarah Whitfield'],
+    );
+    assert.deepEqual(names(agent('Am I speaking with Daniel Okafor?')), ['PERSON_NAME:Daniel Okafor']);
+  });
+
+  test("a third party's name given when asked", () => {
+    assert.deepEqual(
+      names(
+        agent("Was anyone else involved? I'll need their name."),
+        customer('The other driver was Marcus Laurent.'),
+      ),
+      ['PERSON_NAME:Marcus Laurent'],
+    );
+    assert.deepEqual(names(agent("And the recipient's name?"), customer('Liam Sato')), [
+      'PERSON_NAME:Liam Sato',
+    ]);
+  });
+
+  test("the agent's own introduction is found and marked, the company name is not", () => {
+    const transcript = call(agent('Thank you for calling Northwind Bank, my name is Naomi, how can I help?'));
+    assert.deepEqual(foundOfType(transcript, 'PERSON_NAME'), ['PERSON_NAME:Naomi']);
+    assert.ok(reasonsOf(transcript, 'PERSON_NAME')[0]!.includes('agent-introduction'));
+    assert.deepEqual(names(agent('carewell pharmacy hello this is gareth how may i help')), [
+      'PERSON_NAME:gareth',
+    ]);
+  });
+
+  test('a call with no speaker separation (mono, one stream)', () => {
+    const mono = { channel: null, role: 'unknown' as const };
+    assert.deepEqual(
+      names(
+        { ...mono, text: 'Can I take your full name please?' },
+        { ...mono, text: "It's Wei Oduya." },
+        { ...mono, text: 'Could you spell the last name for me? O D U Y A.' },
+      ),
+      ['PERSON_NAME:Wei Oduya', 'PERSON_NAME:ODUYA'],
+    );
+  });
+
+  test('negatives: talk that follows a name cue but is no name', () => {
+    assert.deepEqual(names(customer("I'm fine thanks, how are you?")), []);
+    assert.deepEqual(names(customer("Hi, I'm calling about my bill.")), []);
+    assert.deepEqual(names(customer('My name is on the account but my wife usually calls.')), []);
+    assert.deepEqual(names(agent('Can I take your full name please?')), []);
+    assert.deepEqual(
+      names(agent('Can I take your full name please?'), customer("Sorry, it's not working, hang on.")),
+      [],
+    );
+    assert.deepEqual(names(agent('Is that Mr Jones?'), customer("Yes that's right.")), ['PERSON_NAME:Jones']);
+    assert.deepEqual(names(agent("What's the name of your bank?"), customer('Heathside Bank.')), []);
+    assert.deepEqual(names(agent('Which day suits you?'), customer('Monday or Tuesday.')), []);
+    assert.deepEqual(names(customer("I'm transferring money to my Galaxy account.")), []);
+  });
+});

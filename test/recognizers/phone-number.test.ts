@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { agent, call, customer, detectIn, foundOfType } from './conversation.js';
+
+describe('PHONE_NUMBER', () => {
+  test('a valid national number needs no cue', () => {
+    assert.deepEqual(
+      foundOfType(call(customer('it is two one two five five five one two three four')), 'PHONE_NUMBER'),
+      ['PHONE_NUMBER:2125551234'],
+    );
+    assert.deepEqual(foundOfType(call(customer('try 1 800 555 1234')), 'PHONE_NUMBER'), [
+      'PHONE_NUMBER:1 800 555 1234',
+    ]);
+  });
+
+  test('a fictional 555 number is accepted when asked for', () => {
+    const transcript = call(
+      agent('whats a good callback number'),
+      customer('five five five one two three four five six seven'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'PHONE_NUMBER'), ['PHONE_NUMBER:5551234567']);
+  });
+
+  test('international numbers with plus', () => {
+    const transcript = call(
+      customer('my number is plus four four two zero seven nine four six zero nine five eight'),
+    );
+    const [entity] = detectIn(transcript).entities;
+    assert.equal(entity?.type, 'PHONE_NUMBER');
+    assert.equal(entity.value, '+442079460958');
+    assert.equal(entity.parts[0]!.value, '+442079460958');
+  });
+
+  test('UK national numbers: 0-leading 11 digits with a US default', () => {
+    assert.deepEqual(foundOfType(call(customer('ring me on 020 7946 0958')), 'PHONE_NUMBER'), [
+      'PHONE_NUMBER:020 7946 0958',
+    ]);
+  });
+
+  test('policy.defaultCountry decides national numbers', () => {
+    const transcript = call(customer('mon numero est 01 23 45 67 89'));
+    assert.deepEqual(foundOfType(transcript, 'PHONE_NUMBER', { defaultCountry: 'FR' }), [
+      'PHONE_NUMBER:01 23 45 67 89',
+    ]);
+  });
+
+  test("a mono transcript with the agent's back-channel inline", () => {
+    const transcript = call({ text: "what's the best number to reach you on it's 07700 okay 900136" });
+    assert.deepEqual(foundOfType(transcript, 'PHONE_NUMBER'), ['PHONE_NUMBER:07700 okay 900136']);
+  });
+
+  test('a spoken extension belongs to the number', () => {
+    assert.deepEqual(foundOfType(call(customer('call me at 212 555 1234 extension 22')), 'PHONE_NUMBER'), [
+      'PHONE_NUMBER:212 555 1234 extension 22',
+    ]);
+  });
+
+  test('seven-digit local numbers only when asked', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('what is your phone number'), customer('867 5309')), 'PHONE_NUMBER'),
+      ['PHONE_NUMBER:867 5309'],
+    );
+    assert.deepEqual(foundOfType(call(customer('ticket 867 5309')), 'PHONE_NUMBER'), []);
+  });
+
+  test('negatives: order numbers, lone extensions, prices, short numbers', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('can I have your order number'), customer('212 555 1234')), 'PHONE_NUMBER'),
+      [],
+    );
+    assert.deepEqual(foundOfType(call(customer('transfer me to extension 4521')), 'PHONE_NUMBER'), []);
+    assert.deepEqual(foundOfType(call(customer('it costs 1234567 dollars')), 'PHONE_NUMBER'), []);
+    assert.deepEqual(foundOfType(call(customer('I have 12345 points')), 'PHONE_NUMBER'), []);
+  });
+});

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { agent, call, customer, foundOfType } from './conversation.js';
+import { spansOf } from './spans.js';
+
+// Made-up times (test/helpers/transcript.ts): a turn starts 200 ms after the previous one ends,
+// words are 300 ms long with 200 ms between them.
+const answers = (...turns: Parameters<typeof call>): string[] =>
+  foundOfType(call(...turns), 'SECURITY_ANSWER');
+
+describe('SECURITY_ANSWER', () => {
+  test('a bare answer, with exact words and times', () => {
+    // Agent: 5 words, 200 to 2500; customer: "Oh," 2700, "um," 3200, "Fitzgerald." 3700-4000.
+    const transcript = call(agent("What's your mother's maiden name?"), customer('Oh, um, Fitzgerald.'));
+    assert.deepEqual(spansOf(transcript, 'SECURITY_ANSWER'), ['1:Fitzgerald.@3700-4000']);
+  });
+
+  test('the answer part only, when the caller restates the question', () => {
+    assert.deepEqual(
+      answers(
+        agent('What was the name of your first pet?'),
+        customer('My first pet was called Mr Whiskers.'),
+      ),
+      ['SECURITY_ANSWER:Mr Whiskers'],
+    );
+    assert.deepEqual(
+      answers(agent('What city were you born in?'), customer('I was born in Dublin, actually.')),
+      ['SECURITY_ANSWER:Dublin'],
+    );
+    assert.deepEqual(
+      answers(agent('Which primary school did you go to?'), customer('I went to Oakwood Primary.')),
+      ['SECURITY_ANSWER:Oakwood Primary'],
+    );
+    assert.deepEqual(
+      answers(agent('And your favourite teacher?'), customer('That would be Mrs Abernathy, I think.')),
+      ['SECURITY_ANSWER:Mrs Abernathy'],
+    );
+  });
+
+  test('a question announced first, then put', () => {
+    assert.deepEqual(
+      answers(
+        agent('I just need to ask you a security question. What was the make of your first car?'),
+        customer("Ha, okay, it's a Ford Fiesta."),
+      ),
+      ['SECURITY_ANSWER:a Ford Fiesta'],
+    );
+    assert.deepEqual(answers(agent('And the memorable place on your account?'), customer('Lake Como')), [
+      'SECURITY_ANSWER:Lake Como',
+    ]);
+  });
+
+  test('an answer given after a moment to think', () => {
+    assert.deepEqual(
+      answers(
+        agent("What's your mother's maiden name?"),
+        customer('Hold on, let me think.'),
+        agent('Take your time.'),
+        customer('Brennan.'),
+      ),
+      ['SECURITY_ANSWER:Brennan'],
+    );
+  });
+
+  test('negatives', () => {
+    assert.deepEqual(answers(agent("What's your mother's maiden name?")), []);
+    assert.deepEqual(
+      answers(agent("Your security question is mother's maiden name."), customer('Okay.')),
+      [],
+    );
+    assert.deepEqual(
+      answers(agent('What was the name of your first pet?'), customer("I don't remember, sorry.")),
+      [],
+    );
+    assert.deepEqual(
+      answers(agent('Is your security answer still the same?'), customer("Yes that's right.")),
+      [],
+    );
+    assert.deepEqual(
+      answers(agent('What city were you born in?'), customer("Sorry, it's not working, can you hear me?")),
+      [],
+    );
+  });
+});

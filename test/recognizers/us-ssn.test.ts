@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { agent, call, customer, foundOfType } from './conversation.js';
+
+describe('US_SSN', () => {
+  test('nine digits after a social-security question, however grouped', () => {
+    for (const answer of [
+      'one two three four five six seven eight nine',
+      '123 45 6789',
+      '123-45-6789',
+      '123456789',
+    ]) {
+      const found = foundOfType(
+        call(agent('can I get your social security number'), customer(answer)),
+        'US_SSN',
+      );
+      assert.equal(found.length, 1, answer);
+    }
+  });
+
+  test('the dashed written form needs no cue', () => {
+    assert.deepEqual(foundOfType(call(customer('it is 123-45-6789')), 'US_SSN'), ['US_SSN:123-45-6789']);
+  });
+
+  test('invalid areas, groups and serials are not SSNs', () => {
+    for (const number of ['000-45-6789', '666-45-6789', '923-45-6789', '123-00-6789', '123-45-0000']) {
+      assert.deepEqual(foundOfType(call(agent('your ssn please'), customer(number)), 'US_SSN'), [], number);
+    }
+  });
+
+  test('negatives: nine digits without a cue, or as a case number', () => {
+    assert.deepEqual(foundOfType(call(customer('it is 123456789')), 'US_SSN'), []);
+    assert.deepEqual(foundOfType(call(customer('the case number is 123-45-6789')), 'US_SSN'), []);
+  });
+});
+
+describe('US_SSN_LAST4', () => {
+  test('answer to "last four of your social"', () => {
+    const transcript = call(
+      agent('can you verify the last four digits of your social security number'),
+      customer('six seven eight nine'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'US_SSN_LAST4'), ['US_SSN_LAST4:6789']);
+  });
+
+  test('the customer naming it', () => {
+    assert.deepEqual(foundOfType(call(customer('last 4 of my ssn is 1234')), 'US_SSN_LAST4'), [
+      'US_SSN_LAST4:1234',
+    ]);
+  });
+
+  test('negatives: four digits without the social cue', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('what are the last four digits of the card'), customer('1234')), 'US_SSN_LAST4'),
+      [],
+    );
+    assert.deepEqual(foundOfType(call(customer('I paid 1234')), 'US_SSN_LAST4'), []);
+  });
+});

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { agent, call, customer, foundOfType } from './conversation.js';
+import { spansOf } from './spans.js';
+
+// Made-up times (test/helpers/transcript.ts): a turn starts 200 ms after the previous one ends,
+// words are 300 ms long with 200 ms between them.
+const usernames = (...turns: Parameters<typeof call>): string[] => foundOfType(call(...turns), 'USERNAME');
+
+describe('USERNAME', () => {
+  test('the answer to a username question, with exact words and times', () => {
+    // Agent: 3 words, 200 to 1500; customer: "It's" 1700, "jpatel" 2200, "sixty" 2700, "four." 3200-3500.
+    const transcript = call(agent("What's your username?"), customer("It's jpatel sixty four."));
+    assert.deepEqual(spansOf(transcript, 'USERNAME'), ['1:jpatel sixty four.@2200-3500']);
+    assert.deepEqual(foundOfType(transcript, 'USERNAME'), ['USERNAME:jpatel 64']);
+  });
+
+  test('spoken symbols, spelled runs and other cues', () => {
+    assert.deepEqual(
+      usernames(agent('Can I get the username on the account?'), customer('falcon underscore pixel 42')),
+      ['USERNAME:falcon underscore pixel 42'],
+    );
+    assert.deepEqual(usernames(agent("And what's your user ID?"), customer('Sure, it is j s m i t h 7.')), [
+      'USERNAME:JSMITH 7',
+    ]);
+    assert.deepEqual(usernames(customer('my login is coolcat99 but it keeps failing')), [
+      'USERNAME:coolcat99',
+    ]);
+    assert.deepEqual(usernames(customer('I normally log in as stormy_ember')), ['USERNAME:stormy_ember']);
+  });
+
+  test('the agent reading it back', () => {
+    assert.deepEqual(usernames(agent('So your username is lunar dot cobalt, is that right?')), [
+      'USERNAME:lunar dot cobalt',
+    ]);
+  });
+
+  test('negatives', () => {
+    assert.deepEqual(usernames(customer("I can't log in to the portal.")), []);
+    assert.deepEqual(usernames(agent("I can help with that. What's your username?")), []);
+    assert.deepEqual(
+      usernames(agent("What's your username?"), customer("Hang on, I'm not sure, let me check.")),
+      [],
+    );
+    assert.deepEqual(usernames(agent('Is your username still the same?'), customer("Yes that's right.")), []);
+    assert.deepEqual(usernames(customer('Your website says the username is wrong.')), []);
+  });
+});
