@@ -7,7 +7,7 @@
 import type { Category, EntityType } from './entities.js';
 import type { StreamView } from './normalise/view.js';
 import type { Conversation } from './streams.js';
-import type { Role } from './transcript.js';
+import type { Role, TimeSpan } from './transcript.js';
 
 export interface Finding {
   /** Name of the recognizer that made it. */
@@ -32,6 +32,11 @@ export interface EntityPart {
   start: number;
   end: number;
   channel: number | null;
+  /**
+   * Present when a word's timing was interpolated: the span the source timed (cue, segment) that
+   * certainly holds the words, which region planning covers whole.
+   */
+  window?: TimeSpan;
   /** Normalised text of this part (sensitive). */
   value: string;
 }

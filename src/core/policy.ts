@@ -42,11 +42,11 @@ export const policySchema = z
     /** Findings scoring below this are not redacted. */
     minScore: z.number().min(0).max(1).default(0.5),
     /**
-     * In payment context, every digit run is redacted, whatever it looks like. On by default: a
-     * missed card digit or CVV in a stored recording breaks PCI DSS, an over-redacted order number
-     * costs little (see docs/policy.md).
+     * In payment context, every digit run is redacted, whatever it looks like (prices, quantities
+     * and "two business days" too). Off by default: card, CVV, expiry and PIN already fail closed
+     * in payment context; see docs/policy.md for what strict mode adds and costs.
      */
-    pciStrict: z.boolean().default(true),
+    pciStrict: z.boolean().default(false),
     /** Default region of a two-letter country for phone numbers without a country code. */
     defaultCountry: z
       .string()

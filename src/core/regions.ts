@@ -58,9 +58,10 @@ export function planRegions(detection: Detection, policy: Policy): Region[] {
   detection.entities.forEach((entity, index) => {
     for (const part of entity.parts) {
       const channel = scope === 'speaker' ? part.channel : null;
+      // Interpolated times are guesses inside the span the source timed: cover all of that span.
       const draft: Draft = {
-        start: Math.max(0, part.start - paddingBeforeMs),
-        end: part.end + paddingAfterMs,
+        start: Math.max(0, Math.min(part.start - paddingBeforeMs, part.window?.start ?? Infinity)),
+        end: Math.max(part.end + paddingAfterMs, part.window?.end ?? 0),
         channel,
         types: new Set([entity.type]),
         entities: new Set([index]),

@@ -3,7 +3,10 @@
  * transcript model, and write a redacted copy that is still a valid file of the same format.
  * Formats are pure: they take and return strings; reading and writing files is the caller's job.
  */
+import type { WordEdit } from '../core/redaction/word-edit.js';
 import type { FormatId, Transcript } from '../core/transcript.js';
+
+export type { WordEdit };
 
 /** A source file's content, with its JSON already parsed when it is JSON. */
 export interface SourceContent {
@@ -12,16 +15,6 @@ export interface SourceContent {
   text: string;
   /** The parsed document when text is JSON, else undefined. */
   json: unknown;
-}
-
-/**
- * One replacement in a redacted transcript: the words (contiguous in one speaker's turn, in time
- * order, as indices into transcript.words) become a single word whose text is `replacement` and
- * whose time runs from the first word's start to the last word's end.
- */
-export interface WordEdit {
-  words: number[];
-  replacement: string;
 }
 
 export interface TranscriptFormat {

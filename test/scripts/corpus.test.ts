@@ -95,25 +95,16 @@ describe('calls', () => {
 });
 
 /** Importer bugs found by these files, until the format owners fix them. */
-const KNOWN_IMPORTER_BUGS: Partial<Record<string, string>> = {
-  webvtt:
-    'src/formats/webvtt.ts HEADER has `$` without the m flag: rejects a header line that is just "WEBVTT"',
-};
-
 describe('format writers', () => {
   for (const [index, writer] of WRITERS.entries()) {
-    test(
-      `${writer.id}: the file imports as ${writer.id} with every word`,
-      { todo: KNOWN_IMPORTER_BUGS[writer.id] },
-      () => {
-        const call = buildCall(index, FAMILIES[index % FAMILIES.length]!, writer, new Random(500 + index));
-        const { format, transcript } = importTranscript(call.content, `test${writer.suffix}`);
-        assert.equal(format.id, writer.id);
-        assert.equal(transcript.words.length, call.recording.words.length);
-        if (writer.channels) {
-          assert.deepEqual([...new Set(transcript.words.map((word) => word.channel))].sort(), [0, 1]);
-        }
-      },
-    );
+    test(`${writer.id}: the file imports as ${writer.id} with every word`, () => {
+      const call = buildCall(index, FAMILIES[index % FAMILIES.length]!, writer, new Random(500 + index));
+      const { format, transcript } = importTranscript(call.content, `test${writer.suffix}`);
+      assert.equal(format.id, writer.id);
+      assert.equal(transcript.words.length, call.recording.words.length);
+      if (writer.channels) {
+        assert.deepEqual([...new Set(transcript.words.map((word) => word.channel))].sort(), [0, 1]);
+      }
+    });
   }
 });

@@ -3,7 +3,7 @@ import type { Entity, EntityPart, Finding } from '../detection.js';
 import type { Category, EntityType } from '../entities.js';
 import { wordsInRange } from '../normalise/align.js';
 import type { Conversation } from '../streams.js';
-import type { Transcript } from '../transcript.js';
+import type { TimeSpan, Transcript } from '../transcript.js';
 
 /**
  * One entity per finding, with one part per turn the item was spoken over, in time order.
@@ -68,13 +68,28 @@ function toPart(transcript: Transcript, finding: Finding, words: number[], turnI
   const span = finding.view.turns.find((candidate) => candidate.turn.id === turnId);
   const from = Math.max(finding.charStart, span?.charStart ?? finding.charStart);
   const to = Math.min(finding.charEnd, span?.charEnd ?? finding.charEnd);
+  const window = windowOf(transcript, words);
   return {
     words,
     start: Math.min(...words.map((word) => transcript.words[word]!.start)),
     end: Math.max(...words.map((word) => transcript.words[word]!.end)),
     channel: transcript.words[words[0]!]!.channel,
+    ...(window ? { window } : {}),
     value: finding.view.text.slice(from, to).trim(),
   };
+}
+
+/** The span holding the words whose times were interpolated, or undefined when all are native. */
+function windowOf(transcript: Transcript, words: readonly number[]): TimeSpan | undefined {
+  let window: TimeSpan | undefined;
+  for (const index of words) {
+    const span = transcript.words[index]!.window;
+    if (!span) continue;
+    window = window
+      ? { start: Math.min(window.start, span.start), end: Math.max(window.end, span.end) }
+      : { ...span };
+  }
+  return window;
 }
 
 function compare(a: string, b: string): number {

@@ -4,7 +4,7 @@
  */
 import type { Detection, Entity, EntityPart } from '../detection.js';
 import type { Policy, RedactionStyle } from '../policy.js';
-import type { WordEdit } from '../../formats/format.js';
+import type { WordEdit } from './word-edit.js';
 import { custom } from './custom.js';
 import { hash } from './hash.js';
 import { label } from './label.js';
