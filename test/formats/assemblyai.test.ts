@@ -2,24 +2,20 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { importTranscript } from '../../src/formats/index.js';
 import {
-  SENSITIVE,
-  assertAbsent,
-  assertImportError,
+  CARD_AND_EMAIL_AS_WRITTEN,
+  CARD_IN_DIGITS,
+  TRUNCATED_JSON,
+  assertOnlyClaimedBy,
+  assertSafeImportError,
   claimants,
   edited,
   fixture,
-  findRun,
   redactRoundTrip,
-} from './redaction-support.js';
+  wordsSaying,
+} from './harness.js';
 
 const multichannel = fixture('assemblyai', 'call-multichannel.json');
 const diarized = fixture('assemblyai', 'call-diarized.json');
-const CARD = '4111 1111 1111 1111';
-const EMAIL = 'john.smith@example.com';
-const RUNS = [
-  { spoken: CARD, replacement: '[CARD_NUMBER]' },
-  { spoken: EMAIL, replacement: '[EMAIL]' },
-];
 
 describe('AssemblyAI import', () => {
   test('multichannel: channels "1" and "2" become 0 and 1; times stay ms', () => {
@@ -37,7 +33,7 @@ describe('AssemblyAI import', () => {
       timing: 'native',
       source: ['words', 0],
     });
-    const card = findRun(transcript, CARD).map((index) => transcript.words[index]!);
+    const card = wordsSaying(transcript, CARD_IN_DIGITS.spoken);
     assert.deepEqual(
       card.map((word) => [word.text, word.channel]),
       [
@@ -60,8 +56,7 @@ describe('AssemblyAI import', () => {
   });
 
   test('only this format claims the files, and it can be named', () => {
-    assert.deepEqual(claimants(multichannel.text), ['assemblyai']);
-    assert.deepEqual(claimants(diarized.text), ['assemblyai']);
+    assertOnlyClaimedBy('assemblyai', multichannel.text, diarized.text);
     assert.equal(importTranscript(diarized.text, diarized.origin, 'assemblyai').transcript.words.length, 26);
     const whisperLike = JSON.stringify({
       text: 'hi',
@@ -77,28 +72,27 @@ describe('AssemblyAI malformed input', () => {
     const bad = edited(multichannel.text, (doc) => {
       doc.words[14].channel = 'right';
     });
-    assertImportError(bad, 'a.json', { path: 'words[14].channel', secrets: ['4111', 'Sure'] });
+    assertSafeImportError(bad, 'a.json', 'words[14].channel');
   });
 
   test('a word without a start is named by path', () => {
     const bad = edited(diarized.text, (doc) => {
       delete doc.words[0].start;
     });
-    assertImportError(bad, 'a.json', { path: 'words[0].start', secrets: ['Thanks'] }, 'assemblyai');
+    assertSafeImportError(bad, 'a.json', 'words[0].start', 'assemblyai');
   });
 
   test('a truncated file is reported as such', () => {
-    assertImportError(multichannel.text.slice(0, 1200), 'a.json', {
-      message: /ends early/,
-      secrets: ['Thanks'],
-    });
+    assertSafeImportError(multichannel.text.slice(0, 1200), 'a.json', TRUNCATED_JSON);
   });
 });
 
 describe('AssemblyAI redaction', () => {
   test('multichannel: words, text and utterances redacted', () => {
-    const { output } = redactRoundTrip(multichannel, 'assemblyai', RUNS);
-    assertAbsent(output, SENSITIVE);
+    const { output } = redactRoundTrip(multichannel, {
+      format: 'assemblyai',
+      runs: CARD_AND_EMAIL_AS_WRITTEN,
+    });
     const doc = JSON.parse(output);
     assert.equal(
       doc.text,
@@ -117,8 +111,7 @@ describe('AssemblyAI redaction', () => {
   });
 
   test('diarized: sentences, paragraphs and analysis results follow; generated text goes', () => {
-    const { output } = redactRoundTrip(diarized, 'assemblyai', RUNS);
-    assertAbsent(output, SENSITIVE);
+    const { output } = redactRoundTrip(diarized, { format: 'assemblyai', runs: CARD_AND_EMAIL_AS_WRITTEN });
     const doc = JSON.parse(output);
     assert.equal(doc.sentences[2].text, "Sure, it's [CARD_NUMBER]");
     assert.equal(doc.paragraphs[3].text, "It's [EMAIL]");

@@ -2,24 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { importTranscript } from '../../src/formats/index.js';
 import {
-  SENSITIVE,
-  assertAbsent,
-  assertImportError,
-  claimants,
+  CARD_AND_EMAIL_IN_WORDS,
+  CARD_IN_WORDS,
+  TRUNCATED_JSON,
+  assertOnlyClaimedBy,
+  assertSafeImportError,
   edited,
   fixture,
-  findRun,
   redactRoundTrip,
-} from './redaction-support.js';
+  wordsSaying,
+} from './harness.js';
 
 const channels = fixture('aws-transcribe', 'call-channels.json');
 const diarized = fixture('aws-transcribe', 'call-diarized.json');
-const CARD = 'four one one one one one one one one one one one one one one one';
-const EMAIL = 'john dot smith at example dot com';
-const RUNS = [
-  { spoken: CARD, replacement: '[CARD_NUMBER]' },
-  { spoken: EMAIL, replacement: '[EMAIL]' },
-];
 
 describe('AWS Transcribe import', () => {
   test('channel identification: words from each channel, times in ms, punctuation left out', () => {
@@ -41,7 +36,7 @@ describe('AWS Transcribe import', () => {
       transcript.words.every((word) => /\w/.test(word.text)),
       'no punctuation words',
     );
-    const card = findRun(transcript, CARD).map((index) => transcript.words[index]!);
+    const card = wordsSaying(transcript, CARD_IN_WORDS.spoken);
     assert.ok(card.every((word) => word.channel === 1));
     assert.equal(transcript.words.length, 44);
   });
@@ -64,8 +59,7 @@ describe('AWS Transcribe import', () => {
   });
 
   test('only this format claims the files, and it can be named instead of sniffed', () => {
-    assert.deepEqual(claimants(channels.text), ['aws-transcribe']);
-    assert.deepEqual(claimants(diarized.text), ['aws-transcribe']);
+    assertOnlyClaimedBy('aws-transcribe', channels.text, diarized.text);
     const named = importTranscript(channels.text, channels.origin, 'aws-transcribe');
     assert.equal(named.transcript.words.length, 44);
     assert.throws(() => importTranscript(channels.text, channels.origin, 'hush'));
@@ -77,32 +71,28 @@ describe('AWS Transcribe malformed input', () => {
     const bad = edited(channels.text, (doc) => {
       doc.results.items[3].start_time = true;
     });
-    assertImportError(bad, 'calls/a.json', {
-      path: 'results.items[3].start_time',
-      secrets: ['Acme', 'Bank'],
-    });
+    assertSafeImportError(bad, 'calls/a.json', 'results.items[3].start_time');
   });
 
   test('a pronunciation item without times and a missing transcript list are named', () => {
     const untimed = edited(diarized.text, (doc) => {
       delete doc.results.items[0].end_time;
     });
-    assertImportError(untimed, 'b.json', { path: 'results.items[0].end_time', secrets: ['Thanks'] });
+    assertSafeImportError(untimed, 'b.json', 'results.items[0].end_time');
     const noTranscripts = edited(diarized.text, (doc) => {
       delete doc.results.transcripts;
     });
-    assertImportError(noTranscripts, 'c.json', { path: 'results.transcripts' }, 'aws-transcribe');
+    assertSafeImportError(noTranscripts, 'c.json', 'results.transcripts', 'aws-transcribe');
   });
 
   test('a truncated file is reported as such', () => {
-    assertImportError(channels.text.slice(0, 4000), 'd.json', { message: /ends early/, secrets: ['Thanks'] });
+    assertSafeImportError(channels.text.slice(0, 4000), 'd.json', TRUNCATED_JSON);
   });
 });
 
 describe('AWS Transcribe redaction', () => {
   test('channel identification: items, channel lists and transcript all redacted', () => {
-    const { output } = redactRoundTrip(channels, 'aws-transcribe', RUNS);
-    assertAbsent(output, SENSITIVE);
+    const { output } = redactRoundTrip(channels, { format: 'aws-transcribe', runs: CARD_AND_EMAIL_IN_WORDS });
     const doc = JSON.parse(output);
     assert.equal(
       doc.results.transcripts[0].transcript,
@@ -119,8 +109,10 @@ describe('AWS Transcribe redaction', () => {
   });
 
   test('newer diarized output: ids renumbered, audio segments and speaker segments follow', () => {
-    const { output, again } = redactRoundTrip(diarized, 'aws-transcribe', RUNS);
-    assertAbsent(output, SENSITIVE);
+    const { output, after } = redactRoundTrip(diarized, {
+      format: 'aws-transcribe',
+      runs: CARD_AND_EMAIL_IN_WORDS,
+    });
     assert.ok(!output.includes('\n'), 'stays compact');
     const { results } = JSON.parse(output);
     results.items.forEach((item: { id: number }, position: number) => assert.equal(item.id, position));
@@ -130,7 +122,7 @@ describe('AWS Transcribe redaction', () => {
       segment.items.map((id: number) => results.items[id].alternatives[0].content),
       ['Sure', ',', "it's", '[CARD_NUMBER]', '.'],
     );
-    const customerWords = again.transcript.words.filter((word) => word.speaker === 'spk_1').length;
+    const customerWords = after.words.filter((word) => word.speaker === 'spk_1').length;
     const labelled = results.speaker_labels.segments
       .filter((entry: { speaker_label: string }) => entry.speaker_label === 'spk_1')
       .flatMap((entry: { items: unknown[] }) => entry.items).length;
@@ -159,8 +151,10 @@ describe('AWS Transcribe redaction', () => {
         },
       ];
     });
-    const { output } = redactRoundTrip({ ...diarized, text: withAlternatives }, 'aws-transcribe', RUNS);
-    assertAbsent(output, SENSITIVE);
+    const { output } = redactRoundTrip(
+      { ...diarized, text: withAlternatives },
+      { format: 'aws-transcribe', runs: CARD_AND_EMAIL_IN_WORDS },
+    );
     const alternative = JSON.parse(output).results.segments[0].alternatives[0];
     assert.equal(alternative.transcript, 'sure [CARD_NUMBER]');
     assert.deepEqual(

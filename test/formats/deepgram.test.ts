@@ -2,24 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { importTranscript } from '../../src/formats/index.js';
 import {
-  SENSITIVE,
-  assertAbsent,
-  assertImportError,
-  claimants,
+  CARD_AND_EMAIL_IN_WORDS,
+  CARD_IN_WORDS,
+  TRUNCATED_JSON,
+  assertOnlyClaimedBy,
+  assertSafeImportError,
   edited,
   fixture,
-  findRun,
   redactRoundTrip,
-} from './redaction-support.js';
+  wordsSaying,
+} from './harness.js';
 
 const multichannel = fixture('deepgram', 'call-multichannel.json');
 const diarized = fixture('deepgram', 'call-diarized.json');
-const CARD = 'four one one one one one one one one one one one one one one one';
-const EMAIL = 'john dot smith at example dot com';
-const RUNS = [
-  { spoken: CARD, replacement: '[CARD_NUMBER]' },
-  { spoken: EMAIL, replacement: '[EMAIL]' },
-];
 
 describe('Deepgram import', () => {
   test('multichannel: channel from the channel index, punctuated words, seconds to ms', () => {
@@ -37,7 +32,7 @@ describe('Deepgram import', () => {
       timing: 'native',
       source: ['results', 'channels', 0, 'alternatives', 0, 'words', 0],
     });
-    const card = findRun(transcript, CARD).map((index) => transcript.words[index]!);
+    const card = wordsSaying(transcript, CARD_IN_WORDS.spoken);
     assert.ok(card.every((word) => word.channel === 1));
     assert.equal(card[3]!.text, 'one,', 'the punctuated form is the text');
     assert.equal(transcript.words.length, 44, 'utterances repeat words; they are not counted twice');
@@ -46,7 +41,7 @@ describe('Deepgram import', () => {
   test('diarized mono: speaker from the word, one channel', () => {
     const { transcript } = importTranscript(diarized.text, diarized.origin);
     assert.equal(transcript.channels, 1);
-    const speakers = findRun(transcript, CARD).map((index) => transcript.words[index]!.speaker);
+    const speakers = wordsSaying(transcript, CARD_IN_WORDS.spoken).map((word) => word.speaker);
     assert.deepEqual([...new Set(speakers)], ['1']);
     assert.equal(transcript.words[0]!.speaker, '0');
   });
@@ -61,8 +56,7 @@ describe('Deepgram import', () => {
   });
 
   test('only this format claims the files, and it can be named', () => {
-    assert.deepEqual(claimants(multichannel.text), ['deepgram']);
-    assert.deepEqual(claimants(diarized.text), ['deepgram']);
+    assertOnlyClaimedBy('deepgram', multichannel.text, diarized.text);
     assert.equal(importTranscript(diarized.text, diarized.origin, 'deepgram').transcript.words.length, 44);
   });
 });
@@ -72,31 +66,24 @@ describe('Deepgram malformed input', () => {
     const bad = edited(multichannel.text, (doc) => {
       doc.results.channels[1].alternatives[0].words[2].start = '5.774';
     });
-    assertImportError(bad, 'dg.json', {
-      path: 'results.channels[1].alternatives[0].words[2].start',
-      secrets: ['four', 'Sure'],
-    });
+    assertSafeImportError(bad, 'dg.json', 'results.channels[1].alternatives[0].words[2].start');
   });
 
   test('a missing word list is named by path', () => {
     const bad = edited(diarized.text, (doc) => {
       delete doc.results.channels[0].alternatives[0].words;
     });
-    assertImportError(bad, 'dg.json', { path: 'results.channels[0].alternatives[0].words' }, 'deepgram');
+    assertSafeImportError(bad, 'dg.json', 'results.channels[0].alternatives[0].words', 'deepgram');
   });
 
   test('a truncated file is reported as such', () => {
-    assertImportError(diarized.text.slice(0, 3000), 'dg.json', {
-      message: /ends early/,
-      secrets: ['Thanks'],
-    });
+    assertSafeImportError(diarized.text.slice(0, 3000), 'dg.json', TRUNCATED_JSON);
   });
 });
 
 describe('Deepgram redaction', () => {
   test('multichannel: words, transcripts, paragraphs and utterances all redacted', () => {
-    const { output } = redactRoundTrip(multichannel, 'deepgram', RUNS);
-    assertAbsent(output, SENSITIVE);
+    const { output } = redactRoundTrip(multichannel, { format: 'deepgram', runs: CARD_AND_EMAIL_IN_WORDS });
     const { results } = JSON.parse(output);
     const customer = results.channels[1].alternatives[0];
     assert.equal(customer.transcript, "Sure, it's [CARD_NUMBER] It's [EMAIL]");
@@ -117,8 +104,10 @@ describe('Deepgram redaction', () => {
   });
 
   test('diarized: entities and sentiment segments follow the words; the summary goes', () => {
-    const { output, again } = redactRoundTrip(diarized, 'deepgram', RUNS);
-    assertAbsent(output, SENSITIVE);
+    const { output, after } = redactRoundTrip(diarized, {
+      format: 'deepgram',
+      runs: CARD_AND_EMAIL_IN_WORDS,
+    });
     assert.ok(!output.includes('\n  '), 'stays compact');
     const { results } = JSON.parse(output);
     assert.equal(results.summary, undefined);
@@ -133,7 +122,7 @@ describe('Deepgram redaction', () => {
     const segment = results.sentiments.segments[0];
     assert.equal(segment.text, "Sure, it's [CARD_NUMBER]");
     assert.equal(alternative.words[segment.end_word].word, '[CARD_NUMBER]');
-    assert.equal(again.transcript.words.length, 44 - 15 - 6);
+    assert.equal(after.words.length, 44 - 15 - 6);
   });
 
   test('a second alternative is redacted by time, and search hits over a redaction go', () => {
@@ -153,8 +142,10 @@ describe('Deepgram redaction', () => {
         { query: 'card', hits: [{ confidence: 0.9, start: 6.0, end: 7.0, snippet: 'one one one' }] },
       ];
     });
-    const { output } = redactRoundTrip({ ...multichannel, text: extra }, 'deepgram', RUNS);
-    assertAbsent(output, SENSITIVE);
+    const { output } = redactRoundTrip(
+      { ...multichannel, text: extra },
+      { format: 'deepgram', runs: CARD_AND_EMAIL_IN_WORDS },
+    );
     const channel = JSON.parse(output).results.channels[1];
     assert.equal(channel.alternatives[1].transcript, 'sure its [CARD_NUMBER]');
     assert.deepEqual(channel.search[0].hits, []);

@@ -1,25 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { Word } from '../../src/core/transcript.js';
 import { importTranscript } from '../../src/formats/index.js';
 import {
-  SENSITIVE,
-  assertAbsent,
-  assertImportError,
-  claimants,
+  CARD_AND_EMAIL_IN_WORDS,
+  CARD_IN_WORDS,
+  EMAIL_IN_WORDS,
+  TRUNCATED_JSON,
+  assertOnlyClaimedBy,
+  assertSafeImportError,
   edited,
   fixture,
-  findRun,
   redactRoundTrip,
-} from './redaction-support.js';
+  wordsSaying,
+} from './harness.js';
 
 const call = fixture('genesys', 'call.json');
 const RECORDING_START = 1718029351000;
-const CARD = 'four one one one one one one one one one one one one one one one';
-const EMAIL = 'john dot smith at example dot com';
-const RUNS = [
-  { spoken: CARD, replacement: '[CARD_NUMBER]' },
-  { spoken: EMAIL, replacement: '[EMAIL]' },
-];
 
 describe('Genesys import', () => {
   test('epoch times become ms from the recording start; purpose gives the role; no channel', () => {
@@ -37,7 +34,7 @@ describe('Genesys import', () => {
       timing: 'native',
       source: ['transcripts', 0, 'phrases', 0, 'words', 0],
     });
-    const card = findRun(transcript, CARD).map((index) => transcript.words[index]!);
+    const card = wordsSaying(transcript, CARD_IN_WORDS.spoken);
     assert.ok(card.every((word) => word.role === 'customer'));
     assert.equal(card[0]!.start, 5774);
     assert.equal(transcript.words.length, 44);
@@ -53,7 +50,7 @@ describe('Genesys import', () => {
     });
     const shifted = importTranscript(none, call.origin).transcript;
     assert.equal(shifted.words[0]!.start, 0);
-    assert.equal(findRun(shifted, CARD).map((index) => shifted.words[index]!.start)[0], 5774 - 520);
+    assert.equal(wordsSaying(shifted, CARD_IN_WORDS.spoken)[0]!.start, 5774 - 520);
   });
 
   test('a phrase without words has its text spread over the phrase', () => {
@@ -71,7 +68,7 @@ describe('Genesys import', () => {
   });
 
   test('only this format claims the file, and it can be named', () => {
-    assert.deepEqual(claimants(call.text), ['genesys']);
+    assertOnlyClaimedBy('genesys', call.text);
     assert.equal(importTranscript(call.text, call.origin, 'genesys').transcript.words.length, 44);
   });
 });
@@ -81,35 +78,28 @@ describe('Genesys malformed input', () => {
     const bad = edited(call.text, (doc) => {
       doc.transcripts[0].phrases[1].words[3].startTimeMs = '1718029356774';
     });
-    assertImportError(bad, 'g.json', {
-      path: 'transcripts[0].phrases[1].words[3].startTimeMs',
-      secrets: ['four', 'sure'],
-    });
+    assertSafeImportError(bad, 'g.json', 'transcripts[0].phrases[1].words[3].startTimeMs');
   });
 
   test('an unreadable startTime and a word before it are named by path', () => {
     const unreadable = edited(call.text, (doc) => {
       doc.startTime = 'yesterday';
     });
-    assertImportError(unreadable, 'g.json', { path: 'startTime', secrets: ['thanks'] });
+    assertSafeImportError(unreadable, 'g.json', 'startTime');
     const early = edited(call.text, (doc) => {
       doc.startTime = RECORDING_START + 1000;
     });
-    assertImportError(early, 'g.json', {
-      path: 'transcripts[0].phrases[0].words[0].startTimeMs',
-      secrets: ['thanks'],
-    });
+    assertSafeImportError(early, 'g.json', 'transcripts[0].phrases[0].words[0].startTimeMs');
   });
 
   test('a truncated file is reported as such', () => {
-    assertImportError(call.text.slice(0, 1500), 'g.json', { message: /ends early/, secrets: ['thanks'] });
+    assertSafeImportError(call.text.slice(0, 1500), 'g.json', TRUNCATED_JSON);
   });
 });
 
 describe('Genesys redaction', () => {
   test('words, text, decorated words and decorated text are all redacted', () => {
-    const { output } = redactRoundTrip(call, 'genesys', RUNS);
-    assertAbsent(output, SENSITIVE);
+    const { output } = redactRoundTrip(call, { format: 'genesys', runs: CARD_AND_EMAIL_IN_WORDS });
     const [, card, , email] = JSON.parse(output).transcripts[0].phrases;
     assert.equal(card.text, "sure it's [CARD_NUMBER]");
     assert.equal(card.decoratedText, "Sure, it's [CARD_NUMBER]");
@@ -127,16 +117,13 @@ describe('Genesys redaction', () => {
     const bare = edited(call.text, (doc) => {
       delete doc.transcripts[0].phrases[3].words;
     });
-    const imported = importTranscript(bare, call.origin);
-    const edits = [{ words: findRun(imported.transcript, EMAIL), replacement: '[EMAIL]' }];
-    const output = imported.format.redact(imported.content, imported.transcript, edits);
-    assertAbsent(output, [/john/, /smith/, /example/]);
+    const byPhrase = (word: Word) => word.source.slice(0, 4).join('/');
+    const { output, after } = redactRoundTrip(
+      { ...call, text: bare },
+      { format: 'genesys', runs: [EMAIL_IN_WORDS], spreadIn: byPhrase },
+    );
     const phrase = JSON.parse(output).transcripts[0].phrases[3];
     assert.equal(phrase.text, "it's [EMAIL]");
-    assert.ok(
-      importTranscript(output, call.origin, 'genesys').transcript.words.some(
-        (word) => word.text === '[EMAIL]',
-      ),
-    );
+    assert.ok(after.words.some((word) => word.text === '[EMAIL]'));
   });
 });

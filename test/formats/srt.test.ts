@@ -1,18 +1,23 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importTranscript } from '../../src/formats/index.js';
-import { srtFormat } from '../../src/formats/srt.js';
-import { assertOnlyClaimedBy, assertSafeError, editOf, fixture, redactRoundTrip } from './format-harness.js';
+import {
+  CARD_IN_DIGITS,
+  CVV,
+  assertOnlyClaimedBy,
+  assertSafeImportError,
+  byCue,
+  claimants,
+  editOf,
+  fixture,
+  lineOf,
+  redactRoundTrip,
+  wordsSaying,
+} from './harness.js';
 
-const crlf = fixture('srt', 'call-crlf.srt');
+const call = fixture('srt', 'call-crlf.srt');
+const crlf = call.text;
 const lf = crlf.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-const card = ['4111', '1111', '1111', '1111'];
-const byCue = (word: { source: readonly (string | number)[] }) => word.source[0];
-
-/** The 1-based line of the first occurrence of `needle` (LF text). */
-function lineOf(text: string, needle: string): number {
-  return text.slice(0, text.indexOf(needle)).split('\n').length;
-}
 
 describe('srt import', () => {
   test('CRLF file with a byte-order mark: labels give speaker and role and are not words', () => {
@@ -36,7 +41,7 @@ describe('srt import', () => {
     );
     const texts = transcript.words.map((word) => word.text);
     assert.ok(!texts.some((text) => /AGENT|CUSTOMER|\\an8|<|>/.test(text)));
-    const cardWords = editOf(transcript, card, '').words.map((index) => transcript.words[index]!);
+    const cardWords = wordsSaying(transcript, CARD_IN_DIGITS.spoken);
     assert.deepEqual(
       cardWords.map((word) => [word.role, word.source]),
       [
@@ -67,31 +72,33 @@ describe('srt import', () => {
 
   test('named or detected; WebVTT is not claimed', () => {
     assert.equal(importTranscript(lf, 'x.txt', 'srt').format.id, 'srt');
-    const vtt = fixture('webvtt', 'call.vtt');
-    assert.equal(srtFormat.sniff({ origin: 'x', text: vtt, json: undefined }), false);
-    assert.equal(srtFormat.sniff({ origin: 'x', text: '1\nhello\n', json: undefined }), false);
+    assert.ok(!claimants(fixture('webvtt', 'call.vtt').text).includes('srt'));
+    assert.ok(!claimants('1\nhello\n').includes('srt'));
   });
 
   test('no other format claims these files', () => {
-    assertOnlyClaimedBy('srt', crlf);
-    assertOnlyClaimedBy('srt', lf);
+    assertOnlyClaimedBy('srt', crlf, lf);
   });
 });
 
 describe('srt errors', () => {
   test('a bad timestamp names its line', () => {
     const bad = lf.replace('00:00:12,000 -->', '00:00:12;000 -->');
-    assertSafeError(bad, 'calls/bad.srt', new RegExp(`line ${lineOf(bad, '00:00:12;000')}: .*start`));
+    assertSafeImportError(bad, 'calls/bad.srt', new RegExp(`line ${lineOf(bad, '00:00:12;000')}: .*start`));
   });
 
   test('a cue that ends before it starts names its line (CRLF counted as one break)', () => {
     const bad = crlf.replace('00:00:03,400 --> 00:00:05,000', '00:00:03,400 --> 00:00:01,000');
-    assertSafeError(bad, 'calls/bad.srt', new RegExp(`line ${lineOf(lf, '00:00:03,400')}: .*ends before`));
+    assertSafeImportError(
+      bad,
+      'calls/bad.srt',
+      new RegExp(`line ${lineOf(lf, '00:00:03,400')}: .*ends before`),
+    );
   });
 
   test('a file cut after a cue number is truncated', () => {
     const cut = `${lf}\n6\n`;
-    assertSafeError(
+    assertSafeImportError(
       cut,
       'calls/cut.srt',
       new RegExp(`line ${cut.trimEnd().split('\n').length}: .*truncated`),
@@ -100,24 +107,22 @@ describe('srt errors', () => {
 
   test('a file cut after a timing line is truncated', () => {
     const cut = lf.slice(0, lf.indexOf('CUSTOMER: {'));
-    assertSafeError(cut, 'calls/cut.srt', new RegExp(`line ${lineOf(cut, '00:00:14,500')}: .*truncated`));
+    assertSafeImportError(
+      cut,
+      'calls/cut.srt',
+      new RegExp(`line ${lineOf(cut, '00:00:14,500')}: .*truncated`),
+    );
   });
 
   test('a cue number without a timing line names its line', () => {
     const bad = lf.replace('4\n00:00:12,000 --> 00:00:14,000\n', '4\n');
-    assertSafeError(bad, 'calls/bad.srt', new RegExp(`line ${lineOf(bad, '4\nAGENT: And')}: .*timing`));
+    assertSafeImportError(bad, 'calls/bad.srt', new RegExp(`line ${lineOf(bad, '4\nAGENT: And')}: .*timing`));
   });
 });
 
 describe('srt redaction', () => {
   test('only the replaced words change; CRLF, byte-order mark, tags and labels stay', () => {
-    const { output } = redactRoundTrip(
-      crlf,
-      'calls/call.srt',
-      (t) => [editOf(t, card, '[CARD_NUMBER]'), editOf(t, ['737'], '[CVV]')],
-      ['4111', '1111', '737'],
-      byCue,
-    );
+    const { output } = redactRoundTrip(call, { format: 'srt', runs: [CARD_IN_DIGITS, CVV], spreadIn: byCue });
     const expected = crlf
       .replace('<i>4111 1111 1111 1111</i>.', '<i>[CARD_NUMBER]</i>')
       .replace('CUSTOMER: {\\an8}737', 'CUSTOMER: {\\an8}[CVV]');
@@ -127,7 +132,7 @@ describe('srt redaction', () => {
   test('a replacement cannot forge a timing line', () => {
     const { format, content, transcript } = importTranscript(lf, 'calls/call.srt');
     const output = format.redact(content, transcript, [
-      editOf(transcript, ['Sarah'], '00:00:01,000 --> 00:00:02,000'),
+      editOf(transcript, { spoken: 'sarah', replacement: '00:00:01,000 --> 00:00:02,000' }),
     ]);
     assert.ok(output.includes('this is 00:00:01,000 -> 00:00:02,000\n'));
     assert.equal(importTranscript(output, 'out.srt').transcript.words.length, transcript.words.length + 2);

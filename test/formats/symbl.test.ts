@@ -1,7 +1,18 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importTranscript } from '../../src/formats/index.js';
-import { assertOnlyClaimedBy, assertSafeError, editOf, fixture, redactRoundTrip } from './format-harness.js';
+import {
+  CARD_IN_DIGITS,
+  SHORT_CARD_IN_WORDS,
+  TRUNCATED_JSON,
+  assertOnlyClaimedBy,
+  assertSafeImportError,
+  bySegment,
+  edited,
+  fixture,
+  redactRoundTrip,
+  wordsSaying,
+} from './harness.js';
 
 const verbose = fixture('symbl', 'messages-verbose.json');
 const plain = fixture('symbl', 'messages.json');
@@ -27,16 +38,13 @@ interface SymblJson {
   }[];
 }
 
-const card = ['4111', '1111', '1111', '1111'];
-
 describe('symbl import', () => {
   test('verbose messages: word times from timeOffset/duration, speaker (and role it names) from `from`, score as confidence', () => {
-    const { format, transcript } = importTranscript(verbose, 'calls/symbl.json');
+    const { format, transcript } = importTranscript(verbose.text, verbose.origin);
     assert.equal(format.id, 'symbl');
     assert.equal(transcript.words.length, 29);
-    const [index] = editOf(transcript, ['4111'], '').words;
     assert.deepEqual(
-      { ...transcript.words[index!]! },
+      { ...wordsSaying(transcript, '4111')[0]! },
       {
         text: '4111',
         start: 8500,
@@ -53,16 +61,17 @@ describe('symbl import', () => {
   });
 
   test('speaker falls back to userId, then id', () => {
-    const doc = JSON.parse(verbose) as SymblJson;
-    doc.messages[0]!.from = { userId: 'sarah@acme.example', id: 'u-1' };
-    doc.messages[1]!.from = { id: 'u-1' };
-    const { transcript } = importTranscript(JSON.stringify(doc), 'calls/symbl.json');
+    const anonymous = edited(verbose.text, (doc: SymblJson) => {
+      doc.messages[0]!.from = { userId: 'sarah@acme.example', id: 'u-1' };
+      doc.messages[1]!.from = { id: 'u-1' };
+    });
+    const { transcript } = importTranscript(anonymous, verbose.origin);
     assert.equal(transcript.words[0]!.speaker, 'sarah@acme.example');
     assert.equal(transcript.words.find((word) => word.source[1] === 1)!.speaker, 'u-1');
   });
 
   test('messages without words: the text spread over the message, interpolated', () => {
-    const { transcript } = importTranscript(plain, 'calls/plain.json');
+    const { transcript } = importTranscript(plain.text, plain.origin);
     assert.equal(transcript.words.length, 35);
     assert.ok(transcript.words.every((word) => word.timing === 'interpolated'));
     const message = transcript.words.filter((word) => word.source[1] === 2);
@@ -70,64 +79,65 @@ describe('symbl import', () => {
   });
 
   test('responses without timeOffset are timed from the ISO times, relative to the first message', () => {
-    const doc = JSON.parse(verbose) as SymblJson;
-    for (const message of doc.messages) {
-      delete message.timeOffset;
-      delete message.duration;
-      for (const word of message.words ?? []) {
-        delete word.timeOffset;
-        delete word.duration;
+    const isoOnly = edited(verbose.text, (doc: SymblJson) => {
+      for (const message of doc.messages) {
+        delete message.timeOffset;
+        delete message.duration;
+        for (const word of message.words ?? []) {
+          delete word.timeOffset;
+          delete word.duration;
+        }
       }
-    }
-    const { transcript } = importTranscript(JSON.stringify(doc), 'calls/iso.json');
-    const [index] = editOf(transcript, ['4111'], '').words;
-    assert.deepEqual([transcript.words[index!]!.start, transcript.words[index!]!.end], [8500, 9190]);
+    });
+    const { transcript } = importTranscript(isoOnly, 'calls/iso.json');
+    const word = wordsSaying(transcript, '4111')[0]!;
+    assert.deepEqual([word.start, word.end], [8500, 9190]);
   });
 
   test('the format can be named', () => {
-    assert.equal(importTranscript(plain, 'x.json', 'symbl').format.id, 'symbl');
+    assert.equal(importTranscript(plain.text, 'x.json', 'symbl').format.id, 'symbl');
   });
 
   test('no other format claims these files', () => {
-    assertOnlyClaimedBy('symbl', verbose);
-    assertOnlyClaimedBy('symbl', plain);
+    assertOnlyClaimedBy('symbl', verbose.text, plain.text);
   });
 });
 
 describe('symbl errors', () => {
   test('a message with no time at all names the message', () => {
-    const doc = JSON.parse(plain) as SymblJson;
-    delete doc.messages[3]!.timeOffset;
-    delete doc.messages[3]!.startTime;
-    assertSafeError(JSON.stringify(doc), 'calls/bad.json', /messages\[3\]\.timeOffset/);
+    const bad = edited(plain.text, (doc: SymblJson) => {
+      delete doc.messages[3]!.timeOffset;
+      delete doc.messages[3]!.startTime;
+    });
+    assertSafeImportError(bad, 'calls/bad.json', 'messages[3].timeOffset');
   });
 
   test('an unreadable ISO time names its path', () => {
-    const doc = JSON.parse(verbose) as SymblJson;
-    doc.messages[2]!.words![4]!.startTime = 'yesterday';
-    delete doc.messages[2]!.words![4]!.timeOffset;
-    assertSafeError(JSON.stringify(doc), 'calls/bad.json', /messages\[2\]\.words\[4\]\.startTime/);
+    const bad = edited(verbose.text, (doc: SymblJson) => {
+      doc.messages[2]!.words![4]!.startTime = 'yesterday';
+      delete doc.messages[2]!.words![4]!.timeOffset;
+    });
+    assertSafeImportError(bad, 'calls/bad.json', 'messages[2].words[4].startTime');
   });
 
   test('a word of the wrong type names its path', () => {
-    const doc = JSON.parse(verbose) as { messages: { words: Record<string, unknown>[] }[] };
-    doc.messages[2]!.words[5]!.word = 1111;
-    assertSafeError(JSON.stringify(doc), 'calls/bad.json', /messages\[2\]\.words\[5\]\.word/);
+    const bad = edited(verbose.text, (doc: { messages: { words: Record<string, unknown>[] }[] }) => {
+      doc.messages[2]!.words[5]!.word = 1111;
+    });
+    assertSafeImportError(bad, 'calls/bad.json', 'messages[2].words[5].word');
   });
 
   test('a truncated file names the line', () => {
-    assertSafeError(verbose.slice(0, 5000), 'calls/cut.json', /truncated.*line \d+/);
+    assertSafeImportError(verbose.text.slice(0, 5000), 'calls/cut.json', TRUNCATED_JSON);
   });
 });
 
 describe('symbl redaction', () => {
   test('words, message text and phrases', () => {
-    const { output } = redactRoundTrip(
-      verbose,
-      'calls/symbl.json',
-      (t) => [editOf(t, card, '[CARD_NUMBER]'), editOf(t, ['Sarah'], '[NAME]')],
-      ['4111', '1111', 'Sarah.'],
-    );
+    const { output } = redactRoundTrip(verbose, {
+      format: 'symbl',
+      runs: [CARD_IN_DIGITS, { spoken: 'sarah', replacement: '[NAME]', traces: ['Sarah.'] }],
+    });
     const doc = JSON.parse(output) as SymblJson;
     const message = doc.messages[2]!;
     assert.equal(message.text, 'My card number is [CARD_NUMBER]');
@@ -146,25 +156,22 @@ describe('symbl redaction', () => {
   });
 
   test('a phrase that cannot be placed in its message is dropped, not kept', () => {
-    const doc = JSON.parse(verbose) as SymblJson;
-    doc.messages[2]!.phrases = [{ type: 'action_phrase', text: 'card 4111-1111-1111-1111' }];
+    const misplaced = edited(verbose.text, (doc: SymblJson) => {
+      doc.messages[2]!.phrases = [{ type: 'action_phrase', text: 'card 4111-1111-1111-1111' }];
+    });
     const { output } = redactRoundTrip(
-      JSON.stringify(doc, null, 2),
-      'calls/phrase.json',
-      (t) => [editOf(t, card, '[CARD_NUMBER]')],
-      ['4111', '1111'],
+      { ...verbose, text: misplaced },
+      { format: 'symbl', runs: [CARD_IN_DIGITS] },
     );
     assert.deepEqual((JSON.parse(output) as SymblJson).messages[2]!.phrases, []);
   });
 
   test('messages without words: the message text', () => {
-    const { output } = redactRoundTrip(
-      plain,
-      'calls/plain.json',
-      (t) => [editOf(t, ['four', 'one', 'one', 'one', 'one', 'one', 'one', 'one'], '[CARD_NUMBER]')],
-      ['four', 'one one'],
-      (word) => word.source[1],
-    );
+    const { output } = redactRoundTrip(plain, {
+      format: 'symbl',
+      runs: [SHORT_CARD_IN_WORDS],
+      spreadIn: bySegment,
+    });
     assert.equal((JSON.parse(output) as SymblJson).messages[2]!.text, 'My card number is [CARD_NUMBER]');
   });
 });

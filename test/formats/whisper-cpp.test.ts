@@ -1,7 +1,18 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importTranscript } from '../../src/formats/index.js';
-import { assertOnlyClaimedBy, assertSafeError, editOf, fixture, redactRoundTrip } from './format-harness.js';
+import {
+  CARD_IN_DIGITS,
+  CVV,
+  TRUNCATED_JSON,
+  assertOnlyClaimedBy,
+  assertSafeImportError,
+  bySegment,
+  edited,
+  fixture,
+  redactRoundTrip,
+  wordsSaying,
+} from './harness.js';
 
 const full = fixture('whisper-cpp', 'call-full.json');
 const plain = fixture('whisper-cpp', 'call.json');
@@ -17,15 +28,12 @@ interface CppJson {
   transcription: { text: string; offsets: { from: number; to: number }; tokens?: Token[] }[];
 }
 
-const card = ['4111', '1111', '1111', '1111'];
-
 describe('whisper.cpp import', () => {
   test('-ojf: sub-word tokens join into words timed by their token offsets', () => {
-    const { format, transcript } = importTranscript(full, 'calls/full.json');
+    const { format, transcript } = importTranscript(full.text, full.origin);
     assert.equal(format.id, 'whisper-cpp');
     assert.equal(transcript.words.length, 29);
-    const [index] = editOf(transcript, ['4111'], '').words;
-    const word = transcript.words[index!]!;
+    const word = wordsSaying(transcript, '4111')[0]!;
     // Tokens " 411" (7384–7820) and "1" (7822–8256) make one word.
     assert.equal(word.text, '4111');
     assert.equal(word.start, 7384);
@@ -42,7 +50,7 @@ describe('whisper.cpp import', () => {
   });
 
   test('-oj without tokens: the segment text spread over the segment, interpolated', () => {
-    const { transcript } = importTranscript(plain, 'calls/plain.json');
+    const { transcript } = importTranscript(plain.text, plain.origin);
     assert.equal(transcript.words.length, 29);
     assert.ok(transcript.words.every((word) => word.timing === 'interpolated'));
     const segment = transcript.words.filter((word) => word.source[1] === 2);
@@ -51,58 +59,63 @@ describe('whisper.cpp import', () => {
   });
 
   test('tokens without offsets are timed from their neighbours within the segment', () => {
-    const doc = JSON.parse(full) as CppJson;
-    for (const token of doc.transcription[2]!.tokens!.slice(5, 7)) delete token.offsets;
-    const { transcript } = importTranscript(JSON.stringify(doc), 'calls/untimed.json');
-    const [index] = editOf(transcript, ['4111'], '').words;
-    const word = transcript.words[index!]!;
+    const untimed = edited(full.text, (doc: CppJson) => {
+      for (const token of doc.transcription[2]!.tokens!.slice(5, 7)) delete token.offsets;
+    });
+    const { transcript } = importTranscript(untimed, 'calls/untimed.json');
+    const word = wordsSaying(transcript, '4111')[0]!;
     assert.equal(word.timing, 'interpolated');
     assert.ok(word.start >= 7364 && word.end <= 8276, `${word.start}-${word.end}`);
   });
 
   test('a diarised segment speaker is kept; "?" means unknown', () => {
-    const doc = JSON.parse(plain) as { transcription: Record<string, unknown>[] };
-    doc.transcription[0]!.speaker = '0';
-    doc.transcription[1]!.speaker = '?';
-    const { transcript } = importTranscript(JSON.stringify(doc), 'calls/stereo.json', 'whisper-cpp');
+    const diarised = edited(plain.text, (doc: { transcription: Record<string, unknown>[] }) => {
+      doc.transcription[0]!.speaker = '0';
+      doc.transcription[1]!.speaker = '?';
+    });
+    const { transcript } = importTranscript(diarised, 'calls/stereo.json', 'whisper-cpp');
     assert.equal(transcript.words[0]!.speaker, '0');
     assert.equal(transcript.words.find((word) => word.source[1] === 1)!.speaker, null);
   });
 
   test('no other format claims these files', () => {
-    assertOnlyClaimedBy('whisper-cpp', full);
-    assertOnlyClaimedBy('whisper-cpp', plain);
+    assertOnlyClaimedBy('whisper-cpp', full.text, plain.text);
   });
 });
 
 describe('whisper.cpp errors', () => {
   test('a segment without offsets names the JSON path', () => {
-    const doc = JSON.parse(plain) as { transcription: Record<string, unknown>[] };
-    delete doc.transcription[3]!.offsets;
-    assertSafeError(JSON.stringify(doc), 'calls/bad.json', /transcription\[3\]\.offsets/);
+    const bad = edited(plain.text, (doc: { transcription: Record<string, unknown>[] }) => {
+      delete doc.transcription[3]!.offsets;
+    });
+    assertSafeImportError(bad, 'calls/bad.json', 'transcription[3].offsets');
   });
 
   test('a token offset of the wrong type names the token', () => {
-    const doc = JSON.parse(full) as CppJson;
-    (doc.transcription[2]!.tokens![5]!.offsets as unknown as Record<string, unknown>).from = '7384';
-    assertSafeError(JSON.stringify(doc), 'calls/bad.json', /transcription\[2\]\.tokens\[5\]\.offsets\.from/);
+    const bad = edited(full.text, (doc: CppJson) => {
+      (doc.transcription[2]!.tokens![5]!.offsets as unknown as Record<string, unknown>).from = '7384';
+    });
+    assertSafeImportError(bad, 'calls/bad.json', 'transcription[2].tokens[5].offsets.from');
   });
 
   test('a truncated file names the line', () => {
-    assertSafeError(full.slice(0, Math.floor(full.length * 0.6)), 'calls/cut.json', /truncated.*line \d+/);
+    assertSafeImportError(
+      full.text.slice(0, Math.floor(full.text.length * 0.6)),
+      'calls/cut.json',
+      TRUNCATED_JSON,
+    );
   });
 });
 
 describe('whisper.cpp redaction', () => {
   test('-ojf: the redacted words become one token with no id; text and tokens leak nothing', () => {
-    const before = JSON.parse(full) as CppJson;
-    const { output } = redactRoundTrip(
-      full,
-      'calls/full.json',
-      (t) => [editOf(t, card, '[CARD_NUMBER]'), editOf(t, ['737'], '[CVV]')],
+    const before = JSON.parse(full.text) as CppJson;
+    const { output } = redactRoundTrip(full, {
+      format: 'whisper-cpp',
+      runs: [CARD_IN_DIGITS, CVV],
       // "411" and "11" are the card's token pieces; 1000+ ids of those tokens must go too.
-      ['4111', '1111', ' 411', '"11"', '737'],
-    );
+      absent: [' 411', '"11"'],
+    });
     const doc = JSON.parse(output) as CppJson;
     const segment = doc.transcription[2]!;
     assert.equal(segment.text, ' My card number is [CARD_NUMBER]');
@@ -123,13 +136,11 @@ describe('whisper.cpp redaction', () => {
   });
 
   test('-oj: the segment text is rewritten', () => {
-    const { output } = redactRoundTrip(
-      plain,
-      'calls/plain.json',
-      (t) => [editOf(t, card, '[CARD_NUMBER]')],
-      ['4111', '1111'],
-      (word) => word.source[1],
-    );
+    const { output } = redactRoundTrip(plain, {
+      format: 'whisper-cpp',
+      runs: [CARD_IN_DIGITS],
+      spreadIn: bySegment,
+    });
     assert.equal((JSON.parse(output) as CppJson).transcription[2]!.text, ' My card number is [CARD_NUMBER]');
   });
 });

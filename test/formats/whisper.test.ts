@@ -1,8 +1,20 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importTranscript } from '../../src/formats/index.js';
-import { whisperFormat } from '../../src/formats/whisper.js';
-import { assertOnlyClaimedBy, assertSafeError, editOf, fixture, redactRoundTrip } from './format-harness.js';
+import {
+  CARD_IN_DIGITS,
+  CVV,
+  SHORT_CARD_IN_WORDS,
+  TRUNCATED_JSON,
+  assertOnlyClaimedBy,
+  assertSafeImportError,
+  bySegment,
+  claimants,
+  edited,
+  fixture,
+  redactRoundTrip,
+  wordsSaying,
+} from './harness.js';
 
 const apiWords = fixture('whisper', 'api-words.json');
 const apiSegments = fixture('whisper', 'api-segments.json');
@@ -19,15 +31,12 @@ interface WhisperJson {
   segments: Segment[];
 }
 
-const card = ['4111', '1111', '1111', '1111'];
-
 describe('whisper import', () => {
   test('API verbose_json: top-level words in integer ms, no channel or speaker, timing native', () => {
-    const { format, transcript } = importTranscript(apiWords, 'calls/api.json');
+    const { format, transcript } = importTranscript(apiWords.text, apiWords.origin);
     assert.equal(format.id, 'whisper');
     assert.equal(transcript.words.length, 29);
-    const [first] = editOf(transcript, ['4111'], '').words;
-    assert.deepEqual(transcript.words[first!], {
+    assert.deepEqual(wordsSaying(transcript, '4111')[0], {
       text: '4111',
       start: 8500,
       end: 9190,
@@ -42,7 +51,7 @@ describe('whisper import', () => {
   });
 
   test('CLI json: segment words trimmed of their leading space, probability as confidence', () => {
-    const { transcript } = importTranscript(cliWords, 'calls/cli.json');
+    const { transcript } = importTranscript(cliWords.text, cliWords.origin);
     const word = transcript.words[0]!;
     assert.equal(word.text, 'Thank');
     assert.equal(word.confidence, 0.98);
@@ -51,8 +60,8 @@ describe('whisper import', () => {
   });
 
   test('segments without words: every word of the text spread over its segment, marked interpolated', () => {
-    const { transcript } = importTranscript(apiSegments, 'calls/segments.json');
-    const doc = JSON.parse(apiSegments) as WhisperJson;
+    const { transcript } = importTranscript(apiSegments.text, apiSegments.origin);
+    const doc = JSON.parse(apiSegments.text) as WhisperJson;
     const expected = doc.segments.flatMap((segment) => segment.text.trim().split(/\s+/));
     assert.deepEqual(
       transcript.words.map((word) => word.text),
@@ -65,7 +74,7 @@ describe('whisper import', () => {
   });
 
   test('the format can be named instead of detected', () => {
-    assert.equal(importTranscript(apiWords, 'x.json', 'whisper').format.id, 'whisper');
+    assert.equal(importTranscript(apiWords.text, 'x.json', 'whisper').format.id, 'whisper');
   });
 
   test('detection leaves WhisperX and whisper.cpp files alone', () => {
@@ -73,44 +82,38 @@ describe('whisper import', () => {
       ['whisperx', 'call-diarized.json'],
       ['whisper-cpp', 'call.json'],
     ] as const) {
-      const text = fixture(format, name);
-      assert.equal(whisperFormat.sniff({ origin: name, text, json: JSON.parse(text) }), false);
+      assert.ok(!claimants(fixture(format, name).text).includes('whisper'));
     }
   });
 
   test('no other format claims these files', () => {
-    assertOnlyClaimedBy('whisper', apiWords);
-    assertOnlyClaimedBy('whisper', apiSegments);
-    assertOnlyClaimedBy('whisper', cliWords);
+    assertOnlyClaimedBy('whisper', apiWords.text, apiSegments.text, cliWords.text);
   });
 });
 
 describe('whisper errors', () => {
   test('a segment time of the wrong type names the JSON path, not the text', () => {
-    const doc = JSON.parse(apiSegments) as { segments: Record<string, unknown>[] };
-    doc.segments[1]!.start = 'soon';
-    assertSafeError(JSON.stringify(doc), 'calls/bad.json', /segments\[1\]\.start/);
+    const bad = edited(apiSegments.text, (doc: { segments: Record<string, unknown>[] }) => {
+      doc.segments[1]!.start = 'soon';
+    });
+    assertSafeImportError(bad, 'calls/bad.json', 'segments[1].start');
   });
 
   test('a truncated file names the line', () => {
-    assertSafeError(apiWords.slice(0, apiWords.length / 2), 'calls/cut.json', /truncated.*line \d+/);
+    assertSafeImportError(apiWords.text.slice(0, apiWords.text.length / 2), 'calls/cut.json', TRUNCATED_JSON);
   });
 
   test('a word without an end names the word', () => {
-    const doc = JSON.parse(apiWords) as { words: Record<string, unknown>[] };
-    delete doc.words[20]!.end;
-    assertSafeError(JSON.stringify(doc), 'calls/bad.json', /words\[20\]\.end/, 'whisper');
+    const bad = edited(apiWords.text, (doc: { words: Record<string, unknown>[] }) => {
+      delete doc.words[20]!.end;
+    });
+    assertSafeImportError(bad, 'calls/bad.json', 'words[20].end', 'whisper');
   });
 });
 
 describe('whisper redaction', () => {
   test('API file: words, segment text, full text and token ids of the redacted segments', () => {
-    const { output } = redactRoundTrip(
-      apiWords,
-      'calls/api.json',
-      (t) => [editOf(t, card, '[CARD_NUMBER]'), editOf(t, ['737'], '[CVV]')],
-      ['4111', '1111', '737'],
-    );
+    const { output } = redactRoundTrip(apiWords, { format: 'whisper', runs: [CARD_IN_DIGITS, CVV] });
     const doc = JSON.parse(output) as WhisperJson;
     assert.equal(doc.segments[2]!.text, ' My card number is [CARD_NUMBER].');
     assert.equal(doc.segments[4]!.text, ' [CVV].');
@@ -122,12 +125,7 @@ describe('whisper redaction', () => {
   });
 
   test('CLI file: segment words keep their leading space', () => {
-    const { output } = redactRoundTrip(
-      cliWords,
-      'calls/cli.json',
-      (t) => [editOf(t, card, '[CARD_NUMBER]')],
-      ['4111', '1111'],
-    );
+    const { output } = redactRoundTrip(cliWords, { format: 'whisper', runs: [CARD_IN_DIGITS] });
     const doc = JSON.parse(output) as WhisperJson;
     assert.equal(doc.segments[2]!.words![4]!.word, ' [CARD_NUMBER]');
     assert.equal(doc.segments[2]!.words!.length, 5);
@@ -136,16 +134,14 @@ describe('whisper redaction', () => {
   });
 
   test('segments without words: spoken digits replaced in the segment and full text', () => {
-    const { output } = redactRoundTrip(
-      apiSegments,
-      'calls/segments.json',
-      (t) => [
-        editOf(t, ['four', 'one', 'one', 'one', 'one', 'one', 'one', 'one'], '[CARD_NUMBER]'),
-        editOf(t, ['Seven', 'three', 'seven'], '[CVV]'),
+    const { output } = redactRoundTrip(apiSegments, {
+      format: 'whisper',
+      runs: [
+        SHORT_CARD_IN_WORDS,
+        { spoken: 'seven three seven', replacement: '[CVV]', traces: ['Seven', 'seven', 'three'] },
       ],
-      ['four', 'one', 'Seven', 'seven', 'three'],
-      (word) => word.source[1],
-    );
+      spreadIn: bySegment,
+    });
     const doc = JSON.parse(output) as WhisperJson;
     assert.equal(doc.segments[2]!.text, ' My card number is [CARD_NUMBER]');
     assert.equal(doc.segments[4]!.text, ' [CVV]');
@@ -153,13 +149,12 @@ describe('whisper redaction', () => {
   });
 
   test('a word timed past its segment is still replaced in the segment whose text holds it', () => {
-    const doc = JSON.parse(apiWords) as WhisperJson;
-    Object.assign(doc.words![22]!, { start: 11.9, end: 12.3 });
+    const late = edited(apiWords.text, (doc: WhisperJson) => {
+      Object.assign(doc.words![22]!, { start: 11.9, end: 12.3 });
+    });
     const { output } = redactRoundTrip(
-      JSON.stringify(doc, null, 2),
-      'calls/late.json',
-      (t) => [editOf(t, card, '[CARD_NUMBER]')],
-      ['4111', '1111'],
+      { ...apiWords, text: late },
+      { format: 'whisper', runs: [CARD_IN_DIGITS] },
     );
     const redacted = JSON.parse(output) as WhisperJson;
     assert.equal(redacted.segments[2]!.text, ' My card number is [CARD_NUMBER].');
@@ -168,14 +163,13 @@ describe('whisper redaction', () => {
   });
 
   test('a segment text that does not spell its words is rebuilt from them, leaking nothing', () => {
-    const doc = JSON.parse(apiWords) as WhisperJson;
-    doc.segments[2]!.text =
-      ' My card number is four one one one, one one one one, one one one one, one one one one.';
+    const mismatch = edited(apiWords.text, (doc: WhisperJson) => {
+      doc.segments[2]!.text =
+        ' My card number is four one one one, one one one one, one one one one, one one one one.';
+    });
     const { output } = redactRoundTrip(
-      JSON.stringify(doc, null, 2),
-      'calls/mismatch.json',
-      (t) => [editOf(t, card, '[CARD_NUMBER]')],
-      ['4111', '1111', 'four one'],
+      { ...apiWords, text: mismatch },
+      { format: 'whisper', runs: [CARD_IN_DIGITS], absent: ['four one'] },
     );
     assert.equal((JSON.parse(output) as WhisperJson).segments[2]!.text, ' My card number is [CARD_NUMBER]');
   });
