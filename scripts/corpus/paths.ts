@@ -4,3 +4,5 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CORPUS_DIR = join(REPO_DIR, 'corpus');
+/** The hand-written holdout set: sources in src/, generated calls/ and labels/ beside them. */
+export const HOLDOUT_DIR = join(CORPUS_DIR, 'holdout');

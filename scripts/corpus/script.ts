@@ -25,7 +25,9 @@ export type NegativeKind =
   | 'year'
   | 'extension'
   | 'date'
-  | 'rate';
+  | 'rate'
+  /** A phone-menu choice ("press one"): used by the hand-written holdout set. */
+  | 'menu_option';
 
 export type Mark =
   | {

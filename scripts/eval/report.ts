@@ -3,6 +3,7 @@
  * value: only counts, types, call ids and times. Missed spans' text is printed only on request.
  */
 import type { Tally } from './score.js';
+import type { EvalSet } from './sets.js';
 import { emptyTally } from './score.js';
 import type { SystemResult, TargetCheck } from './results.js';
 import {
@@ -23,6 +24,14 @@ export interface RunSummary {
   /** Calls no system could be run on because their file did not import. */
   importErrors: { call: string; format: string; message: string }[];
   callsByFormat: Map<string, number>;
+}
+
+/** One set's run: what was scored, each system's results (Hush first) and Hush's targets. */
+export interface SetRun {
+  set: EvalSet;
+  summary: RunSummary;
+  results: SystemResult[];
+  targets: TargetCheck[];
 }
 
 function percent(value: number | null): string {
@@ -101,14 +110,15 @@ export function markdown(
   summary: RunSummary,
   systems: readonly SystemResult[],
   targets: readonly TargetCheck[],
+  set: Pick<EvalSet, 'heading' | 'about'>,
 ): string {
   const [hush, ...peers] = systems;
   const peerHeads = peers.map((peer) => `${peer.name} ${peer.version} R / P`);
   const out: string[] = [];
   out.push(
-    `## Detection quality on the labelled corpus`,
+    `## ${set.heading}`,
     '',
-    `${summary.calls} calls, ${summary.spans} labelled sensitive spans, ${summary.negatives} labelled look-alikes ` +
+    `${set.about ? `${set.about} ` : ''}${summary.calls} calls, ${summary.spans} labelled sensitive spans, ${summary.negatives} labelled look-alikes ` +
       `(prices, order and case numbers, times…). R = recall: the span's whole time range is inside the ` +
       `redaction regions on its channel. Detected: some entity matched the span, covered or not. ` +
       `P = precision: predicted entities matching a labelled span of any type. Every system's findings ` +
@@ -178,13 +188,44 @@ export function markdown(
 }
 
 /** Missed spans with their text, for developers (`--show-misses`). */
-export function missList(system: SystemResult): string {
+export function missList(system: SystemResult, setName: string): string {
   const lines = system.misses.map(
     (miss) =>
       `- ${miss.call} ${miss.type} [${miss.form}] ${miss.start}–${miss.end} ms ch ${miss.channel ?? '-'}` +
       `${miss.detected ? ' (detected, regions short)' : ''}: ${miss.text}`,
   );
-  return `### ${system.name}: ${system.misses.length} missed spans\n\n${lines.join('\n')}\n`;
+  return `### ${system.name}: ${system.misses.length} missed spans (${setName} set)\n\n${lines.join('\n')}\n`;
+}
+
+/** The sets side by side: how far the tuned-on figures are from the holdout's. */
+export function setComparison(runs: readonly SetRun[]): string {
+  const peerNames = runs[0]!.results.slice(1).map((peer) => peer.name);
+  const rows = runs.map(({ set, summary, results: [hush, ...peers] }) => [
+    set.name,
+    summary.calls,
+    summary.spans,
+    pair(totalOf(hush!, STRUCTURED_TYPES)),
+    percent(recall(totalOf(hush!, FREE_TEXT_TYPES))),
+    pair(totalOf(hush!)),
+    ...peers.map((peer) => pair(totalOf(peer))),
+  ]);
+  return [
+    '## Generated corpus vs holdout set',
+    '',
+    table(
+      [
+        'Set',
+        'Calls',
+        'Spans',
+        'Hush structured R / P',
+        'Hush free-text R',
+        'Hush all R / P',
+        ...peerNames.map((name) => `${name} all R / P`),
+      ],
+      rows,
+    ),
+    '',
+  ].join('\n');
 }
 
 function tallyJson(tally: Tally): Record<string, number | null> {

@@ -1,0 +1,82 @@
+/**
+ * The labelled sets the eval runs on: the generated corpus the recognizers were tuned against, and
+ * the hand-written holdout set nobody tuned on. Both have the same layout (labels/, calls/).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { CallLabels } from '../corpus/labels.js';
+import { CORPUS_DIR, HOLDOUT_DIR, REPO_DIR } from '../corpus/paths.js';
+import { EvalSetupError } from './systems.js';
+
+export type SetName = 'generated' | 'holdout';
+
+export interface EvalSet {
+  name: SetName;
+  /** The folder holding labels/ and calls/. */
+  dir: string;
+  /** Markdown heading of the set's report. */
+  heading: string;
+  /** A sentence put before the report's description, or '' for none. */
+  about: string;
+  /** The command that writes the set. */
+  command: string;
+  /** Where the JSON results go, relative to the repository. */
+  resultsFile: string;
+}
+
+export const EVAL_SETS: readonly EvalSet[] = [
+  {
+    name: 'generated',
+    dir: CORPUS_DIR,
+    heading: 'Detection quality on the labelled corpus',
+    about: '',
+    command: 'npm run corpus',
+    resultsFile: join('.eval-out', 'results.json'),
+  },
+  {
+    name: 'holdout',
+    dir: HOLDOUT_DIR,
+    heading: 'Detection quality on the holdout set',
+    about:
+      'Hand-written calls nobody tuned on (corpus/holdout/src), read with the same importers and ' +
+      'scored by the same rules.',
+    command: 'npm run corpus:holdout',
+    resultsFile: join('.eval-out', 'results-holdout.json'),
+  },
+];
+
+/** The sets a `--set` value names: one of them, or `all`. */
+export function chooseSets(choice: string): EvalSet[] {
+  if (choice === 'all') return [...EVAL_SETS];
+  const set = EVAL_SETS.find((candidate) => candidate.name === choice);
+  if (!set)
+    throw new EvalSetupError(
+      `unknown set "${choice}": use ${EVAL_SETS.map((candidate) => candidate.name).join(', ')} or all`,
+    );
+  return [set];
+}
+
+/** The set's folder as written in messages ("corpus/holdout"). */
+export function shownDir(set: EvalSet): string {
+  return relative(REPO_DIR, set.dir);
+}
+
+/** The set's label files, optionally only the calls written in one format. */
+export function loadLabels(set: EvalSet, format: string | undefined): CallLabels[] {
+  const folder = join(set.dir, 'labels');
+  let names: string[];
+  try {
+    names = readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
+  } catch {
+    names = [];
+  }
+  if (names.length === 0)
+    throw new EvalSetupError(`no labels in ${shownDir(set)}/labels: run \`${set.command}\` first`);
+  const labels = names.map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as CallLabels);
+  const chosen = format ? labels.filter((call) => call.format === format) : labels;
+  if (chosen.length === 0)
+    throw new EvalSetupError(`no call in the ${set.name} set is written in format "${format}"`);
+  return chosen;
+}

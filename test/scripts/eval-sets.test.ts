@@ -1,0 +1,72 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { RunSummary, SetRun } from '../../scripts/eval/report.js';
+import { markdown, missList, setComparison } from '../../scripts/eval/report.js';
+import { addCall, checkTargets, newSystemResult } from '../../scripts/eval/results.js';
+import { scoreCall } from '../../scripts/eval/score.js';
+import { chooseSets, EVAL_SETS, loadLabels } from '../../scripts/eval/sets.js';
+import { EvalSetupError } from '../../scripts/eval/systems.js';
+
+describe('eval sets', () => {
+  test('--set picks one set or both, and names the choices when it is wrong', () => {
+    assert.deepEqual(
+      chooseSets('all').map((set) => set.name),
+      ['generated', 'holdout'],
+    );
+    assert.deepEqual(
+      chooseSets('holdout').map((set) => set.name),
+      ['holdout'],
+    );
+    assert.throws(
+      () => chooseSets('tuned'),
+      (error: unknown) => error instanceof EvalSetupError && /generated, holdout or all/.test(error.message),
+    );
+  });
+
+  test('the holdout labels load, filtered by format, and every file stays inside the set', () => {
+    const holdout = chooseSets('holdout')[0]!;
+    const all = loadLabels(holdout, undefined);
+    assert.ok(all.length >= 40);
+    const srt = loadLabels(holdout, 'srt');
+    assert.ok(srt.length > 0 && srt.length < all.length);
+    assert.ok(srt.every((call) => call.format === 'srt' && call.file.startsWith('calls/')));
+    assert.throws(() => loadLabels(holdout, 'mp3'), EvalSetupError);
+  });
+});
+
+describe('reporting two sets', () => {
+  const run = (index: number, found: boolean): SetRun => {
+    const set = EVAL_SETS[index]!;
+    const labels = loadLabels(set, undefined)[0]!;
+    const hush = newSystemResult('Hush', 'test');
+    const span = labels.spans[0]!;
+    const regions = found ? span.parts.map((part) => ({ ...part })) : [];
+    const entities = found ? [{ type: span.type, parts: span.parts, interpolated: false, tokens: [] }] : [];
+    addCall(hush, labels, scoreCall({ ...labels, spans: [span] }, { entities, regions }));
+    const summary: RunSummary = {
+      calls: 1,
+      spans: 1,
+      negatives: labels.negatives.length,
+      importErrors: [],
+      callsByFormat: new Map([[labels.format, 1]]),
+    };
+    return { set, summary, results: [hush], targets: checkTargets(hush) };
+  };
+
+  test('each set is printed under its own heading; the comparison has one row per set', () => {
+    const [generated, holdout] = [run(0, true), run(1, false)];
+    const text = markdown(holdout.summary, holdout.results, holdout.targets, holdout.set);
+    assert.match(text, /^## Detection quality on the holdout set\n\nHand-written calls/);
+    assert.match(
+      markdown(generated.summary, generated.results, generated.targets, generated.set),
+      /^## Detection quality on the labelled corpus\n\n1 calls,/,
+    );
+    assert.match(missList(holdout.results[0]!, 'holdout'), /^### Hush: 1 missed spans \(holdout set\)/);
+    const rows = setComparison([generated, holdout])
+      .split('\n')
+      .filter((line) => /^\| (generated|holdout) /.test(line));
+    assert.equal(rows.length, 2);
+    assert.match(rows[0]!, /\| 100\.0% \/ 100\.0% \|$/);
+    assert.match(rows[1]!, /\| 0\.0% \/ — \|$/);
+  });
+});
