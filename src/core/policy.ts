@@ -2,7 +2,7 @@
  * Policy: what to redact and how. One zod schema validates policy files, gives the TypeScript
  * type and documents every field (see docs/policy.md), so the three never drift apart.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isBuiltInEntityType } from './entities.js';
 
 export const REDACTION_STYLES = ['label', 'mask', 'hash', 'custom'] as const;

@@ -3,7 +3,7 @@
  * A stream is one speaker's words across the whole call (a channel, or a speaker label when
  * the source is mono); a turn is a run of one stream's words that no other stream interrupts.
  */
-import type { Role, Transcript } from './transcript.js';
+import type { Role, Transcript, Word } from './transcript.js';
 
 export interface Stream {
   id: number;
@@ -32,13 +32,17 @@ export interface Conversation {
   turns: Turn[];
 }
 
-function streamKey(transcript: Transcript, index: number): string {
-  const word = transcript.words[index]!;
+function streamKey(transcript: Transcript, word: Word): string {
   if (word.channel !== null && transcript.channels > 1) return `ch:${word.channel}`;
   if (word.speaker !== null) return `spk:${word.speaker}`;
   if (word.role !== 'unknown') return `role:${word.role}`;
   if (word.channel !== null) return `ch:${word.channel}`;
   return 'all';
+}
+
+/** True when two words carry the same channel, speaker and role, and so the same stream key. */
+function sameSource(a: Word, b: Word): boolean {
+  return a.channel === b.channel && a.speaker === b.speaker && a.role === b.role;
 }
 
 /** Divides a transcript into speaker streams and time-ordered turns. */
@@ -47,24 +51,32 @@ export function divideConversation(transcript: Transcript): Conversation {
   const byKey = new Map<string, Stream>();
   const turns: Turn[] = [];
   let current: Turn | undefined;
+  let previous: Word | undefined;
+  let stream: Stream | undefined;
 
-  transcript.words.forEach((word, index) => {
-    const key = streamKey(transcript, index);
-    let stream = byKey.get(key);
-    if (!stream) {
-      stream = {
-        id: streams.length,
-        key,
-        channel: word.channel,
-        speaker: word.speaker,
-        role: word.role,
-        words: [],
-      };
-      streams.push(stream);
-      byKey.set(key, stream);
-    } else if (stream.role === 'unknown' && word.role !== 'unknown') {
-      stream.role = word.role;
+  const { words } = transcript;
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index]!;
+    // Most words share the previous word's source: skip building and looking up its key.
+    if (!stream || !previous || !sameSource(previous, word)) {
+      const key = streamKey(transcript, word);
+      stream = byKey.get(key);
+      if (!stream) {
+        stream = {
+          id: streams.length,
+          key,
+          channel: word.channel,
+          speaker: word.speaker,
+          role: word.role,
+          words: [],
+        };
+        streams.push(stream);
+        byKey.set(key, stream);
+      } else if (stream.role === 'unknown' && word.role !== 'unknown') {
+        stream.role = word.role;
+      }
     }
+    previous = word;
     stream.words.push(index);
 
     if (current && current.stream === stream.id) {
@@ -74,7 +86,7 @@ export function divideConversation(transcript: Transcript): Conversation {
       current = { id: turns.length, stream: stream.id, words: [index], start: word.start, end: word.end };
       turns.push(current);
     }
-  });
+  }
 
   return { streams, turns };
 }

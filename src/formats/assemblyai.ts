@@ -5,7 +5,7 @@
  * endpoints). Analysis results that quote the transcript (entities, sentiment, content safety,
  * topics, highlights, chapters, summary) are rewritten or dropped where a redaction falls.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Transcript, Word } from '../core/transcript.js';
 import { sortWords } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from './format.js';

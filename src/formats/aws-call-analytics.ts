@@ -3,7 +3,7 @@
  * with its `ParticipantRole` (AGENT | CUSTOMER), offsets in ms, `Content` and `Items[]` (words and
  * punctuation). Issues, action items and outcomes point into `Content` by character offsets.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role, Transcript, Word } from '../core/transcript.js';
 import { sortWords } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from './format.js';

@@ -12,7 +12,7 @@
  * Punctuation items are not words of the model: they stay in the document, and those between the
  * words of one redaction go with it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Transcript, Word } from '../core/transcript.js';
 import { sortWords } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from './format.js';

@@ -5,7 +5,7 @@
  * text intelligence sections (`sentiments`, `topics`, `intents`) pointing at words by index.
  * Words come from each channel's first alternative; the channel is its index.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Transcript, Word } from '../core/transcript.js';
 import { sortWords } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from './format.js';

@@ -9,7 +9,7 @@
  * no channel (null) and one channel is reported; speaker streams come from the role
  * (participantPurpose internal → agent, external → customer).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role, Transcript, Word } from '../core/transcript.js';
 import { sortWords } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from './format.js';

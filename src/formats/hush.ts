@@ -3,7 +3,7 @@
  * `{"hush": "transcript/v1", "channels": 2, "words": [{text, start, end, channel, speaker, role, confidence, timing}]}`
  * with start and end in integer ms.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Transcript, Word } from '../core/transcript.js';
 import { sortWords } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from './format.js';
@@ -40,9 +40,17 @@ export const hushFormat: TranscriptFormat = {
 
   parse(content: SourceContent): Transcript {
     const doc = parseWithSchema(documentSchema, content, 'Hush');
+    // Every word built by one literal: words of one shape keep the code that reads them fast
+    // (copying the parsed objects gave each word a shape of its own).
     const words: Word[] = doc.words.map((word: HushWord, index: number) => ({
-      ...word,
+      text: word.text,
+      start: word.start,
       end: Math.max(word.start, word.end),
+      channel: word.channel,
+      speaker: word.speaker,
+      role: word.role,
+      confidence: word.confidence,
+      timing: word.timing,
       source: ['words', index],
     }));
     const maxChannel = Math.max(0, ...words.map((word) => word.channel ?? 0));

@@ -6,7 +6,7 @@
  * start; responses without them are timed from the ISO `startTime`/`endTime`, relative to the
  * earliest message. Symbl publishes no speaker role: a speaker named like a role (`Agent`) gives it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Transcript, Word } from '../core/transcript.js';
 import { sortWords } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from './format.js';

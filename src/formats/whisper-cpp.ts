@@ -6,7 +6,7 @@
  * the others continue the word before; special tokens (`[_BEG_]`, `[_TT_150]`) spell nothing.
  * Without tokens, a segment's text is spread over its span (timing `interpolated`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Transcript, Word } from '../core/transcript.js';
 import { sortWords } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from './format.js';

@@ -5,7 +5,7 @@
  * Word times come from the top-level `words`, else from each segment's `words`; a segment with
  * neither has its text spread over its span (timing `interpolated`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Transcript, Word } from '../core/transcript.js';
 import { sortWords } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from './format.js';

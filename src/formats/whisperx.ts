@@ -5,7 +5,7 @@
  * those get times spread between their timed neighbours inside the segment (timing
  * `interpolated`), never dropped.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Transcript, Word } from '../core/transcript.js';
 import { sortWords } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from './format.js';

@@ -7,7 +7,7 @@
  * Entities Hush does not detect (age, SWIFT code, plain dates, domain names) are accepted and have
  * no effect: excluding or restyling something Hush never redacts changes nothing.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BuiltInEntityType } from '../core/entities.js';
 import { isBuiltInEntityType } from '../core/entities.js';
 import type { PolicyInput, RedactionStyle } from '../core/policy.js';

@@ -1,6 +1,7 @@
 /**
- * Runs the built CLI as a real process. The build happens once per test run: the first suite that
- * finds dist/ older than src/ rebuilds it while holding a lock, the others wait for it.
+ * Runs the built CLI (the bundle the `hush` bin points to) as a real process. The build happens once
+ * per test run: the first suite that finds the bundle older than src/ rebuilds it while holding a
+ * lock, the others wait for it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+export const CLI = join(ROOT, 'dist', 'bin', 'hush.js');
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'formats');
 
 /** Values planted in test/fixtures/formats/hush/call.json. */
@@ -35,7 +36,10 @@ async function isStale(): Promise<boolean> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Builds dist/ when it is older than src/ (tsc still emits when other files have type errors). */
+/**
+ * Builds dist/ and the CLI bundle when the bundle is older than src/, as `npm run build` does (tsc
+ * still emits when other files have type errors).
+ */
 export async function ensureBuilt(): Promise<void> {
   if (!(await isStale())) return;
   const lock = join(
@@ -56,6 +60,10 @@ export async function ensureBuilt(): Promise<void> {
     if (await isStale()) {
       const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
       spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+      spawnSync(process.execPath, ['--import', 'tsx', join('scripts', 'build', 'cli.ts')], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
     }
   } finally {
     await rm(lock, { recursive: true, force: true });

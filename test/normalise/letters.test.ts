@@ -51,6 +51,25 @@ describe('spelled letters become one upper-case run', () => {
     expectAll({ 'j o h n': 'JOHN', 'o one two': '012', 'o k': 'OK' });
   });
 
+  test('"oh" between two letters of a run is the letter O', () => {
+    expectAll({
+      'j oh h n': 'JOHN',
+      'k w oh n g': 'KWONG',
+      'a b oh one': 'AB 01',
+      'oh a b': 'oh AB',
+      'plan b oh by the way': 'plan b oh by the way',
+    });
+  });
+
+  test('a NATO word alone spells a letter inside an identifier of digits and letters', () => {
+    expectAll({
+      'lima one seven nine echo zulu': 'L 179 EZ',
+      'lima seventeen seven romeo november': 'L 177 RN',
+      'whiskey one alpha zero alpha x-ray': 'W 1 A 0 AX',
+      'my postcode is november one two alpha bravo': 'my postcode is N 12 AB',
+    });
+  });
+
   test('a strong pause ends a run', () => {
     expectAll({ 'a b? c d': 'AB CD' });
   });
@@ -81,6 +100,8 @@ describe('words that look like letters stay words', () => {
       'golf on sunday': 'golf on sunday',
       'november fifth': 'november 5',
       'kilo november': 'KN',
+      'victor six three two eight': 'victor 6328',
+      'I played golf three times': 'I played golf 3 times',
     });
   });
 });

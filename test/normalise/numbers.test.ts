@@ -46,9 +46,31 @@ describe('spoken numbers become one digit group', () => {
       'a million': '1000000',
       'two hundred twenty three': '223',
       'one million two hundred thousand': '1200000',
-      'one thousand one thousand': '10011000',
+      'one thousand one thousand': '1001 1000',
       'four and five': '4 and 5',
       'a dog': 'a dog',
+    });
+  });
+
+  test('a compound after a number said as a number, or after a flat or suite, is a number of its own', () => {
+    expectAll({
+      'apartment ten two thousand one hundred forty seven Elm Drive': 'apartment 10 2147 Elm Drive',
+      'Flat fifteen two hundred and fifty eight Kingsley Road': 'Flat 15 258 Kingsley Road',
+      'flat four two hundred and fifty eight': 'flat 4 258',
+      'suite two hundred': 'suite 200',
+      'flat four': 'flat 4',
+      'flat one two': 'flat 12',
+      'four one eleven two hundred': '4111 200',
+    });
+  });
+
+  test('a compound after digits said one by one continues them, as in dates and codes', () => {
+    expectAll({
+      'zero eight two four two thousand three': '08242003',
+      'oh three oh five two thousand and one': '03052001',
+      'five five five two thousand': '5552000',
+      'nineteen eighty five': '1985',
+      'twenty twenty four': '2024',
     });
   });
 
@@ -65,6 +87,9 @@ describe('spoken numbers become one digit group', () => {
       'oh oh': 'oh oh',
       'room four oh': 'room 40',
       'five oh okay': '5 oh okay',
+      'i e eight oh a i b k three two': 'IE 80 AIBK 32',
+      'twenty oh I think': '20 oh I think',
+      'five oh a lot': '5 oh a lot',
       zero: '0',
       'nought four': '04',
       'four zero four': '404',

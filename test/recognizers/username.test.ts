@@ -18,7 +18,7 @@ describe('USERNAME', () => {
   test('spoken symbols, spelled runs and other cues', () => {
     assert.deepEqual(
       usernames(agent('Can I get the username on the account?'), customer('falcon underscore pixel 42')),
-      ['USERNAME:falcon underscore pixel 42'],
+      ['USERNAME:falcon_pixel42'],
     );
     assert.deepEqual(usernames(agent("And what's your user ID?"), customer('Sure, it is j s m i t h 7.')), [
       'USERNAME:JSMITH 7',

@@ -33,8 +33,24 @@ const NO_CUES: CueMatcher = {
   leading: () => undefined,
 };
 
-/** Compiles a cue lexicon; an empty lexicon never matches. */
+/**
+ * Matchers already compiled, by lexicon: recognizers that compile the same lexicon (the negative
+ * cues, an entity's cues) share one regular expression, which the engine then builds only once.
+ * Keyed by the array, so lexicons made per call (a policy's custom cues) are not kept.
+ */
+const compiled = new WeakMap<readonly string[], CueMatcher>();
+
+/** Compiles a cue lexicon (once per lexicon array); an empty lexicon never matches. */
 export function compileCues(cues: readonly string[]): CueMatcher {
+  let matcher = compiled.get(cues);
+  if (!matcher) {
+    matcher = compile(cues);
+    compiled.set(cues, matcher);
+  }
+  return matcher;
+}
+
+function compile(cues: readonly string[]): CueMatcher {
   if (cues.length === 0) return NO_CUES;
   // Longest cues first so that `card number` wins over `card` at the same position.
   const sources = [...cues]

@@ -2,10 +2,12 @@
  * Third pass of normalisation: joins atoms that spoken symbols tie together. Email addresses and
  * host names (email.ts); digit groups joined by "dash"/"hyphen" (-), "slash" (/), "dot"/"point" (.)
  * as in "oh four slash twenty seven" → "04/27" and "one nine two dot one six eight…" → "192.168…";
- * and "plus" before a phone number's digits → "+447…".
+ * "plus" before a phone number's digits → "+447…"; and dictated passwords tied by symbol names
+ * (dictation.ts: "dragon dollar sign one nine" → "dragon$19").
  */
 import type { Atom, AtomRead } from './atoms.js';
 import { makeAtom } from './atoms.js';
+import { readDictation } from './dictation.js';
 import { readAddress } from './email.js';
 import type { Span } from './spans.js';
 
@@ -26,7 +28,10 @@ export function composeAtoms(atoms: readonly Atom[]): Atom[] {
   let i = 0;
   while (i < atoms.length) {
     const composed =
-      readAddress(atoms, i) ?? readDigitChain(atoms, i) ?? readPlus(atoms, i, out[out.length - 1]);
+      readAddress(atoms, i) ??
+      readDigitChain(atoms, i) ??
+      readPlus(atoms, i, out[out.length - 1]) ??
+      readDictation(atoms, i);
     if (composed) {
       out.push(composed.atom);
       i = composed.next;

@@ -173,6 +173,7 @@ function isSegmentAtom(atom: Atom): boolean {
     case 'word':
       return ADDRESS_WORD.test(atom.lower) && !SYMBOL_WORDS.has(atom.lower);
     case 'address':
+    case 'dictated':
       return false;
   }
 }

@@ -2,7 +2,8 @@
  * Spelled letters → one upper-case run: "k w o n g", "K. W. O. N. G.", "kilo whiskey oscar",
  * "s as in sam", "U.S.A" all spell letters. A run needs two letters or more, except that an
  * "X as in word" letter stands alone; "a" and "I" join a run only next to another single letter,
- * so "I booked a hotel" keeps its words.
+ * so "I booked a hotel" keeps its words. "oh" between two letters of a run is the letter O
+ * ("j oh h n" → "JOHN").
  */
 import { NATO } from './lexicon.js';
 import type { Read } from './spans.js';
@@ -14,9 +15,10 @@ import { NO_PAUSE, STRONG_PAUSE, isLetter, isNumberPiece, nextContent, previousC
  * single: a one-letter word; weak: a bare "a" or "I", which are usually words; nato: a spelling
  * alphabet word; explicit: a form that can only be spelling ("b as in bravo", "U.S.A").
  */
-type LetterKind = 'single' | 'weak' | 'nato' | 'explicit';
+export type LetterKind = 'single' | 'weak' | 'nato' | 'explicit';
 
-interface Letter {
+/** One spelled letter (or an initialism's letters), with the pieces it used. */
+export interface Letter {
   letters: string;
   kind: LetterKind;
   /** First and last piece used. */
@@ -35,7 +37,7 @@ export function readLetterRun(pieces: readonly Piece[], start: number): Read | n
   const run: Letter[] = [first];
   for (let letter = first; letter.pause !== STRONG_PAUSE;) {
     const next = nextContent(pieces, letter.last);
-    const following = next === -1 ? null : letterAt(pieces, next);
+    const following = next === -1 ? null : (letterAt(pieces, next) ?? ohBetweenLetters(pieces, next));
     if (following === null) break;
     run.push(following);
     letter = following;
@@ -81,7 +83,17 @@ function numberBeside(pieces: readonly Piece[], first: number, last: number): bo
   return (before !== -1 && isNumberPiece(pieces[before]!)) || (after !== -1 && isNumberPiece(pieces[after]!));
 }
 
-function letterAt(pieces: readonly Piece[], i: number): Letter | null {
+/** "oh" is the letter O when a letter follows it without a strong pause (the caller has one before it). */
+function ohBetweenLetters(pieces: readonly Piece[], i: number): Letter | null {
+  const piece = pieces[i]!;
+  if (piece.lower !== 'oh' || piece.pause === STRONG_PAUSE) return null;
+  const next = nextContent(pieces, i);
+  if (next === -1 || letterAt(pieces, next) === null) return null;
+  return { letters: 'O', kind: 'single', first: i, last: i, pause: piece.pause };
+}
+
+/** The letter spelled at pieces[i] ("k", "kilo", "k as in king", "U.S.A"), or null. */
+export function letterAt(pieces: readonly Piece[], i: number): Letter | null {
   const piece = pieces[i]!;
   if (piece.written !== null) return null;
   if (piece.text.length === 1 && isLetter(piece.text)) {

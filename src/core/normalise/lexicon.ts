@@ -93,6 +93,20 @@ export const REPEATERS: ReadonlyMap<string, number> = new Map([
   ['triple', 3],
 ]);
 
+/**
+ * Words whose number is said as a number, so a compound after it is a new number: "flat four two
+ * hundred…" is flat 4 at number 200, not 4200.
+ */
+export const UNIT_WORDS: ReadonlySet<string> = new Set([
+  'apartment',
+  'apt',
+  'flat',
+  'suite',
+  'unit',
+  'room',
+  'floor',
+]);
+
 /** Whether a word is part of the spoken-number vocabulary (cardinal, ordinal, zero, oh, double…). */
 export function isNumberWord(lower: string): boolean {
   return (
@@ -214,6 +228,62 @@ export const SYMBOL_WORDS: ReadonlyMap<string, string> = new Map([
   ['hyphen', '-'],
   ['slash', '/'],
   ['at', '@'],
+]);
+
+/** How a dictation word cases the letter after it; weak ones ("big") need the word the letter starts. */
+export interface CaseWord {
+  upper: boolean;
+  weak: boolean;
+}
+
+/** Words that give the case of a dictated letter: "capital d", "lowercase k", "big m marmalade". */
+export const CASE_WORDS: ReadonlyMap<string, CaseWord> = new Map([
+  ['capital', { upper: true, weak: false }],
+  ['uppercase', { upper: true, weak: false }],
+  ['upper-case', { upper: true, weak: false }],
+  ['upper case', { upper: true, weak: false }],
+  ['lowercase', { upper: false, weak: false }],
+  ['lower-case', { upper: false, weak: false }],
+  ['lower case', { upper: false, weak: false }],
+  ['big', { upper: true, weak: true }],
+  ['small', { upper: false, weak: true }],
+]);
+
+/**
+ * Names of symbols a speaker dictates inside a password or username, one or two words. They are
+ * symbols only between dictated items ("dragon dollar sign one nine" → "dragon$19").
+ */
+export const DICTATED_SYMBOLS: ReadonlyMap<string, string> = new Map([
+  ['exclamation mark', '!'],
+  ['exclamation point', '!'],
+  ['question mark', '?'],
+  ['dollar sign', '$'],
+  ['dollar symbol', '$'],
+  ['at sign', '@'],
+  ['at symbol', '@'],
+  ['hash sign', '#'],
+  ['hash symbol', '#'],
+  ['hashtag', '#'],
+  ['percent sign', '%'],
+  ['percent symbol', '%'],
+  ['plus sign', '+'],
+  ['equals sign', '='],
+  ['ampersand', '&'],
+  ['asterisk', '*'],
+  ['underscore', '_'],
+  ['tilde', '~'],
+]);
+
+/**
+ * Symbol names that are also ordinary words ("hash browns", "five star", "a dash of salt"): symbols
+ * only inside a dictation that a case word or an unambiguous symbol name already marks.
+ */
+export const WEAK_DICTATED_SYMBOLS: ReadonlyMap<string, string> = new Map([
+  ['hash', '#'],
+  ['star', '*'],
+  ['dash', '-'],
+  ['hyphen', '-'],
+  ['dot', '.'],
 ]);
 
 /** Second words that make "at" the @ sign: "at sign", "at symbol". */

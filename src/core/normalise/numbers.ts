@@ -3,7 +3,11 @@
  * number: "forty one eleven" → 41 + 11 → "4111", "nineteen eighty five" → "1985". A number
  * ("chunk") is the longest run of words that reads as one cardinal ("four thousand one hundred
  * eleven" → 4111); the next word starts a new chunk when it cannot continue it ("forty one" then
- * "eleven"). The group ends at a pause, at any other word, or after an ordinal.
+ * "eleven"). The group ends at a pause, at any other word, or after an ordinal; and before a
+ * compound number ("two thousand one hundred forty seven") that follows a number said as a number,
+ * or the number of a flat or suite: "apartment ten two thousand…" → "10 2147", "flat four two
+ * hundred…" → "4 200". After digits said one by one a compound continues them, as in codes and
+ * dates ("oh three oh five two thousand one" → "03052001").
  */
 import { nextToMonth } from './dates.js';
 import type { NumberWord } from './lexicon.js';
@@ -13,19 +17,28 @@ import {
   MAYBE_ZERO_WORDS,
   ORDINALS,
   REPEATERS,
+  UNIT_WORDS,
   ZERO_WORDS,
   isNumberWord,
 } from './lexicon.js';
+import { readLetterRun } from './letters.js';
 import type { Read, Span } from './spans.js';
 import { pieceSpan, piecesSpan } from './spans.js';
 import type { Piece } from './tokens.js';
-import { nextWithoutPause } from './tokens.js';
+import { nextWithoutPause, previousContent } from './tokens.js';
 
-/** One number of a group: its digits, the last piece it used, and whether it ends the group. */
+/**
+ * How a number of a group was said: one digit ("five", "oh", "double five"), a number without a
+ * multiplier ("ten", "forty one"), or a compound ("two hundred", "two thousand and five").
+ */
+type StepSize = 'digit' | 'number' | 'compound';
+
+/** One number of a group: its digits, the last piece it used, whether it ends the group, and how it was said. */
 interface Step {
   span: Span;
   last: number;
   closes: boolean;
+  size: StepSize;
 }
 
 /** How far "oh" looks ahead through further "oh"s for the digit that makes it a zero. */
@@ -37,15 +50,24 @@ export function readNumberGroup(pieces: readonly Piece[], start: number): Read |
   const spans: Span[] = [];
   let next = start;
   let i = start;
+  // A compound after a number said as a number is a number of its own ("ten two thousand…").
+  let afterNumber = afterUnitWord(pieces, start);
   while (i !== -1 && pieces[i]!.written === null) {
     const step = readRepeat(pieces, i) ?? readZero(pieces, i, spans.length > 0) ?? readChunk(pieces, i);
-    if (step === null) break;
+    if (step === null || (step.size === 'compound' && spans.length > 0 && afterNumber)) break;
+    afterNumber ||= step.size !== 'digit';
     spans.push(step.span);
     next = step.last + 1;
     if (step.closes) break;
     i = nextWithoutPause(pieces, step.last);
   }
   return spans.length === 0 ? null : { spans, next };
+}
+
+/** "flat", "apartment", "suite"… just before pieces[start]: their number is said as a number. */
+function afterUnitWord(pieces: readonly Piece[], start: number): boolean {
+  const before = previousContent(pieces, start);
+  return before !== -1 && UNIT_WORDS.has(pieces[before]!.lower);
 }
 
 /** A cheap test before reading: the words a spoken number can start with. */
@@ -60,7 +82,12 @@ function readRepeat(pieces: readonly Piece[], i: number): Step | null {
   const j = nextWithoutPause(pieces, i);
   const digit = j === -1 ? null : digitOf(pieces[j]!);
   if (digit === null) return null;
-  return { span: piecesSpan(digit.repeat(times), pieces[i]!, pieces[j]!), last: j, closes: false };
+  return {
+    span: piecesSpan(digit.repeat(times), pieces[i]!, pieces[j]!),
+    last: j,
+    closes: false,
+    size: 'digit',
+  };
 }
 
 /** The single digit a piece says ("five", "oh", "zero", "5"), or null. */
@@ -73,13 +100,15 @@ function digitOf(piece: Piece): string | null {
 
 /**
  * "zero", "nought" → 0 always. "oh", "o" → 0 among or before spoken digits: when digits follow
- * ("oh four", not "oh okay"), or when it closes a group ("nine oh two one oh", "forty six oh oh",
- * not "five oh okay"). Further "oh"s after it are looked through.
+ * ("oh four", not "oh okay"), when it closes a group ("nine oh two one oh", "forty six oh oh",
+ * not "five oh okay"), or when it sits between digits and spelled letters, as in identifiers
+ * ("eight oh a i b k" → "80 AIBK", not "twenty oh I think"). Further "oh"s after it are looked
+ * through.
  */
 function readZero(pieces: readonly Piece[], i: number, inGroup: boolean): Step | null {
   const lower = pieces[i]!.lower;
   const isZero = ZERO_WORDS.has(lower) || (MAYBE_ZERO_WORDS.has(lower) && ohIsZero(pieces, i, inGroup));
-  return isZero ? { span: pieceSpan('0', pieces[i]!), last: i, closes: false } : null;
+  return isZero ? { span: pieceSpan('0', pieces[i]!), last: i, closes: false, size: 'digit' } : null;
 }
 
 function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolean {
@@ -89,7 +118,12 @@ function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolea
     const piece = pieces[j]!;
     if (piece.written !== null) return false;
     if (!MAYBE_ZERO_WORDS.has(piece.lower)) {
-      return CARDINALS.has(piece.lower) || ZERO_WORDS.has(piece.lower) || REPEATERS.has(piece.lower);
+      return (
+        CARDINALS.has(piece.lower) ||
+        ZERO_WORDS.has(piece.lower) ||
+        REPEATERS.has(piece.lower) ||
+        (inGroup && readLetterRun(pieces, j) !== null)
+      );
     }
     j = nextWithoutPause(pieces, j);
   }
@@ -110,6 +144,7 @@ function readChunk(pieces: readonly Piece[], start: number): Step | null {
   let state: ChunkState = 'start';
   let last = -1;
   let closes = false;
+  let size: StepSize = 'digit';
   for (let i = start; i !== -1 && pieces[i]!.written === null; i = nextWithoutPause(pieces, i)) {
     const lower = pieces[i]!.lower;
     if (lower === 'a' && state === 'start') {
@@ -133,22 +168,26 @@ function readChunk(pieces: readonly Piece[], start: number): Step | null {
     switch (word.class) {
       case 'unit':
         current += word.value;
+        if (state !== 'start') size = bigger(size, 'number');
         state = state === 'tens' ? 'tensUnit' : 'unit';
         break;
       case 'teen':
       case 'tens':
         current += word.value;
+        size = bigger(size, 'number');
         state = word.class;
         break;
       case 'hundred':
         current = (current || 1) * 100;
         state = 'hundred';
+        size = 'compound';
         break;
       case 'scale':
         total += (current || 1) * word.value;
         current = 0;
         lastScale = word.value;
         state = 'scale';
+        size = 'compound';
         break;
     }
     last = i;
@@ -158,7 +197,16 @@ function readChunk(pieces: readonly Piece[], start: number): Step | null {
     }
   }
   if (last === -1) return null;
-  return { span: piecesSpan(String(total + current), pieces[start]!, pieces[last]!), last, closes };
+  return {
+    span: piecesSpan(String(total + current), pieces[start]!, pieces[last]!),
+    last,
+    closes,
+    size,
+  };
+}
+
+function bigger(size: StepSize, other: StepSize): StepSize {
+  return size === 'compound' || other === 'compound' ? 'compound' : other === 'number' ? 'number' : size;
 }
 
 /** Whether `word` can continue a chunk in `state` (holding `current` below the last scale word). */

@@ -5,9 +5,13 @@
 import { ENTITY_CUES } from '../context/lexicon.js';
 import { patternRecognizer } from './pattern.js';
 
-/** A 3–4 digit group straight after an expiry (MM/YY, MM YY, MMYY) that starts a run of digits. */
+/**
+ * A 3–4 digit group straight after an expiry (MM/YY, MM YY, MMYY) that starts a run of digits. The
+ * digits come first and the look-behind checks the expiry before them (and them), so the engine
+ * skips straight to digits.
+ */
 const AFTER_EXPIRY =
-  /(?=\d{3,4}(?!\p{N}))(?<=(?:^|\n|\p{L} )(?:0?[1-9]|1[0-2])(?: ?[/-] ?| )?(?:20)?\d{2} )\d{3,4}(?![\p{L}\p{N}%]|[.,/:]\p{N})/gu;
+  /\d{3,4}(?<=(?:^|\n|\p{L} )(?:0?[1-9]|1[0-2])(?: ?[/-] ?| )?(?:20)?\d{2} \d{3,4})(?![\p{L}\p{N}%]|[.,/:]\p{N})/gu;
 
 export const cardCvvRecognizer = patternRecognizer({
   name: 'card-cvv',

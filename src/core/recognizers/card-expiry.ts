@@ -9,8 +9,12 @@ const MONTH = '(?:0?[1-9]|1[0-2])';
 const YEAR = '(?:20)?\\d{2}';
 const MONTH_NAMES =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
-/** Not glued to other digits, and not part of a decimal, time or longer date (the look-ahead fails fast). */
-const BEFORE = '(?=[\\da-z])(?<![\\p{L}\\p{N}$/.:-])';
+/**
+ * Not glued to other digits, and not part of a decimal, time or longer date. Every pattern starts
+ * with a digit or a month name, which lets the regex engine skip straight to candidates (a leading
+ * look-ahead would stop it doing so).
+ */
+const BEFORE = '(?<![\\p{L}\\p{N}$/.:-])';
 const AFTER = '(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})';
 
 const regex = (source: string): RegExp => new RegExp(`${BEFORE}${source}${AFTER}`, 'giu');

@@ -8,8 +8,11 @@ import { patternRecognizer } from './pattern.js';
 import { birthDateFits, MONTH_NAMES } from './validators/date.js';
 
 const MONTH = `(?:${MONTH_NAMES.join('|')})`;
-/** The look-ahead fails fast: dates start with a digit, "the" or a month name. */
-const BEFORE = '(?=\\d|the |[adfjmnos][a-z]{2})(?<![\\p{L}\\p{N}$/.:-])';
+/**
+ * Not glued to other letters or digits. Every pattern starts with a digit, "the" or a month name,
+ * which lets the regex engine skip straight to candidates (a leading look-ahead would stop it).
+ */
+const BEFORE = '(?<![\\p{L}\\p{N}$/.:-])';
 const AFTER = '(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})';
 const regex = (source: string): RegExp => new RegExp(`${BEFORE}(?:${source})${AFTER}`, 'giu');
 

@@ -21,7 +21,7 @@ export interface DigitRun {
 
 const BACKCHANNEL = '(?:okay|ok|yes|yeah|yep|yup|mhm|mm hmm|uh huh|right|sure|got it|go on|go ahead)';
 const RUN = new RegExp(
-  `(?=\\d)(?<![\\p{L}\\p{N}$£€#@_.,/:-]|[.,/:-]\\p{N})\\d+(?:(?:[ -]|(?: ${BACKCHANNEL}){1,2} )\\d+)*(?![\\p{L}\\p{N}%@_]|[.,/:]\\p{N})`,
+  `(?<![\\p{L}\\p{N}$£€#@_.,/:-]|[.,/:-]\\p{N})\\d+(?:(?:[ -]|(?: ${BACKCHANNEL}){1,2} )\\d+)*(?![\\p{L}\\p{N}%@_]|[.,/:]\\p{N})`,
   'giu',
 );
 

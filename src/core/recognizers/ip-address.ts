@@ -3,13 +3,11 @@ import { ENTITY_CUES } from '../context/lexicon.js';
 import { patternRecognizer } from './pattern.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(
-  `(?=\\d)(?<![\\p{L}\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{L}\\p{N}]|\\.\\p{N})`,
-  'gu',
-);
+// No leading look-ahead in either regex: it would stop the engine skipping straight to candidates.
+const IPV4 = new RegExp(`(?<![\\p{L}\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{L}\\p{N}]|\\.\\p{N})`, 'gu');
 const H = '[0-9a-f]{1,4}';
 const IPV6 = new RegExp(
-  `(?=[0-9a-f]{0,4}:)(?<![\\p{L}\\p{N}:.])(?:(?:${H}:){7}${H}|(?:${H}:){1,7}:|(?:${H}:){1,6}:${H}|(?:${H}:){1,5}(?::${H}){1,2}|` +
+  `(?<![\\p{L}\\p{N}:.])(?=[0-9a-f]{0,4}:)(?:(?:${H}:){7}${H}|(?:${H}:){1,7}:|(?:${H}:){1,6}:${H}|(?:${H}:){1,5}(?::${H}){1,2}|` +
     `(?:${H}:){1,4}(?::${H}){1,3}|(?:${H}:){1,3}(?::${H}){1,4}|(?:${H}:){1,2}(?::${H}){1,5}|${H}:(?::${H}){1,6}|` +
     `::(?:${H}(?::${H}){0,6})?)(?![\\p{L}\\p{N}:.])`,
   'giu',

@@ -4,6 +4,7 @@
  * lead-in ("it's") or talk after it ("all one word", "I think").
  */
 import type { Recognizer } from './recognizer.js';
+import type { Token } from './dialogue/tokens.js';
 import { readDialogue } from './dialogue/dialogue.js';
 import { valueEnd } from './dialogue/answers.js';
 import { keepBest, siteFindings } from './dialogue/findings.js';
@@ -12,6 +13,9 @@ import { COMMON_WORDS, PROBLEM_WORDS, STOP_WORDS } from './lexicon/words.js';
 const NAME = 'password';
 const MAX_WORDS = 8;
 const DIGITS_ONLY_PENALTY = 0.3;
+const LATER_IN_ANSWER_PENALTY = 0.1;
+/** A token typed like a password: letters with digits or symbols ("Dragon$1992", dictation as the normaliser writes it). */
+const PASSWORD_SHAPE = /^(?=.*\p{L})(?=.*[\d!#$%&*+=?@^_~])[\p{L}\d!#$%&*+=?@^_~.-]+$/u;
 
 export const passwordRecognizer: Recognizer = {
   name: NAME,
@@ -23,7 +27,20 @@ export const passwordRecognizer: Recognizer = {
       siteFindings(dialogue, 'password', NAME, 'PASSWORD', { asked: 0.9, stated: 0.9 }, (site) => {
         const to = valueEnd(words, site.start, site.limit, MAX_WORDS);
         const value = words.slice(site.start, to);
-        if (!isPasswordLike(value)) return [];
+        if (!isPasswordLike(value)) {
+          // Talk before the value (a mono file: "... I need it to test the connection | Dragon$1992").
+          const shaped = shapedToken(dialogue.tokens, site.start + 1, site.limit);
+          return shaped === -1
+            ? []
+            : [
+                {
+                  from: shaped,
+                  to: shaped + 1,
+                  adjust: -LATER_IN_ANSWER_PENALTY,
+                  reasons: ['later-in-answer'],
+                },
+              ];
+        }
         // Digits alone are a PIN or a code more often than a password: leave them to those recognizers.
         const digitsOnly = value.every((word) => /^\d+$/.test(word));
         return [
@@ -37,6 +54,12 @@ export const passwordRecognizer: Recognizer = {
     );
   },
 };
+
+/** The first token in [from, limit) shaped like a password, or -1. */
+function shapedToken(tokens: readonly Token[], from: number, limit: number): number {
+  for (let k = from; k < limit; k += 1) if (PASSWORD_SHAPE.test(tokens[k]!.text)) return k;
+  return -1;
+}
 
 /** Words a passphrase may start with although they are function words ("the quick brown fox"). */
 const ARTICLES = new Set(['the', 'a', 'an']);

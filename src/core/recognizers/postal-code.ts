@@ -1,6 +1,7 @@
 /**
- * POSTAL_CODE: a US ZIP (5 digits, or ZIP+4) after a zip cue or right after a street address,
- * and UK postcodes by their shape (`SW1A 1AA`, also spelled out as `SW 1 A 1 AA`).
+ * POSTAL_CODE: a US ZIP (5 digits, or ZIP+4) after a zip cue or right after a street address (but
+ * not the number of a flat or suite), and UK postcodes by their shape (`SW1A 1AA`, also spelled
+ * out as `SW 1 A 1 AA` or in NATO words, which the normaliser writes as `L 179 EZ`).
  */
 import { ENTITY_CUES } from '../context/lexicon.js';
 import type { StreamView } from '../normalise/view.js';
@@ -62,6 +63,9 @@ const US_STATES = [
   'wisconsin',
   'wyoming',
 ];
+
+/** The number right after these words is a flat's or suite's, not a ZIP ("apartment 23 668 Elm Drive"). */
+const UNIT_NUMBER_LEAD = /\b(?:apartment|apt|flat|suite|unit|room|floor)$/;
 
 /** A UK postcode: outward code (area letters, district digit, optional letter or digit), inward code (digit, 2 letters). */
 const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/;
@@ -131,6 +135,7 @@ export const usZipRecognizer = patternRecognizer({
   requireContext: true,
   validate: (_value, _window, matched) =>
     matched.replace(/\D/g, '').length === 5 || /^\d{5}[ -]\d{4}$/.test(matched),
+  invalidate: (_value, window) => UNIT_NUMBER_LEAD.test(window.leadIn.trimEnd()),
 });
 
 export const ukPostcodeRecognizer = patternRecognizer({

@@ -7,7 +7,7 @@ import { ENTITY_CUES } from '../context/lexicon.js';
 import { patternRecognizer } from './pattern.js';
 import { ssnValid } from './validators/ssn.js';
 
-const DASHED = /(?=\d)(?<![\p{L}\p{N}$/.:-])\d{3}-\d{2}-\d{4}(?![\p{L}\p{N}%]|[/.:-]\p{N})/gu;
+const DASHED = /(?<![\p{L}\p{N}$/.:-])\d{3}-\d{2}-\d{4}(?![\p{L}\p{N}%]|[/.:-]\p{N})/gu;
 
 export const usSsnRecognizer = patternRecognizer({
   name: 'us-ssn',

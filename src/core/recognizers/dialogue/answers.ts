@@ -18,7 +18,7 @@ import type { Dialogue, TurnQuestion } from './dialogue.js';
 import { answerLimit, skipLeadIns, startsNonAnswer } from './dialogue.js';
 import { matchAt, phraseList } from './phrases.js';
 import { foldedWords } from './tokens.js';
-import type { AskForm } from './topics.js';
+import type { AskForm, CueMatch } from './topics.js';
 import { findCues } from './topics.js';
 
 /** Where a value may be: from `start` up to (not including) token `limit`. */
@@ -146,16 +146,46 @@ function skipCueWords(words: readonly string[], at: number, limit: number, topic
   return at;
 }
 
+/** Words any topic's value or context cue starts with: where a statement cue may be. */
+const STATEMENT_CUE_STARTS = new Set(
+  [...Object.values(VALUE_CUE_LISTS), ...Object.values(CONTEXT_CUE_LISTS)].flatMap((list) => [
+    ...list.byFirst.keys(),
+  ]),
+);
+
+/** What every topic's statement search needs from one turn, read once per dialogue. */
+interface TurnStatements {
+  /** The turn's topic cues (positions relative to the turn's first token). */
+  cues: CueMatch[];
+  /** Token positions where some topic's value or context cue may start. */
+  cueStarts: number[];
+}
+
+const statementCache = new WeakMap<Dialogue, TurnStatements[]>();
+
+function turnStatements(dialogue: Dialogue): TurnStatements[] {
+  const cached = statementCache.get(dialogue);
+  if (cached) return cached;
+  const { words } = dialogue;
+  const turns = dialogue.turnFirst.map((first, t) => {
+    const end = dialogue.turnEnd[t]!;
+    const cueStarts: number[] = [];
+    for (let k = first; k < end; k += 1) if (STATEMENT_CUE_STARTS.has(words[k]!)) cueStarts.push(k);
+    return { cues: findCues(words.slice(first, end)), cueStarts };
+  });
+  statementCache.set(dialogue, turns);
+  return turns;
+}
+
 /** Values the speaker introduces in their own turn: "<topic noun> is ...", or a value cue. */
 function statementSites(dialogue: Dialogue, topic: Topic): ValueSite[] {
   const { words } = dialogue;
   const sites: ValueSite[] = [];
-  dialogue.turnFirst.forEach((first, t) => {
+  turnStatements(dialogue).forEach(({ cues, cueStarts }, t) => {
+    const first = dialogue.turnFirst[t]!;
     const end = dialogue.turnEnd[t]!;
-    const limit = answerLimit(dialogue, t);
-    const turnWords = words.slice(first, end);
     const found: { at: number; after: number; cue: string }[] = [];
-    for (const cue of findCues(turnWords)) {
+    for (const cue of cues) {
       if (cue.topic !== topic) continue;
       const after = first + cue.start + cue.length;
       const copula = matchAt(words, after, COPULAS);
@@ -174,12 +204,14 @@ function statementSites(dialogue: Dialogue, topic: Topic): ValueSite[] {
         dialogue.prompts[t - 1] ?? [],
         words.slice(dialogue.turnFirst[t - 1] ?? first, at),
       ].some((said) => findCues(said).some((cue) => cue.topic === topic));
-    for (let k = first; k < end; k += 1) {
+    for (const k of cueStarts) {
       const contextual = matchAt(words, k, CONTEXT_CUE_LISTS[topic]);
       const cue =
         matchAt(words, k, VALUE_CUE_LISTS[topic]) ?? (contextual && discussed(k) ? contextual : undefined);
       if (cue && k + cue.length < end) found.push({ at: k, after: k + cue.length, cue: cue.phrase });
     }
+    if (found.length === 0) return;
+    const limit = answerLimit(dialogue, t);
     for (const { at, after, cue } of found) {
       const start = skipLeadIns(words, after, limit).at;
       if (start >= limit || startsNonAnswer(words, start)) continue;

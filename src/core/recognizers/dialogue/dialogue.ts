@@ -64,27 +64,16 @@ export function readDialogue(input: RecognizerInput): Dialogue {
 
 function buildDialogue(input: RecognizerInput): Dialogue {
   const { view, context } = input;
-  const tokens = tokenize(view);
-  const words = tokens.map((token) => token.lower);
   const turnCount = view.turns.length;
-  const turnFirst = new Array<number>(turnCount).fill(tokens.length);
-  const turnEnd = new Array<number>(turnCount).fill(tokens.length);
-  for (let i = tokens.length - 1; i >= 0; i -= 1) turnFirst[tokens[i]!.turn] = i;
-  for (let t = turnCount - 1; t >= 0; t -= 1) {
-    turnEnd[t] = t + 1 < turnCount ? turnFirst[t + 1]! : tokens.length;
-    if (turnFirst[t]! > turnEnd[t]!) turnFirst[t] = turnEnd[t]!;
-  }
   const dialogue: Dialogue = {
     view,
-    tokens,
-    words,
-    turnFirst,
-    turnEnd,
+    ...viewTokens(view),
     questions: [],
     prompts: [],
     continues: [],
     answers: [],
   };
+  const { tokens, turnFirst } = dialogue;
 
   const interjections = interjectionWords(input);
   for (let t = 0; t < turnCount; t += 1) {
@@ -104,7 +93,8 @@ function buildDialogue(input: RecognizerInput): Dialogue {
     // "Sorry, can you repeat that?" after the speaker told a value unasked: they say it again.
     const told = repeatAsked && t > 0 ? toldTopic(dialogue, t - 1) : undefined;
     const base = readQuestion(prompt) ?? previous?.asked ?? told;
-    const askedAgain = repeatAsked || (t > 0 && isNonAnswer(dialogue, t - 1));
+    // Only a question to inherit makes it worth reading the previous turn.
+    const askedAgain = base && (repeatAsked || (t > 0 && isNonAnswer(dialogue, t - 1)));
     dialogue.questions.push(base && askedAgain ? { asked: base, inherited: true } : undefined);
   }
   dialogue.questions.forEach((question, t) => {
@@ -182,22 +172,77 @@ function questionStart(words: readonly string[], windowStart: number, cueStart: 
   return cueStart;
 }
 
+/** A view's tokens, with the token range of each of its turns. */
+interface ViewTokens {
+  tokens: Token[];
+  words: string[];
+  turnFirst: number[];
+  turnEnd: number[];
+}
+
+const tokenCache = new WeakMap<StreamView, ViewTokens>();
+
+/** The view's tokens (computed once per view: the other views read them as interjections). */
+function viewTokens(view: StreamView): ViewTokens {
+  const cached = tokenCache.get(view);
+  if (cached) return cached;
+  const tokens = tokenize(view);
+  const words = tokens.map((token) => token.lower);
+  const turnCount = view.turns.length;
+  const turnFirst = new Array<number>(turnCount).fill(tokens.length);
+  const turnEnd = new Array<number>(turnCount).fill(tokens.length);
+  for (let i = tokens.length - 1; i >= 0; i -= 1) turnFirst[tokens[i]!.turn] = i;
+  for (let t = turnCount - 1; t >= 0; t -= 1) {
+    turnEnd[t] = t + 1 < turnCount ? turnFirst[t + 1]! : tokens.length;
+    if (turnFirst[t]! > turnEnd[t]!) turnFirst[t] = turnEnd[t]!;
+  }
+  const read = { tokens, words, turnFirst, turnEnd };
+  tokenCache.set(view, read);
+  return read;
+}
+
+/** Where each conversation turn sits: its stream's view and its index in that view's turns. */
+interface TurnSlots {
+  view: (StreamView | undefined)[];
+  index: Int32Array;
+}
+
+/** The views' turns by conversation turn id (computed once per call). */
+function turnSlots(views: readonly StreamView[]): TurnSlots {
+  const cached = slotCache.get(views);
+  if (cached) return cached;
+  const count = views.reduce((sum, view) => sum + view.turns.length, 0);
+  const slots: TurnSlots = { view: new Array<StreamView | undefined>(count), index: new Int32Array(count) };
+  for (const view of views) {
+    view.turns.forEach((span, index) => {
+      slots.view[span.turn.id] = view;
+      slots.index[span.turn.id] = index;
+    });
+  }
+  slotCache.set(views, slots);
+  return slots;
+}
+
+const slotCache = new WeakMap<readonly StreamView[], TurnSlots>();
+
 /**
  * Per turn of the view: what the other streams said between this stream's previous turn and
  * this one (since the start of the call for the first turn), as folded words.
  */
 function interjectionWords(input: RecognizerInput): string[][] {
   const { view, views, conversation } = input;
-  const spans = new Map(
-    views.flatMap((other) => other.turns.map((span) => [span.turn.id, { other, span }] as const)),
-  );
+  const slots = turnSlots(views);
   return view.turns.map((span, t) => {
     const from = t > 0 ? view.turns[t - 1]!.turn.id + 1 : 0;
     const words: string[] = [];
     for (let id = from; id < span.turn.id; id += 1) {
       const turn = conversation.turns[id];
-      const other = turn && turn.stream !== view.stream.id ? spans.get(id) : undefined;
-      if (other) words.push(...foldedWords(other.other.text.slice(other.span.charStart, other.span.charEnd)));
+      const owner = slots.view[id];
+      if (!turn || turn.stream === view.stream.id || !owner) continue;
+      // The other view's tokens of that turn are its text folded, exactly as foldedWords folds it.
+      const other = viewTokens(owner);
+      const slot = slots.index[id]!;
+      for (let k = other.turnFirst[slot]!; k < other.turnEnd[slot]!; k += 1) words.push(other.words[k]!);
     }
     return words;
   });

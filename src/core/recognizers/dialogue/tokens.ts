@@ -1,6 +1,8 @@
 /**
  * Word tokens of a stream view, with their character ranges and the turn they belong to, so the
  * dialogue recognizers can reason in words and still report tight character ranges.
+ * Tokens and folded words come from one hand-written scanner: it runs over every word of a call
+ * several times per detection, so it avoids regular expressions and per-word arrays.
  */
 import type { StreamView } from '../../normalise/view.js';
 import { HARD_TURN_BREAK } from '../../normalise/view.js';
@@ -22,8 +24,50 @@ export interface Token {
   breakBefore: Break;
 }
 
-const LEADING_PUNCTUATION = /^[,.;:!?"()[\]{}…]+/;
-const TRAILING_PUNCTUATION = /[,.;:!?"()[\]{}…]+$/;
+/** Punctuation stripped from either end of a word: , . ; : ! ? " ( ) [ ] { } … */
+function isPunctuation(code: number): boolean {
+  switch (code) {
+    case 0x2c:
+    case 0x2e:
+    case 0x3b:
+    case 0x3a:
+    case 0x21:
+    case 0x3f:
+    case 0x22:
+    case 0x28:
+    case 0x29:
+    case 0x5b:
+    case 0x5d:
+    case 0x7b:
+    case 0x7d:
+    case 0x2026:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Exactly the characters of the regular-expression class `\s`. */
+function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** ' ’ ‘ ` */
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2018 || code === 0x60;
+}
 
 /**
  * Contractions kept whole. Any other "'s" ending is split off as its own word, so "name's",
@@ -53,55 +97,83 @@ function plainApostrophes(word: string): string {
     : word;
 }
 
-/** Splits one written word into [offset, length] pieces: the word, and a split-off "'s". */
-function pieces(word: string): [number, number][] {
-  const lower = plainApostrophes(word).toLowerCase();
-  if (lower.length > 2 && lower.endsWith("'s") && !WHOLE_S_WORDS.has(lower)) {
-    return [
-      [0, word.length - 2],
-      [word.length - 2, 2],
-    ];
+/** A piece's folded form: what lexicons are matched against. */
+function fold(piece: string): string {
+  return plainApostrophes(piece).toLowerCase();
+}
+
+/**
+ * Where a written word [start, end) of text splits: before a trailing "'s" that is not part of a
+ * kept contraction, else at end (no split).
+ */
+function splitAt(text: string, start: number, end: number): number {
+  const last = text.charCodeAt(end - 1);
+  // Cheap test first: only a word ending in an apostrophe and "s" can split.
+  if (end - start < 3 || (last !== 0x73 && last !== 0x53) || !isApostrophe(text.charCodeAt(end - 2))) {
+    return end;
   }
-  return [[0, word.length]];
+  const lower = fold(text.slice(start, end));
+  return lower.length > 2 && lower.endsWith("'s") && !WHOLE_S_WORDS.has(lower) ? end - 2 : end;
+}
+
+/**
+ * Calls `piece(start, end, first)` for every piece of text[from, to): each whitespace-separated
+ * word without its surrounding punctuation, and its split-off "'s"; `first` marks the range's
+ * first piece.
+ */
+function eachPiece(
+  text: string,
+  from: number,
+  to: number,
+  piece: (start: number, end: number, first: boolean) => void,
+): void {
+  let first = true;
+  let at = from;
+  while (at < to) {
+    while (at < to && isWhitespace(text.charCodeAt(at))) at += 1;
+    if (at >= to) break;
+    let wordEnd = at;
+    while (wordEnd < to && !isWhitespace(text.charCodeAt(wordEnd))) wordEnd += 1;
+    let start = at;
+    while (start < wordEnd && isPunctuation(text.charCodeAt(start))) start += 1;
+    let end = wordEnd;
+    while (end > start && isPunctuation(text.charCodeAt(end - 1))) end -= 1;
+    if (end > start) {
+      const split = splitAt(text, start, end);
+      piece(start, split, first);
+      if (split < end) piece(split, end, false);
+      first = false;
+    }
+    at = wordEnd;
+  }
 }
 
 /** Splits free text (a prompt, a lexicon phrase) into lower-case words, as tokens are folded. */
 export function foldedWords(text: string): string[] {
   const words: string[] = [];
-  for (const raw of text.split(/\s+/)) {
-    const core = raw.replace(LEADING_PUNCTUATION, '').replace(TRAILING_PUNCTUATION, '');
-    for (const [offset, length] of pieces(core)) {
-      if (length > 0) words.push(plainApostrophes(core.slice(offset, offset + length)).toLowerCase());
-    }
-  }
+  eachPiece(text, 0, text.length, (start, end) => {
+    words.push(fold(text.slice(start, end)));
+  });
   return words;
 }
 
 /** Every word token of the view, in text order. */
 export function tokenize(view: StreamView): Token[] {
   const tokens: Token[] = [];
+  const { text } = view;
   view.turns.forEach((span, turn) => {
-    const text = view.text.slice(span.charStart, span.charEnd);
-    let first = true;
-    for (const match of text.matchAll(/\S+/g)) {
-      const raw = match[0];
-      const lead = raw.length - raw.replace(LEADING_PUNCTUATION, '').length;
-      const core = raw.slice(lead).replace(TRAILING_PUNCTUATION, '');
-      const coreStart = span.charStart + match.index + lead;
-      for (const [offset, length] of pieces(core)) {
-        if (length === 0) continue;
-        const piece = core.slice(offset, offset + length);
-        tokens.push({
-          text: piece,
-          lower: plainApostrophes(piece).toLowerCase(),
-          start: coreStart + offset,
-          end: coreStart + offset + length,
-          turn,
-          breakBefore: first ? turnBreak(view, span.charStart) : 'none',
-        });
-        first = false;
-      }
-    }
+    const breakBefore = turnBreak(view, span.charStart);
+    eachPiece(text, span.charStart, span.charEnd, (start, end, first) => {
+      const piece = text.slice(start, end);
+      tokens.push({
+        text: piece,
+        lower: fold(piece),
+        start,
+        end,
+        turn,
+        breakBefore: first ? breakBefore : 'none',
+      });
+    });
   });
   return tokens;
 }

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { normaliseTurns, spoken, wordsBehind } from './support.js';
+
+function expectAll(cases: Record<string, string>): void {
+  for (const [input, expected] of Object.entries(cases)) assert.equal(spoken(input), expected, input);
+}
+
+describe('dictated case', () => {
+  test('a case word gives the case of the letter after it, and of the word that letter starts', () => {
+    expectAll({
+      'capital d': 'D',
+      'lowercase k': 'k',
+      'upper case k w o n g': 'KWONG',
+      'my password is capital d dragon': 'my password is Dragon',
+      'big m marmalade': 'Marmalade',
+      'Capital D, dragon': 'Dragon',
+    });
+  });
+
+  test('a NATO word or "as in" after the letter only confirms it', () => {
+    expectAll({ 'capital d delta': 'D', 'capital d as in david one two': 'D12' });
+  });
+
+  test('weak case words and weak letters need the word the letter starts', () => {
+    expectAll({
+      'the capital a city': 'the capital a city',
+      'capital i think': 'capital i think',
+      'capital a apple': 'Apple',
+      'a big m': 'a big m',
+      'small s': 'small s',
+      'big deal': 'big deal',
+      'capital one': 'capital 1',
+    });
+  });
+});
+
+describe('dictated symbols', () => {
+  test('symbol names tie dictated items into what the speaker would type', () => {
+    expectAll({
+      'uppercase d dragon dollar sign one nine nine two': 'Dragon$1992',
+      'capital r river exclamation mark two oh one two': 'River!2012',
+      'dragon ampersand meadow 4': 'dragon&meadow4',
+      'falcon exclamation mark velvet seven.': 'falcon!velvet7',
+      'falcon underscore stormy eighteen': 'falcon_stormy18',
+      'k w o n g underscore seven seven': 'KWONG_77',
+      'john at sign one two three': 'john@123',
+    });
+  });
+
+  test('names that are also words are symbols only inside a marked dictation', () => {
+    expectAll({
+      'capital d dragon hash one nine nine five': 'Dragon#1995',
+      'capital t tiger star 2012': 'Tiger*2012',
+      'dragon hash one nine nine five': 'dragon hash 1995',
+      'blue dash velvet two': 'blue dash velvet 2',
+      "it's a five star hotel": "it's a 5 star hotel",
+      'hash browns': 'hash browns',
+      'mohammed dot johnson': 'mohammed dot johnson',
+    });
+  });
+
+  test('a symbol needs an item on both sides, and words beside a dictation stay apart', () => {
+    expectAll({
+      'I have a question mark here': 'I have a question mark here',
+      'what about lima question mark': 'what about lima question mark',
+      'password capital d dragon': 'password Dragon',
+      'capital d dragon dollar sign one nine nine two I see you called': 'Dragon$1992 I see you called',
+    });
+  });
+
+  test('email addresses and digit separators keep their own reading', () => {
+    expectAll({
+      'john at sign gmail dot com': 'john@gmail.com',
+      'four one one one dash one one one one': '4111-1111',
+    });
+  });
+
+  test('every character maps back to the words that said it', () => {
+    const normalised = normaliseTurns([
+      { text: 'it is uppercase d dragon dollar sign one nine nine two okay' },
+    ]);
+    assert.equal(normalised.views[0]!.text, 'it is Dragon$1992 okay');
+    assert.equal(wordsBehind(normalised, 'Dragon$1992'), 'uppercase d dragon dollar sign one nine nine two');
+    assert.equal(wordsBehind(normalised, '$'), 'dollar sign');
+    assert.equal(wordsBehind(normalised, 'Dragon'), 'uppercase d dragon');
+  });
+});

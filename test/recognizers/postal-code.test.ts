@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { agent, call, customer, foundOfType } from './conversation.js';
+
+const postcodes = (...turns: Parameters<typeof call>): string[] => foundOfType(call(...turns), 'POSTAL_CODE');
+
+describe('POSTAL_CODE in spoken forms', () => {
+  test('a UK postcode in NATO words, a lone NATO word included', () => {
+    assert.deepEqual(postcodes(agent('And the postcode?'), customer('lima one seven nine echo zulu.')), [
+      'POSTAL_CODE:L 179 EZ',
+    ]);
+    assert.deepEqual(postcodes(agent('Postcode please.'), customer('lima seventeen seven romeo november.')), [
+      'POSTAL_CODE:L 177 RN',
+    ]);
+    assert.deepEqual(
+      postcodes(agent("What's your postcode?"), customer('whiskey one alpha zero alpha x-ray')),
+      ['POSTAL_CODE:W 1 A 0 AX'],
+    );
+  });
+
+  test('the number of a flat or suite is not a ZIP', () => {
+    assert.deepEqual(
+      postcodes(
+        agent('And the new address?'),
+        customer(
+          'apartment twenty three six hundred sixty eight Elm Drive Austin California four eight five one two',
+        ),
+      ),
+      ['POSTAL_CODE:48512'],
+    );
+    assert.deepEqual(postcodes(agent('And the zip?'), customer('six two seven oh four')), [
+      'POSTAL_CODE:62704',
+    ]);
+  });
+
+  test('negatives: NATO words without letters to pair with, a golf score', () => {
+    assert.deepEqual(postcodes(agent('And the postcode?'), customer('golf one seven nine')), []);
+    assert.deepEqual(postcodes(customer('I played golf seventeen times last year')), []);
+  });
+});
