@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 
 export interface Timing {
   /** Milliseconds. */
+  min: number;
   median: number;
   p95: number;
   runs: number;
@@ -15,7 +16,12 @@ function percentile(sorted: readonly number[], fraction: number): number {
 
 export function summarise(durations: readonly number[]): Timing {
   const sorted = [...durations].sort((a, b) => a - b);
-  return { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), runs: sorted.length };
+  return {
+    min: sorted[0]!,
+    median: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    runs: sorted.length,
+  };
 }
 
 /** Runs `work` `warmup` times untimed, then `runs` times timed. */
@@ -30,17 +36,19 @@ export async function time(work: () => unknown, runs: number, warmup = 3): Promi
   return summarise(durations);
 }
 
+/** Runs a process to its end: its wall time in ms, and what it wrote to stderr. */
+export function runProcess(command: string, args: readonly string[]): { elapsed: number; stderr: string } {
+  const start = performance.now();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const elapsed = performance.now() - start;
+  if (result.status !== 0) {
+    throw new Error(`${[command, ...args].join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
+  }
+  return { elapsed, stderr: result.stderr.toString() };
+}
+
 /** Wall time of a whole process, `runs` times (after one untimed run to warm the file cache). */
 export function timeProcess(command: string, args: readonly string[], runs: number): Timing {
-  const run = (): number => {
-    const start = performance.now();
-    const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    const elapsed = performance.now() - start;
-    if (result.status !== 0) {
-      throw new Error(`${[command, ...args].join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
-    }
-    return elapsed;
-  };
-  run();
-  return summarise(Array.from({ length: runs }, run));
+  runProcess(command, args);
+  return summarise(Array.from({ length: runs }, () => runProcess(command, args).elapsed));
 }

@@ -1,16 +1,21 @@
 /** What every command loads first: the transcript, the policy and, for hashing, the key. */
-import { DEFAULT_POLICY, type Policy } from '../core/policy.js';
+import type { Policy } from '../core/policy.js';
+import { DEFAULT_POLICY } from '../core/policy-values.js';
 import { importTranscript, type ImportedTranscript } from '../formats/index.js';
-import { parsePolicy } from '../policy/index.js';
 import { readBytes, readText } from './io.js';
 
 export async function loadTranscript(path: string, formatId?: string): Promise<ImportedTranscript> {
   return importTranscript(await readText(path), path, formatId);
 }
 
-/** The policy file's policy, or the default policy when none is given. */
+/**
+ * The policy file's policy, or the default policy when none is given. The policy schema is loaded
+ * only for a policy file: the default policy needs none.
+ */
 export async function loadPolicy(path?: string): Promise<Policy> {
-  return path === undefined ? DEFAULT_POLICY : parsePolicy(await readText(path), path);
+  if (path === undefined) return DEFAULT_POLICY;
+  const { parsePolicy } = await import('../policy/index.js');
+  return parsePolicy(await readText(path), path);
 }
 
 /** The key file's bytes; a trailing line break (as editors add) is not part of the key. */

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { REDACTION_STYLES } from '../core/policy.js';
+import { REDACTION_STYLES } from '../core/policy-values.js';
 import { HushError } from '../errors.js';
 import type { DetectOptions } from './commands/detect.js';
 import type { RedactOptions } from './commands/redact-transcript.js';

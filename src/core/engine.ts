@@ -14,7 +14,7 @@ import type { Category, EntityType } from './entities.js';
 import { ENTITY_CATEGORIES, isBuiltInEntityType } from './entities.js';
 import { normaliseConversation } from './normalise/index.js';
 import type { Policy } from './policy.js';
-import { DEFAULT_POLICY } from './policy.js';
+import { DEFAULT_POLICY } from './policy-values.js';
 import { customRecognizers } from './recognizers/custom.js';
 import { RECOGNIZERS } from './recognizers/index.js';
 import { divideConversation } from './streams.js';

@@ -4,9 +4,10 @@
  */
 import * as z from 'zod';
 import { isBuiltInEntityType } from './entities.js';
+import { REDACTION_STYLES } from './policy-values.js';
 
-export const REDACTION_STYLES = ['label', 'mask', 'hash', 'custom'] as const;
-export type RedactionStyle = (typeof REDACTION_STYLES)[number];
+export { DEFAULT_POLICY, REDACTION_STYLES } from './policy-values.js';
+export type { RedactionStyle } from './policy-values.js';
 
 const customEntitySchema = z
   .object({
@@ -135,6 +136,3 @@ interface PolicyShape {
 export type Policy = z.output<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;
 export type CustomEntity = Policy['custom'][number];
-
-/** The policy used when none is given: redact everything Hush knows, fail closed in payments. */
-export const DEFAULT_POLICY: Policy = policySchema.parse({});

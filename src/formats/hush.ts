@@ -3,31 +3,13 @@
  * `{"hush": "transcript/v1", "channels": 2, "words": [{text, start, end, channel, speaker, role, confidence, timing}]}`
  * with start and end in integer ms.
  */
-import * as z from 'zod';
 import type { Transcript, Word } from '../core/transcript.js';
 import { sortWords } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from './format.js';
+import type { HushWord } from './hush-document.js';
+import { documentSchema, readWellFormed } from './hush-document.js';
 import { parseWithSchema } from './problems.js';
 import { applyEditsToList, serialiseLike } from './rewrite.js';
-
-const wordSchema = z.object({
-  text: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  channel: z.number().int().nonnegative().nullable().default(null),
-  speaker: z.string().nullable().default(null),
-  role: z.enum(['agent', 'customer', 'unknown']).default('unknown'),
-  confidence: z.number().min(0).max(1).nullable().default(null),
-  timing: z.enum(['native', 'interpolated']).default('native'),
-});
-
-const documentSchema = z.object({
-  hush: z.literal('transcript/v1'),
-  channels: z.number().int().positive().optional(),
-  words: z.array(wordSchema),
-});
-
-type HushWord = z.output<typeof wordSchema>;
 
 export const hushFormat: TranscriptFormat = {
   id: 'hush',
@@ -39,7 +21,7 @@ export const hushFormat: TranscriptFormat = {
   },
 
   parse(content: SourceContent): Transcript {
-    const doc = parseWithSchema(documentSchema, content, 'Hush');
+    const doc = readWellFormed(content.json) ?? parseWithSchema(documentSchema, content, 'Hush');
     // Every word built by one literal: words of one shape keep the code that reads them fast
     // (copying the parsed objects gave each word a shape of its own).
     const words: Word[] = doc.words.map((word: HushWord, index: number) => ({
@@ -53,7 +35,7 @@ export const hushFormat: TranscriptFormat = {
       timing: word.timing,
       source: ['words', index],
     }));
-    const maxChannel = Math.max(0, ...words.map((word) => word.channel ?? 0));
+    const maxChannel = words.reduce((max, word) => Math.max(max, word.channel ?? 0), 0);
     return { format: 'hush', words: sortWords(words), channels: doc.channels ?? maxChannel + 1 };
   },
 

@@ -130,7 +130,10 @@ describe('hush redact-transcript', () => {
     // A probe entity that matches only text the redaction itself creates ("[PAYMENT_DIGITS] and"),
     // standing in for anything detection finds when run again on the copy.
     const policy = join(dir, 'probe.yaml');
-    await writeFile(policy, "pciStrict: true\ncustom:\n  - name: LEAK_PROBE\n    patterns: ['digits\\W+and']\n");
+    await writeFile(
+      policy,
+      "pciStrict: true\ncustom:\n  - name: LEAK_PROBE\n    patterns: ['digits\\W+and']\n",
+    );
     const out = join(dir, 'out.json');
     const run = await runCli(['redact-transcript', file, '-o', out, '--policy', policy]);
     assert.equal(run.code, 3);

@@ -1,6 +1,9 @@
 /** `hush detect FILE`: lists the sensitive items in a transcript. */
+import type { Detection } from '../../core/detection.js';
 import { detect } from '../../core/engine.js';
+import type { Region } from '../../core/regions.js';
 import { planRegions } from '../../core/regions.js';
+import type { ImportedTranscript } from '../../formats/index.js';
 import { loadPolicy, loadTranscript } from '../load.js';
 import { countByType, entityReport, findingsText, regionReport, regionTotal } from '../output.js';
 
@@ -11,23 +14,35 @@ export interface DetectOptions {
   reveal?: boolean;
 }
 
+/** The `--json` output: entities, regions to silence and counts per type. */
+export function jsonReport(
+  file: string,
+  { format, transcript }: ImportedTranscript,
+  detection: Detection,
+  regions: readonly Region[],
+  reveal: boolean,
+): string {
+  const report = {
+    file,
+    format: format.id,
+    words: transcript.words.length,
+    entities: detection.entities.map((entity) => entityReport(entity, reveal)),
+    regions: regions.map(regionReport),
+    counts: countByType(detection),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
 export async function detectCommand(file: string, options: DetectOptions): Promise<number> {
   const policy = await loadPolicy(options.policy);
-  const { format, transcript } = await loadTranscript(file, options.format);
+  const imported = await loadTranscript(file, options.format);
+  const { format, transcript } = imported;
   const detection = detect(transcript, policy);
   const regions = planRegions(detection, policy);
   const reveal = options.reveal === true;
 
   if (options.json) {
-    const report = {
-      file,
-      format: format.id,
-      words: transcript.words.length,
-      entities: detection.entities.map((entity) => entityReport(entity, reveal)),
-      regions: regions.map(regionReport),
-      counts: countByType(detection),
-    };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(jsonReport(file, imported, detection, regions, reveal));
     return 0;
   }
 

@@ -6,6 +6,7 @@
 import type { StreamView, TurnSpan } from '../normalise/view.js';
 import type { Conversation } from '../streams.js';
 import type { Transcript } from '../transcript.js';
+import { countWords } from '../whitespace.js';
 import { buildPaymentTimeline } from './payment.js';
 import type { CueHit, CueMatcher } from './cue-matcher.js';
 import type { ContextProbe } from './probe.js';
@@ -23,10 +24,6 @@ export const PROMPT_WINDOW_MS = 30_000;
 const BACKCHANNEL_MAX_WORDS = 3;
 /** A prompt this short (in words) is an answer a speaker may read back: their own question still counts. */
 const ANSWER_MAX_WORDS = 12;
-
-function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
 
 export function createContextProbe(
   transcript: Transcript,
@@ -54,10 +51,19 @@ export function createContextProbe(
     return view.turns[Math.max(0, low - 1)]!;
   };
 
+  // A turn's text is read for several prompts and recalls: lower-case it and count its words once.
+  const turnTexts: (string | undefined)[] = [];
+  const turnWordCounts: (number | undefined)[] = [];
   const turnText = (turnId: number): string => {
-    const span = spanOfTurn[turnId]!;
-    return views[span.turn.stream]!.text.slice(span.charStart, span.charEnd).toLowerCase();
+    let text = turnTexts[turnId];
+    if (text === undefined) {
+      const span = spanOfTurn[turnId]!;
+      text = views[span.turn.stream]!.text.slice(span.charStart, span.charEnd).toLowerCase();
+      turnTexts[turnId] = text;
+    }
+    return text;
   };
+  const turnWords = (turnId: number): number => (turnWordCounts[turnId] ??= countWords(turnText(turnId)));
 
   /**
    * The other speakers' turns between this stream's previous turn and this one. When that is only
@@ -77,9 +83,8 @@ export function createContextProbe(
         ownTurnsPassed += 1;
         continue;
       }
-      const text = turnText(id);
-      pieces.push(text);
-      words += countWords(text);
+      pieces.push(turnText(id));
+      words += turnWords(id);
     }
     return pieces.reverse().join('\n');
   };
@@ -100,7 +105,7 @@ export function createContextProbe(
       const earlier = conversation.turns[id]!;
       if (earlier.end < turn.start - PROMPT_WINDOW_MS) return '';
       if (earlier.stream === turn.stream) return words > 0 ? turnText(id) : '';
-      words += countWords(turnText(id));
+      words += turnWords(id);
       if (words > ANSWER_MAX_WORDS) return '';
     }
     return '';

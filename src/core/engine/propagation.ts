@@ -5,7 +5,7 @@
  * place matches "4111-1111" in another, and matches must start and end on word boundaries.
  */
 import type { Finding } from '../detection.js';
-import type { StreamView } from '../normalise/view.js';
+import type { StreamView, TurnSpan } from '../normalise/view.js';
 
 export const PROPAGATION_RECOGNIZER = 'propagation';
 /** Keys shorter than this (in letters and digits) are too common to chase through a call. */
@@ -72,8 +72,11 @@ function collectNeedles(findings: readonly Finding[]): Needle[] {
     if (NOT_PROPAGATED.has(finding.type)) continue;
     const text = finding.view.text.slice(finding.charStart, finding.charEnd);
     add(text, finding);
-    for (const span of finding.view.turns) {
-      if (span.charEnd <= finding.charStart || span.charStart >= finding.charEnd) continue;
+    // The turns the finding overlaps: from the first ending after its start (turns are in text order).
+    const { turns } = finding.view;
+    for (let t = firstTurnEndingAfter(turns, finding.charStart); t < turns.length; t += 1) {
+      const span = turns[t]!;
+      if (span.charStart >= finding.charEnd) break;
       const piece = finding.view.text.slice(
         Math.max(span.charStart, finding.charStart),
         Math.min(span.charEnd, finding.charEnd),
@@ -82,6 +85,18 @@ function collectNeedles(findings: readonly Finding[]): Needle[] {
     }
   }
   return [...byKey.values()];
+}
+
+/** Index of the first turn ending after charPos (turns are in text order), or turns.length. */
+function firstTurnEndingAfter(turns: readonly TurnSpan[], charPos: number): number {
+  let low = 0;
+  let high = turns.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (turns[mid]!.charEnd <= charPos) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function compactKey(text: string): string {
@@ -118,8 +133,15 @@ function compactText(text: string): CompactText {
     length += 1;
   }
   let key = '';
-  for (let at = 0; at < length; at += 4096)
-    key += String.fromCharCode(...codes.subarray(at, Math.min(length, at + 4096)));
+  // Applied, not spread: spreading a typed array walks an iterator, and that was most of the cost.
+  for (let at = 0; at < length; at += 4096) {
+    const chunk: string = Reflect.apply(
+      String.fromCharCode,
+      null,
+      codes.subarray(at, Math.min(length, at + 4096)),
+    );
+    key += chunk;
+  }
   return { key, positions: positions.subarray(0, length) };
 }
 

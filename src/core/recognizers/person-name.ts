@@ -98,16 +98,17 @@ function ownFindings(dialogue: Dialogue): Finding[] {
 function speakingIntroductions(dialogue: Dialogue): Finding[] {
   const { tokens } = dialogue;
   const findings: Finding[] = [];
-  tokens.forEach((token, k) => {
-    if (k === 0 || !SPEAKING.has(token.lower) || tokens[k - 1]!.turn !== token.turn) return;
-    if (!agentSpeaks(dialogue, k)) return;
+  for (let k = 1; k < tokens.length; k += 1) {
+    const token = tokens[k]!;
+    if (!SPEAKING.has(token.lower) || tokens[k - 1]!.turn !== token.turn) continue;
+    if (!agentSpeaks(dialogue, k)) continue;
     const previous = tokens[k - 1]!;
     if (strengthOf(previous) === 'strong' || FIRST_NAMES.has(previous.lower)) {
       findings.push(
         tokenFinding(dialogue, NAME, TYPE, k - 1, k, AGENT_INTRODUCTION_SCORE, [AGENT_INTRODUCTION]),
       );
     }
-  });
+  }
   return findings;
 }
 
@@ -218,14 +219,15 @@ function nameGroup(
 function titledNames(dialogue: Dialogue): Finding[] {
   const { tokens } = dialogue;
   const findings: Finding[] = [];
-  tokens.forEach((token, k) => {
-    if (!TITLES.has(token.lower) || (token.lower === 'dr' && followsNumber(tokens, k))) return;
+  for (let k = 0; k < tokens.length; k += 1) {
+    const token = tokens[k]!;
+    if (!TITLES.has(token.lower) || (token.lower === 'dr' && followsNumber(tokens, k))) continue;
     const limit = Math.min(dialogue.turnEnd[token.turn]!, k + 1 + MAX_NAME_WORDS);
     const group = nameGroup(tokens, k + 1, limit, !CLEAR_TITLES.has(token.lower));
-    if (!group) return;
+    if (!group) continue;
     const score = TITLE_SCORE - (group.strong ? 0 : PLAIN_PENALTY);
     findings.push(tokenFinding(dialogue, NAME, TYPE, group.from, group.to, score, [`title:${token.lower}`]));
-  });
+  }
   return findings;
 }
 

@@ -102,6 +102,7 @@ function shapedAddresses(dialogue: Dialogue): Finding[] {
   const { tokens } = dialogue;
   const findings: Finding[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
+    if (!mayStartStreet(tokens[k]!)) continue;
     const street = parseStreet(tokens, k, answerLimit(dialogue, tokens[k]!.turn));
     if (!street?.suffix) continue;
     const score = SHAPE_SCORE + (street.locality ? LOCALITY_BONUS : 0);
@@ -110,6 +111,15 @@ function shapedAddresses(dialogue: Dialogue): Finding[] {
     k = to - 1;
   }
   return findings;
+}
+
+/**
+ * A cheap test before parseStreet, which most tokens fail: a street starts with a house number, a
+ * unit word or a PO box ("po", "p.o", "post office").
+ */
+function mayStartStreet(token: Token): boolean {
+  const first = token.text.charCodeAt(0);
+  return (first >= 48 && first <= 57) || token.lower.startsWith('p') || UNIT_WORDS.has(token.lower);
 }
 
 /**

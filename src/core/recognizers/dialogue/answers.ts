@@ -155,6 +155,8 @@ const STATEMENT_CUE_STARTS = new Set(
 
 /** What every topic's statement search needs from one turn, read once per dialogue. */
 interface TurnStatements {
+  /** Index of the turn in the view. */
+  turn: number;
   /** The turn's topic cues (positions relative to the turn's first token). */
   cues: CueMatch[];
   /** Token positions where some topic's value or context cue may start. */
@@ -163,15 +165,18 @@ interface TurnStatements {
 
 const statementCache = new WeakMap<Dialogue, TurnStatements[]>();
 
+/** The turns that hold a topic cue or a statement cue's first word (most hold neither). */
 function turnStatements(dialogue: Dialogue): TurnStatements[] {
   const cached = statementCache.get(dialogue);
   if (cached) return cached;
   const { words } = dialogue;
-  const turns = dialogue.turnFirst.map((first, t) => {
-    const end = dialogue.turnEnd[t]!;
+  const turns: TurnStatements[] = [];
+  dialogue.turnFirst.forEach((first, turn) => {
+    const end = dialogue.turnEnd[turn]!;
     const cueStarts: number[] = [];
     for (let k = first; k < end; k += 1) if (STATEMENT_CUE_STARTS.has(words[k]!)) cueStarts.push(k);
-    return { cues: findCues(words.slice(first, end)), cueStarts };
+    const cues = findCues(words.slice(first, end));
+    if (cues.length > 0 || cueStarts.length > 0) turns.push({ turn, cues, cueStarts });
   });
   statementCache.set(dialogue, turns);
   return turns;
@@ -181,7 +186,7 @@ function turnStatements(dialogue: Dialogue): TurnStatements[] {
 function statementSites(dialogue: Dialogue, topic: Topic): ValueSite[] {
   const { words } = dialogue;
   const sites: ValueSite[] = [];
-  turnStatements(dialogue).forEach(({ cues, cueStarts }, t) => {
+  for (const { turn: t, cues, cueStarts } of turnStatements(dialogue)) {
     const first = dialogue.turnFirst[t]!;
     const end = dialogue.turnEnd[t]!;
     const found: { at: number; after: number; cue: string }[] = [];
@@ -210,14 +215,14 @@ function statementSites(dialogue: Dialogue, topic: Topic): ValueSite[] {
         matchAt(words, k, VALUE_CUE_LISTS[topic]) ?? (contextual && discussed(k) ? contextual : undefined);
       if (cue && k + cue.length < end) found.push({ at: k, after: k + cue.length, cue: cue.phrase });
     }
-    if (found.length === 0) return;
+    if (found.length === 0) continue;
     const limit = answerLimit(dialogue, t);
     for (const { at, after, cue } of found) {
       const start = skipLeadIns(words, after, limit).at;
       if (start >= limit || startsNonAnswer(words, start)) continue;
       sites.push({ start, limit, source: 'stated', cue, form: 'statement', inherited: false, cueAt: at });
     }
-  });
+  }
   return sites;
 }
 

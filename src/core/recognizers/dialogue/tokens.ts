@@ -6,6 +6,7 @@
  */
 import type { StreamView } from '../../normalise/view.js';
 import { HARD_TURN_BREAK } from '../../normalise/view.js';
+import { isWhitespace } from '../../whitespace.js';
 
 /** How a token is separated from the one before it. */
 export type Break = 'none' | 'soft' | 'hard';
@@ -45,23 +46,6 @@ function isPunctuation(code: number): boolean {
     default:
       return false;
   }
-}
-
-/** Exactly the characters of the regular-expression class `\s`. */
-function isWhitespace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 /** ' ’ ‘ ` */
@@ -116,16 +100,21 @@ function splitAt(text: string, start: number, end: number): number {
   return lower.length > 2 && lower.endsWith("'s") && !WHOLE_S_WORDS.has(lower) ? end - 2 : end;
 }
 
+/** A character folding leaves as it is: ASCII, not a capital, not a backtick. */
+function foldsToItself(code: number): boolean {
+  return code < 0x80 && !(code >= 0x41 && code <= 0x5a) && code !== 0x60;
+}
+
 /**
- * Calls `piece(start, end, first)` for every piece of text[from, to): each whitespace-separated
- * word without its surrounding punctuation, and its split-off "'s"; `first` marks the range's
- * first piece.
+ * Calls `piece(start, end, first, folded)` for every piece of text[from, to): each
+ * whitespace-separated word without its surrounding punctuation, and its split-off "'s". `first`
+ * marks the range's first piece; `folded` that folding would leave the piece as it is.
  */
 function eachPiece(
   text: string,
   from: number,
   to: number,
-  piece: (start: number, end: number, first: boolean) => void,
+  piece: (start: number, end: number, first: boolean, folded: boolean) => void,
 ): void {
   let first = true;
   let at = from;
@@ -133,15 +122,21 @@ function eachPiece(
     while (at < to && isWhitespace(text.charCodeAt(at))) at += 1;
     if (at >= to) break;
     let wordEnd = at;
-    while (wordEnd < to && !isWhitespace(text.charCodeAt(wordEnd))) wordEnd += 1;
+    let folded = true;
+    while (wordEnd < to) {
+      const code = text.charCodeAt(wordEnd);
+      if (isWhitespace(code)) break;
+      folded &&= foldsToItself(code);
+      wordEnd += 1;
+    }
     let start = at;
     while (start < wordEnd && isPunctuation(text.charCodeAt(start))) start += 1;
     let end = wordEnd;
     while (end > start && isPunctuation(text.charCodeAt(end - 1))) end -= 1;
     if (end > start) {
       const split = splitAt(text, start, end);
-      piece(start, split, first);
-      if (split < end) piece(split, end, false);
+      piece(start, split, first, folded);
+      if (split < end) piece(split, end, false, folded);
       first = false;
     }
     at = wordEnd;
@@ -151,8 +146,9 @@ function eachPiece(
 /** Splits free text (a prompt, a lexicon phrase) into lower-case words, as tokens are folded. */
 export function foldedWords(text: string): string[] {
   const words: string[] = [];
-  eachPiece(text, 0, text.length, (start, end) => {
-    words.push(fold(text.slice(start, end)));
+  eachPiece(text, 0, text.length, (start, end, _first, folded) => {
+    const piece = text.slice(start, end);
+    words.push(folded ? piece : fold(piece));
   });
   return words;
 }
@@ -163,11 +159,11 @@ export function tokenize(view: StreamView): Token[] {
   const { text } = view;
   view.turns.forEach((span, turn) => {
     const breakBefore = turnBreak(view, span.charStart);
-    eachPiece(text, span.charStart, span.charEnd, (start, end, first) => {
+    eachPiece(text, span.charStart, span.charEnd, (start, end, first, folded) => {
       const piece = text.slice(start, end);
       tokens.push({
         text: piece,
-        lower: fold(piece),
+        lower: folded ? piece : fold(piece),
         start,
         end,
         turn,
