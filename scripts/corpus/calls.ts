@@ -31,7 +31,15 @@ const WRITTEN_DIGITS: Record<FormatId, number> = {
   srt: 0.4,
 };
 
-const EMAIL_DOMAINS = ['example.com', 'example.org', 'mail.example.net', 'gmail.com', 'outlook.com', 'yahoo.co.uk', 'icloud.com'];
+const EMAIL_DOMAINS = [
+  'example.com',
+  'example.org',
+  'mail.example.net',
+  'gmail.com',
+  'outlook.com',
+  'yahoo.co.uk',
+  'icloud.com',
+];
 
 /** First call starts on 2026-03-02 09:00 UTC; calls are spread over the following days. */
 const FIRST_CALL_AT = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -46,12 +54,14 @@ export function buildCall(index: number, family: Family, writer: Writer, rng: Ra
   const id = `call-${String(index + 1).padStart(3, '0')}`;
   const uk = rng.chance(0.4);
   const customer = person(rng);
-  const local = rng.pick([
-    `${customer.first}.${customer.last}`,
-    `${customer.first[0]}${customer.last}${rng.int(1, 99)}`,
-    `${customer.first}${rng.int(70, 99)}`,
-    `${customer.first}_${customer.last}`,
-  ]).toLowerCase();
+  const local = rng
+    .pick([
+      `${customer.first}.${customer.last}`,
+      `${customer.first[0]}${customer.last}${rng.int(1, 99)}`,
+      `${customer.first}${rng.int(70, 99)}`,
+      `${customer.first}_${customer.last}`,
+    ])
+    .toLowerCase();
   const call: Call = {
     rng,
     voice: { rng, uk, written: Math.min(0.95, rng.jitter(WRITTEN_DIGITS[writer.id], 0.25)) },
@@ -69,7 +79,11 @@ export function buildCall(index: number, family: Family, writer: Writer, rng: Ra
   };
   family.play(call);
   const timed = layOut(call.script, rng);
-  const recording: CallRecording = { ...timed, id, startedAt: FIRST_CALL_AT + index * 3_600_000 + rng.int(0, 3_000_000) };
+  const recording: CallRecording = {
+    ...timed,
+    id,
+    startedAt: FIRST_CALL_AT + index * 3_600_000 + rng.int(0, 3_000_000),
+  };
   const file = `calls/${id}${writer.suffix}`;
   const labels: CallLabels = {
     call: id,

@@ -52,8 +52,12 @@ function checkCoverage(labels: readonly CallLabels[]): void {
 
 function main(): void {
   const rng = new Random(SEED);
-  const families = rng.shuffle(Array.from({ length: CALLS }, (_, index) => FAMILIES[index % FAMILIES.length]!));
-  const built = families.map((family, index) => buildCall(index, family, WRITERS[index % WRITERS.length]!, rng.fork()));
+  const families = rng.shuffle(
+    Array.from({ length: CALLS }, (_, index) => FAMILIES[index % FAMILIES.length]!),
+  );
+  const built = families.map((family, index) =>
+    buildCall(index, family, WRITERS[index % WRITERS.length]!, rng.fork()),
+  );
   const labels = built.map((call) => call.labels);
   checkCoverage(labels);
 
@@ -61,12 +65,17 @@ function main(): void {
   clearFolder(join(CORPUS_DIR, 'labels'));
   for (const call of built) {
     writeAtomically(join(CORPUS_DIR, call.labels.file), call.content);
-    writeAtomically(join(CORPUS_DIR, 'labels', `${call.labels.call}.json`), `${JSON.stringify(call.labels, null, 2)}\n`);
+    writeAtomically(
+      join(CORPUS_DIR, 'labels', `${call.labels.call}.json`),
+      `${JSON.stringify(call.labels, null, 2)}\n`,
+    );
   }
   const summary = manifest(labels);
   writeAtomically(join(CORPUS_DIR, 'manifest.json'), `${JSON.stringify(summary, null, 2)}\n`);
   writeAtomically(join(CORPUS_DIR, 'README.md'), README);
-  console.log(`corpus: ${summary.calls} calls, ${summary.spans} labelled spans, ${summary.negatives} negatives → ${CORPUS_DIR}`);
+  console.log(
+    `corpus: ${summary.calls} calls, ${summary.spans} labelled spans, ${summary.negatives} negatives → ${CORPUS_DIR}`,
+  );
 }
 
 main();

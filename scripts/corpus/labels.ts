@@ -47,7 +47,11 @@ export interface CallLabels {
 function partOf(call: TimedCall, mark: TimedMark, channels: boolean): LabelPart {
   const first = call.words[mark.words[0]!]!;
   const last = call.words[mark.words[mark.words.length - 1]!]!;
-  return { start: first.start, end: last.end, channel: channels ? (first.speaker === 'agent' ? 0 : 1) : null };
+  return {
+    start: first.start,
+    end: last.end,
+    channel: channels ? (first.speaker === 'agent' ? 0 : 1) : null,
+  };
 }
 
 function textOf(call: TimedCall, marks: readonly TimedMark[]): string {

@@ -6,7 +6,19 @@
 import type { Random } from './random.js';
 import type { Person } from './people.js';
 import type { DigitStyle, LetterStyle } from './spoken.js';
-import { cardinal, digitGroup, letter, MONTHS, ordinal, ordinalDigits, speakCode, speakGroups, spell, words, year } from './spoken.js';
+import {
+  cardinal,
+  digitGroup,
+  letter,
+  MONTHS,
+  ordinal,
+  ordinalDigits,
+  speakCode,
+  speakGroups,
+  spell,
+  words,
+  year,
+} from './spoken.js';
 import type { Card, Expiry, Phone } from './values.js';
 
 /** The speaker's habits and the engine's: `written` is how often the engine writes digits as digits. */
@@ -43,7 +55,8 @@ export interface DigitOptions {
 export function sayDigits(voice: Voice, groups: readonly string[], options: DigitOptions = {}): SaidGroups {
   const { rng } = voice;
   if (rng.chance(voice.written)) {
-    if (options.joiner !== undefined && rng.chance(0.5)) return { groups: [[groups.join(options.joiner)]], form: 'joined' };
+    if (options.joiner !== undefined && rng.chance(0.5))
+      return { groups: [[groups.join(options.joiner)]], form: 'joined' };
     return { groups: groups.map((group) => [group]), form: 'tokens' };
   }
   const styles: [DigitStyle, number][] = [
@@ -76,7 +89,10 @@ export function sayExpiry(voice: Voice, expiry: Expiry): Said {
     [{ tokens: [`${mm}/${yy}`], form: 'slashed' }, voice.written * 3],
     [{ tokens: [...digitGroup(mm, 'oh', rng), ...cardinal(Number(yy))], form: 'pairs' }, 3],
     [{ tokens: [MONTHS[expiry.month - 1]!, ...year(expiry.year, rng)], form: 'month-name' }, 2],
-    [{ tokens: [MONTHS[expiry.month - 1]!, String(expiry.year)], form: 'month-name-digits' }, voice.written * 2],
+    [
+      { tokens: [MONTHS[expiry.month - 1]!, String(expiry.year)], form: 'month-name-digits' },
+      voice.written * 2,
+    ],
     [{ tokens: [...digitGroup(mm + yy, 'words', rng)], form: 'words' }, 1],
     [{ tokens: [...cardinal(expiry.month), 'slash', ...cardinal(Number(yy))], form: 'spoken-slash' }, 1],
   ]);
@@ -89,11 +105,33 @@ export function sayDate(voice: Voice, date: { day: number; month: number; year: 
   const mm = String(date.month).padStart(2, '0');
   const numeric = voice.uk ? `${dd}/${mm}/${date.year}` : `${mm}/${dd}/${date.year}`;
   return rng.weighted<Said>([
-    [{ tokens: [month, ...ordinal(date.day), ...year(date.year, rng)], form: 'month-ordinal' }, voice.uk ? 1 : 4],
-    [{ tokens: ['the', ...ordinal(date.day), 'of', month, ...year(date.year, rng)], form: 'ordinal-of-month' }, voice.uk ? 4 : 1],
-    [{ tokens: [`${month}`, `${ordinalDigits(date.day)},`, String(date.year)], form: 'written-ordinal' }, voice.written * 2],
+    [
+      { tokens: [month, ...ordinal(date.day), ...year(date.year, rng)], form: 'month-ordinal' },
+      voice.uk ? 1 : 4,
+    ],
+    [
+      {
+        tokens: ['the', ...ordinal(date.day), 'of', month, ...year(date.year, rng)],
+        form: 'ordinal-of-month',
+      },
+      voice.uk ? 4 : 1,
+    ],
+    [
+      { tokens: [`${month}`, `${ordinalDigits(date.day)},`, String(date.year)], form: 'written-ordinal' },
+      voice.written * 2,
+    ],
     [{ tokens: [numeric], form: 'slashed' }, voice.written * 2],
-    [{ tokens: [...digitGroup(voice.uk ? dd : mm, 'oh', rng), ...digitGroup(voice.uk ? mm : dd, 'oh', rng), ...year(date.year, rng)], form: 'digits-year' }, 2],
+    [
+      {
+        tokens: [
+          ...digitGroup(voice.uk ? dd : mm, 'oh', rng),
+          ...digitGroup(voice.uk ? mm : dd, 'oh', rng),
+          ...year(date.year, rng),
+        ],
+        form: 'digits-year',
+      },
+      2,
+    ],
     [{ tokens: [month, String(date.day), String(date.year)], form: 'month-digits' }, voice.written],
   ]);
 }
@@ -101,10 +139,14 @@ export function sayDate(voice: Voice, date: { day: number; month: number; year: 
 /** National phone number, or international with its country code (joined to the first group). */
 export function sayPhone(voice: Voice, phone: Phone): SaidGroups {
   const { rng } = voice;
-  const national = phone.international ? [phone.groups[0]!.replace(/^0/, ''), ...phone.groups.slice(1)] : phone.groups;
+  const national = phone.international
+    ? [phone.groups[0]!.replace(/^0/, ''), ...phone.groups.slice(1)]
+    : phone.groups;
   const said = sayDigits(voice, national, { joiner: phone.country === '1' ? '-' : ' ' });
   if (!phone.international) return { groups: said.groups, form: `national-${said.form}` };
-  const prefix = rng.chance(voice.written) ? [`+${phone.country}`] : ['plus', ...digitGroup(phone.country, 'words', rng)];
+  const prefix = rng.chance(voice.written)
+    ? [`+${phone.country}`]
+    : ['plus', ...digitGroup(phone.country, 'words', rng)];
   const [first = [], ...rest] = said.groups;
   return { groups: [[...prefix, ...first], ...rest], form: `international-${said.form}` };
 }
@@ -151,7 +193,10 @@ export function sayCode(voice: Voice, code: string): Said {
     ['pairs', 1],
     ['tokens', voice.written * 2],
   ]);
-  return { tokens: speakCode(code, digitStyle, letterStyle, rng), form: `spelled-${letterStyle}-${digitStyle}` };
+  return {
+    tokens: speakCode(code, digitStyle, letterStyle, rng),
+    form: `spelled-${letterStyle}-${digitStyle}`,
+  };
 }
 
 export function sayIban(voice: Voice, groups: readonly string[]): SaidGroups {
@@ -159,13 +204,17 @@ export function sayIban(voice: Voice, groups: readonly string[]): SaidGroups {
   if (rng.chance(voice.written)) return { groups: groups.map((group) => [group]), form: 'tokens' };
   const letterStyle = rng.pick<LetterStyle>(['lower', 'upper-dot', 'nato']);
   const digitStyle = rng.pick<DigitStyle>(['words', 'oh', 'tokens']);
-  return { groups: groups.map((group) => speakCode(group, digitStyle, letterStyle, rng)), form: `spelled-${digitStyle}` };
+  return {
+    groups: groups.map((group) => speakCode(group, digitStyle, letterStyle, rng)),
+    form: `spelled-${digitStyle}`,
+  };
 }
 
 export function saySortCode(voice: Voice, pairs: readonly string[]): Said {
   const { rng } = voice;
   if (rng.chance(voice.written)) return { tokens: [pairs.join('-')], form: 'hyphenated' };
-  if (rng.chance(0.5)) return { tokens: pairs.flatMap((pair) => digitGroup(pair, 'pairs', rng)), form: 'pairs' };
+  if (rng.chance(0.5))
+    return { tokens: pairs.flatMap((pair) => digitGroup(pair, 'pairs', rng)), form: 'pairs' };
   return { tokens: pairs.flatMap((pair) => digitGroup(pair, 'oh', rng)), form: 'oh' };
 }
 
@@ -193,7 +242,8 @@ export function sayName(voice: Voice, name: string, spellChance = 0.3): Said {
   // Callers spell the surname, the part people get wrong.
   const spelled = spell(name.split(' ').pop()!, style);
   // Some engines hear the spelled name only.
-  if (rng.chance(0.25)) return { tokens: [...words(name).slice(0, -1), ...spelled], form: `spelled-only-${style}` };
+  if (rng.chance(0.25))
+    return { tokens: [...words(name).slice(0, -1), ...spelled], form: `spelled-only-${style}` };
   return { tokens: [`${name},`, ...spelled], form: `spelled-${style}` };
 }
 
@@ -213,7 +263,11 @@ export function sayStreet(voice: Voice, house: number, street: string, flat?: nu
       ? digitGroup(String(house), 'pairs', rng)
       : cardinal(house, voice.uk);
   const unit =
-    flat === undefined ? [] : voice.uk ? ['Flat', ...(written ? [`${flat},`] : [...cardinal(flat), ','])] : ['apartment', ...(written ? [String(flat)] : cardinal(flat))];
+    flat === undefined
+      ? []
+      : voice.uk
+        ? ['Flat', ...(written ? [`${flat},`] : [...cardinal(flat), ','])]
+        : ['apartment', ...(written ? [String(flat)] : cardinal(flat))];
   const tokens = [...unit, ...number, ...words(street)].filter((token) => token !== ',');
   return { tokens, form: written ? 'written' : 'spoken' };
 }
@@ -236,9 +290,15 @@ export function sayPassword(voice: Voice, password: string): Said {
   const { rng } = voice;
   const tokens: string[] = [];
   for (const chunk of password.match(/[A-Za-z]+|[0-9]+|[^A-Za-z0-9]/g) ?? []) {
-    if (/^[0-9]+$/.test(chunk)) tokens.push(...digitGroup(chunk, rng.chance(voice.written) ? 'tokens' : 'oh', rng));
+    if (/^[0-9]+$/.test(chunk))
+      tokens.push(...digitGroup(chunk, rng.chance(voice.written) ? 'tokens' : 'oh', rng));
     else if (/^[A-Za-z]+$/.test(chunk)) {
-      if (/^[A-Z]/.test(chunk)) tokens.push(rng.pick(['capital', 'uppercase', 'big']), ...letter(chunk[0]!, 'lower'), chunk.toLowerCase());
+      if (/^[A-Z]/.test(chunk))
+        tokens.push(
+          rng.pick(['capital', 'uppercase', 'big']),
+          ...letter(chunk[0]!, 'lower'),
+          chunk.toLowerCase(),
+        );
       else if (chunk.length <= 2) tokens.push(...spell(chunk, 'lower'));
       else tokens.push(chunk);
     } else tokens.push(...SYMBOL_NAMES[chunk]!.split(' '));

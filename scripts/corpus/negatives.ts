@@ -22,7 +22,13 @@ export function price(voice: Voice): Piece {
   const centsText = String(cents).padStart(2, '0');
   const tokens = rng.weighted<string[]>([
     [[`${symbol}${String(whole).replace(/\B(?=(\d{3})+$)/g, ',')}.${centsText}`], voice.written * 3],
-    [[...(whole >= 1000 ? digitGroup(String(whole), 'pairs', rng) : cardinal(whole)), ...(cents ? cardinal(cents) : [unit])], 2],
+    [
+      [
+        ...(whole >= 1000 ? digitGroup(String(whole), 'pairs', rng) : cardinal(whole)),
+        ...(cents ? cardinal(cents) : [unit]),
+      ],
+      2,
+    ],
     [[...cardinal(whole), unit, ...(cents ? ['and', ...cardinal(cents), minor] : [])], 2],
     [[`${whole}.${centsText}`], voice.written],
   ]);
@@ -43,7 +49,10 @@ export function recordNumber(voice: Voice, kind: keyof typeof NUMBER_KINDS): Pie
   const digits = rng.digits(rng.pick(spec.lengths));
   if (rng.chance(0.3)) {
     const prefix = rng.pick(['CS', 'REF', 'ORD', 'CNF', 'TK', 'W']);
-    return negative(kind, speakCode(`${prefix} ${digits}`, rng.chance(voice.written) ? 'tokens' : 'words', 'lower', rng));
+    return negative(
+      kind,
+      speakCode(`${prefix} ${digits}`, rng.chance(voice.written) ? 'tokens' : 'words', 'lower', rng),
+    );
   }
   const groups = digits.match(new RegExp(`.{1,${spec.groups}}`, 'g'))!;
   return negative(kind, sayDigits(voice, groups, { pairs: true, filler: 0.05 }).groups.flat());
@@ -54,10 +63,16 @@ export function trackingNumber(voice: Voice): Piece {
   const { rng } = voice;
   if (rng.chance(0.5)) {
     const digits = `9400${rng.digits(18)}`;
-    return negative('tracking_number', sayDigits(voice, digits.match(/.{1,4}/g)!, { filler: 0.05 }).groups.flat());
+    return negative(
+      'tracking_number',
+      sayDigits(voice, digits.match(/.{1,4}/g)!, { filler: 0.05 }).groups.flat(),
+    );
   }
   const code = `1Z ${rng.digits(3)} ${String.fromCharCode(65 + rng.int(0, 25))}${String.fromCharCode(65 + rng.int(0, 25))} ${rng.digits(10)}`;
-  return negative('tracking_number', speakCode(code, rng.chance(voice.written) ? 'tokens' : 'words', 'lower', rng));
+  return negative(
+    'tracking_number',
+    speakCode(code, rng.chance(voice.written) ? 'tokens' : 'words', 'lower', rng),
+  );
 }
 
 export function time(voice: Voice): Piece {
@@ -68,9 +83,27 @@ export function time(voice: Voice): Piece {
     'time',
     rng.weighted<string[]>([
       [[`${hour}:${String(minute).padStart(2, '0')}`], voice.written * 2],
-      [[...cardinal(hour), ...(minute === 0 ? ["o'clock"] : minute < 10 ? ['oh', ...cardinal(minute)] : cardinal(minute))], 3],
-      [minute === 15 ? ['quarter', 'past', ...cardinal(hour)] : minute === 30 ? ['half', 'past', ...cardinal(hour)] : [...cardinal(hour), 'thirty'], 1],
-      [[...cardinal(hour), rng.pick(['a.m.', 'p.m.', 'in the morning', 'this afternoon'])].flatMap((token) => words(token)), 1],
+      [
+        [
+          ...cardinal(hour),
+          ...(minute === 0 ? ["o'clock"] : minute < 10 ? ['oh', ...cardinal(minute)] : cardinal(minute)),
+        ],
+        3,
+      ],
+      [
+        minute === 15
+          ? ['quarter', 'past', ...cardinal(hour)]
+          : minute === 30
+            ? ['half', 'past', ...cardinal(hour)]
+            : [...cardinal(hour), 'thirty'],
+        1,
+      ],
+      [
+        [...cardinal(hour), rng.pick(['a.m.', 'p.m.', 'in the morning', 'this afternoon'])].flatMap((token) =>
+          words(token),
+        ),
+        1,
+      ],
     ]),
   );
 }
@@ -78,7 +111,10 @@ export function time(voice: Voice): Piece {
 export function quantity(voice: Voice, noun: string): Piece {
   const { rng } = voice;
   const amount = rng.pick([2, 3, 6, 12, 24, 36, 100, 250, 500]);
-  return negative('quantity', [...(rng.chance(voice.written) ? [String(amount)] : cardinal(amount)), ...words(noun)]);
+  return negative('quantity', [
+    ...(rng.chance(voice.written) ? [String(amount)] : cardinal(amount)),
+    ...words(noun),
+  ]);
 }
 
 export function flightNumber(voice: Voice): Piece {
@@ -86,13 +122,18 @@ export function flightNumber(voice: Voice): Piece {
   const carrier = rng.pick(['BA', 'UA', 'AA', 'DL', 'EI', 'VS']);
   const number = String(rng.int(10, 2999));
   if (rng.chance(voice.written)) return negative('flight_number', [`${carrier}${number}`]);
-  return negative('flight_number', [...speakCode(carrier, 'words', 'upper-dot', rng), ...digitGroup(number, number.length === 4 ? 'pairs' : 'words', rng)]);
+  return negative('flight_number', [
+    ...speakCode(carrier, 'words', 'upper-dot', rng),
+    ...digitGroup(number, number.length === 4 ? 'pairs' : 'words', rng),
+  ]);
 }
 
 export function roomNumber(voice: Voice): Piece {
   const { rng } = voice;
   const room = rng.int(101, 1240);
-  const said = rng.chance(voice.written) ? [String(room)] : digitGroup(String(room), rng.chance(0.5) ? 'pairs' : 'words', rng);
+  const said = rng.chance(voice.written)
+    ? [String(room)]
+    : digitGroup(String(room), rng.chance(0.5) ? 'pairs' : 'words', rng);
   return negative('room_number', ['room', ...said]);
 }
 
@@ -105,7 +146,10 @@ export function ordinaryYear(voice: Voice): Piece {
 export function extension(voice: Voice): Piece {
   const { rng } = voice;
   const ext = rng.digits(4);
-  return negative('extension', ['extension', ...(rng.chance(voice.written) ? [ext] : digitGroup(ext, 'words', rng))]);
+  return negative('extension', [
+    'extension',
+    ...(rng.chance(voice.written) ? [ext] : digitGroup(ext, 'words', rng)),
+  ]);
 }
 
 /** A date that is not a birth date (an appointment, a bill date). */
@@ -113,12 +157,21 @@ export function appointmentDate(voice: Voice): Piece {
   const { rng } = voice;
   const day = rng.int(1, 28);
   const weekday = rng.pick(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']);
-  return negative('date', [weekday, 'the', ...(rng.chance(voice.written) ? [ordinalDigits(day)] : ordinal(day))]);
+  return negative('date', [
+    weekday,
+    'the',
+    ...(rng.chance(voice.written) ? [ordinalDigits(day)] : ordinal(day)),
+  ]);
 }
 
 export function rate(voice: Voice): Piece {
   const { rng } = voice;
   const whole = rng.int(2, 29);
   const tenth = rng.int(0, 9);
-  return negative('rate', rng.chance(voice.written) ? [`${whole}.${tenth}%`] : [...cardinal(whole), 'point', ...digitGroup(String(tenth), 'words', rng), 'percent']);
+  return negative(
+    'rate',
+    rng.chance(voice.written)
+      ? [`${whole}.${tenth}%`]
+      : [...cardinal(whole), 'point', ...digitGroup(String(tenth), 'words', rng), 'percent'],
+  );
 }

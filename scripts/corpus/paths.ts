@@ -6,3 +6,5 @@ export const REPO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 export const CORPUS_DIR = join(REPO_DIR, 'corpus');
 /** The hand-written holdout set: sources in src/, generated calls/ and labels/ beside them. */
 export const HOLDOUT_DIR = join(CORPUS_DIR, 'holdout');
+/** The second hand-written holdout set, written after the first was used to tune; same layout. */
+export const HOLDOUT_B_DIR = join(CORPUS_DIR, 'holdout-b');

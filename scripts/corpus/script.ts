@@ -89,7 +89,9 @@ function toPieces(parts: readonly Part[]): Piece[] {
   const pieces: Piece[] = [];
   const expanded = parts.flatMap((part) =>
     typeof part === 'string'
-      ? part.split(/\{\{(.+?)\}\}/).map((text, index) => (index % 2 === 1 ? negative('quantity', words(text)) : text))
+      ? part
+          .split(/\{\{(.+?)\}\}/)
+          .map((text, index) => (index % 2 === 1 ? negative('quantity', words(text)) : text))
       : [part],
   );
   for (const part of expanded) {

@@ -153,7 +153,14 @@ export function ordinal(n: number): string[] {
 
 /** "3rd", "21st": ordinals as engines with number formatting write them. */
 export function ordinalDigits(n: number): string {
-  const suffix = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
+  const suffix =
+    n % 10 === 1 && n !== 11
+      ? 'st'
+      : n % 10 === 2 && n !== 12
+        ? 'nd'
+        : n % 10 === 3 && n !== 13
+          ? 'rd'
+          : 'th';
   return `${n}${suffix}`;
 }
 
@@ -276,7 +283,12 @@ export function spell(word: string, style: LetterStyle): string[] {
  * Speaks a mixed code ("SW1A 1AA", "D4827361") character by character: letters spelled, digit runs in
  * the digit style. Groups are separated by spaces in the code.
  */
-export function speakCode(code: string, digitStyle: DigitStyle, letterStyle: LetterStyle, rng: Random): string[] {
+export function speakCode(
+  code: string,
+  digitStyle: DigitStyle,
+  letterStyle: LetterStyle,
+  rng: Random,
+): string[] {
   const out: string[] = [];
   for (const piece of code.split(/\s+/)) {
     for (const run of piece.match(/[0-9]+|[A-Za-z]/g) ?? []) {

@@ -87,7 +87,8 @@ export function layOut(script: Script, rng: Random): TimedCall {
         });
         timedLine.words.push(index);
         timedMark?.words.push(index);
-        cursor += duration + gapAfter(token, piece.mark !== undefined && tokenIndex < piece.tokens.length - 1, rng);
+        cursor +=
+          duration + gapAfter(token, piece.mark !== undefined && tokenIndex < piece.tokens.length - 1, rng);
       });
       if (timedMark && timedMark.words.length > 0) marks.push(timedMark);
     }

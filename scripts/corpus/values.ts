@@ -40,7 +40,13 @@ interface Brand {
 
 const BRANDS: readonly Brand[] = [
   { name: 'Visa', prefixes: ['4'], length: 16, layout: [4, 4, 4, 4], cvvLength: 3 },
-  { name: 'Mastercard', prefixes: ['51', '52', '53', '54', '55', '2221', '2720'], length: 16, layout: [4, 4, 4, 4], cvvLength: 3 },
+  {
+    name: 'Mastercard',
+    prefixes: ['51', '52', '53', '54', '55', '2221', '2720'],
+    length: 16,
+    layout: [4, 4, 4, 4],
+    cvvLength: 3,
+  },
   { name: 'American Express', prefixes: ['34', '37'], length: 15, layout: [4, 6, 5], cvvLength: 4 },
   { name: 'Discover', prefixes: ['6011', '65'], length: 16, layout: [4, 4, 4, 4], cvvLength: 3 },
   { name: 'Visa', prefixes: ['4'], length: 13, layout: [4, 4, 5], cvvLength: 3 },
@@ -64,7 +70,12 @@ export function card(rng: Random): Card {
   const prefix = rng.pick(brand.prefixes);
   const body = prefix + rng.digits(brand.length - prefix.length - 1);
   const number = body + luhnCheckDigit(body);
-  return { brand: brand.name, number, groups: splitByLayout(number, brand.layout), cvv: rng.digits(brand.cvvLength) };
+  return {
+    brand: brand.name,
+    number,
+    groups: splitByLayout(number, brand.layout),
+    cvv: rng.digits(brand.cvvLength),
+  };
 }
 
 export interface Expiry {
@@ -85,7 +96,23 @@ export function ssn(rng: Random): string {
   return `${String(area).padStart(3, '0')}${String(group).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
 }
 
-const US_AREA_CODES = ['212', '312', '415', '617', '702', '213', '305', '404', '512', '602', '720', '206', '503', '614', '919'];
+const US_AREA_CODES = [
+  '212',
+  '312',
+  '415',
+  '617',
+  '702',
+  '213',
+  '305',
+  '404',
+  '512',
+  '602',
+  '720',
+  '206',
+  '503',
+  '614',
+  '919',
+];
 
 export interface Phone {
   /** Country calling code ("1", "44"). */
@@ -183,11 +210,18 @@ const US_LICENCES: readonly { state: string; make: (rng: Random) => string }[] =
 ];
 
 /** A driver's licence number and its issuer. UK numbers: surname 5, date digits 6, initials 2, 9, 2 letters. */
-export function driversLicence(rng: Random, uk: boolean, surname: string): { issuer: string; number: string } {
+export function driversLicence(
+  rng: Random,
+  uk: boolean,
+  surname: string,
+): { issuer: string; number: string } {
   if (uk) {
     const head = (surname.toUpperCase().replace(/[^A-Z]/g, '') + '99999').slice(0, 5);
     const tail = String.fromCharCode(65 + rng.int(0, 25), 65 + rng.int(0, 25));
-    return { issuer: 'DVLA', number: `${head}${rng.digits(6)}${String.fromCharCode(65 + rng.int(0, 25))}${String.fromCharCode(65 + rng.int(0, 25))}9${tail}` };
+    return {
+      issuer: 'DVLA',
+      number: `${head}${rng.digits(6)}${String.fromCharCode(65 + rng.int(0, 25))}${String.fromCharCode(65 + rng.int(0, 25))}9${tail}`,
+    };
   }
   const layout = rng.pick(US_LICENCES);
   return { issuer: layout.state, number: layout.make(rng) };
@@ -204,7 +238,24 @@ export function zip(rng: Random): string {
   return `${rng.int(1, 9)}${rng.digits(4)}`;
 }
 
-const UK_OUTWARD = ['SW1A', 'M1', 'B33', 'LS6', 'EH1', 'CF10', 'BS8', 'NE1', 'G12', 'L17', 'OX4', 'CB2', 'NW3', 'E14', 'SE22', 'N7'];
+const UK_OUTWARD = [
+  'SW1A',
+  'M1',
+  'B33',
+  'LS6',
+  'EH1',
+  'CF10',
+  'BS8',
+  'NE1',
+  'G12',
+  'L17',
+  'OX4',
+  'CB2',
+  'NW3',
+  'E14',
+  'SE22',
+  'N7',
+];
 
 export function ukPostcode(rng: Random): string {
   const inward = `${rng.int(1, 9)}${String.fromCharCode(65 + rng.pick([0, 1, 3, 4, 5, 6, 7, 13, 15, 16, 17, 19, 22, 23, 24, 25]))}${String.fromCharCode(65 + rng.pick([0, 1, 3, 4, 5, 6, 7, 13, 15, 16, 17, 19, 22, 23, 24, 25]))}`;

@@ -32,7 +32,13 @@ export const awsCallAnalyticsWriter: Writer = {
           ];
           const punctuation = trailingPunctuation(word.text);
           if (punctuation) {
-            items.push({ Confidence: 0, Content: punctuation[0], BeginOffsetMillis: word.end, EndOffsetMillis: word.end, Type: 'punctuation' });
+            items.push({
+              Confidence: 0,
+              Content: punctuation[0],
+              BeginOffsetMillis: word.end,
+              EndOffsetMillis: word.end,
+              Type: 'punctuation',
+            });
           }
           return items;
         }),

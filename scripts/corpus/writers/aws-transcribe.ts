@@ -30,7 +30,12 @@ function itemsFor(words: readonly TimedWord[], nextId: () => number): Item[] {
     ];
     const punctuation = trailingPunctuation(word.text);
     if (punctuation) {
-      out.push({ id: nextId(), type: 'punctuation', alternatives: [{ confidence: '0.0', content: punctuation[0]! }], channel_label: label });
+      out.push({
+        id: nextId(),
+        type: 'punctuation',
+        alternatives: [{ confidence: '0.0', content: punctuation[0]! }],
+        channel_label: label,
+      });
     }
     return out;
   });
@@ -48,7 +53,9 @@ export const awsTranscribeWriter: Writer = {
       items: items.filter((item) => item.channel_label === `ch_${CHANNEL[speaker]}`),
     }));
     const transcript = items
-      .map((item) => (item.type === 'punctuation' ? item.alternatives[0]!.content : ` ${item.alternatives[0]!.content}`))
+      .map((item) =>
+        item.type === 'punctuation' ? item.alternatives[0]!.content : ` ${item.alternatives[0]!.content}`,
+      )
       .join('')
       .trim();
     return json({

@@ -82,7 +82,11 @@ export function cues(call: TimedCall, acrossTurns = false): Cue[] {
       const word = call.words[index]!;
       const first = current.length > 0 ? call.words[current[0]!]! : undefined;
       const previous = current.length > 0 ? call.words[current[current.length - 1]!]! : undefined;
-      if (previous && (word.start - previous.end > 800 || current.length >= 14 || word.end - first!.start > 7000)) flush();
+      if (
+        previous &&
+        (word.start - previous.end > 800 || current.length >= 14 || word.end - first!.start > 7000)
+      )
+        flush();
       current.push(index);
     }
     flush();

@@ -39,7 +39,14 @@ export const genesysWriter: Writer = {
         { participantPurpose: 'internal', userId: pseudoUuid(`${call.id}:agent`) },
         { participantPurpose: 'external' },
       ],
-      transcripts: [{ transcriptId: pseudoUuid(`${call.id}:transcript`), language: 'en-US', engineProvider: 'GENESYS', phrases }],
+      transcripts: [
+        {
+          transcriptId: pseudoUuid(`${call.id}:transcript`),
+          language: 'en-US',
+          engineProvider: 'GENESYS',
+          phrases,
+        },
+      ],
     });
   },
 };

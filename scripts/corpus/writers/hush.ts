@@ -9,18 +9,20 @@ export const hushWriter: Writer = {
   write(call) {
     return json(
       {
-      hush: 'transcript/v1',
-      channels: 2,
-      words: call.words.map((word) => ({
-        text: word.text,
-        start: word.start,
-        end: word.end,
-        channel: CHANNEL[word.speaker],
-        speaker: word.speaker === 'agent' ? 'A' : 'B',
-        role: word.speaker,
-        confidence: word.confidence,
-        timing: 'native',
-      })),
-    }, true);
+        hush: 'transcript/v1',
+        channels: 2,
+        words: call.words.map((word) => ({
+          text: word.text,
+          start: word.start,
+          end: word.end,
+          channel: CHANNEL[word.speaker],
+          speaker: word.speaker === 'agent' ? 'A' : 'B',
+          role: word.speaker,
+          confidence: word.confidence,
+          timing: 'native',
+        })),
+      },
+      true,
+    );
   },
 };

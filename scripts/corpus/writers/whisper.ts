@@ -28,7 +28,11 @@ export const whisperWriter: Writer = {
       duration: seconds(call.duration),
       text: call.words.map((word) => word.text).join(' '),
       segments,
-      words: call.words.map((word) => ({ word: bare(word.text), start: seconds(word.start), end: seconds(word.end) })),
+      words: call.words.map((word) => ({
+        word: bare(word.text),
+        start: seconds(word.start),
+        end: seconds(word.end),
+      })),
     });
   },
 };

@@ -11,7 +11,13 @@ const SPEAKER: Record<Speaker, string> = { agent: 'SPEAKER_00', customer: 'SPEAK
 
 function alignedWord(word: TimedWord): Record<string, unknown> {
   if (/[0-9$£@%]/.test(word.text)) return { word: word.text, speaker: SPEAKER[word.speaker] };
-  return { word: word.text, start: seconds(word.start), end: seconds(word.end), score: word.confidence, speaker: SPEAKER[word.speaker] };
+  return {
+    word: word.text,
+    start: seconds(word.start),
+    end: seconds(word.end),
+    score: word.confidence,
+    speaker: SPEAKER[word.speaker],
+  };
 }
 
 export const whisperxWriter: Writer = {
