@@ -1,9 +1,11 @@
 /**
- * Builds the holdout set from its source files: word times from the corpus timeline (seeded),
- * one transcript per call in a rotating format, labels in the shape the eval reads, a manifest.
+ * Builds a hand-written holdout set from its source files: word times from the corpus timeline
+ * (seeded), one transcript per call in a rotating format, labels in the shape the eval reads, a
+ * manifest. One builder serves every hand-written set; each set's spec says where it lives and
+ * what makes its layout its own (seed, recording dates, the format its first call gets).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { BUILT_IN_ENTITY_TYPES } from '../../src/core/entities.js';
 import type { BuiltCall } from './calls.js';
 import type { HoldoutSource } from './holdout-source.js';
@@ -11,7 +13,7 @@ import { parseHoldoutSource } from './holdout-source.js';
 import type { CallLabels } from './labels.js';
 import { labelsFor } from './labels.js';
 import { countBy } from './output.js';
-import { HOLDOUT_DIR } from './paths.js';
+import { HOLDOUT_B_DIR, HOLDOUT_DIR, REPO_DIR } from './paths.js';
 import { Random } from './random.js';
 import type { GoldType } from './script.js';
 import { Script } from './script.js';
@@ -19,18 +21,66 @@ import { layOut } from './timeline.js';
 import type { Writer } from './writers/index.js';
 import { WRITERS } from './writers/index.js';
 
-const SEED = 20260406;
+export type HoldoutName = 'holdout' | 'holdout-b';
 
-/** Holdout calls are stamped as recorded from 2026-04-06 09:00 UTC, one hour apart. */
-const FIRST_CALL_AT = Date.UTC(2026, 3, 6, 9, 0, 0);
+/** One hand-written set. */
+export interface HoldoutSpec {
+  /** The set's name, as `npm run eval -- --set` knows it. */
+  name: HoldoutName;
+  /** The folder holding the sources (src/) and the built calls/, labels/, manifest.json. */
+  dir: string;
+  seed: number;
+  /** When the first call was recorded (epoch ms); the others follow an hour apart. */
+  firstCallAt: number;
+  /** Index in WRITERS of the format the first call (in name order) is written in. */
+  firstFormat: number;
+  /** Each labelled type must occur at least this often, or its figures say nothing. */
+  minSpansPerType: number;
+  /** The README written beside the built files. */
+  readme: string;
+}
 
-/** Each labelled type must occur at least this often, or its figures say nothing. */
-export const MIN_SPANS_PER_TYPE = 3;
+export const HOLDOUT_SPECS: Record<HoldoutName, HoldoutSpec> = {
+  holdout: {
+    name: 'holdout',
+    dir: HOLDOUT_DIR,
+    seed: 20260406,
+    firstCallAt: Date.UTC(2026, 3, 6, 9, 0, 0),
+    firstFormat: 0,
+    minSpansPerType: 3,
+    readme: `# Holdout set
 
-/** Lays out one source call and writes it in `writer`'s format, with its labels. */
+Hand-written calls that nobody tuned Hush on. Edit the sources in \`src/\` (format described in
+scripts/corpus/holdout-source.ts), then run \`npm run corpus:holdout\` to rewrite \`calls/\`,
+\`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md.
+`,
+  },
+  'holdout-b': {
+    name: 'holdout-b',
+    dir: HOLDOUT_B_DIR,
+    seed: 20261121,
+    firstCallAt: Date.UTC(2026, 10, 23, 8, 30, 0),
+    firstFormat: 5,
+    minSpansPerType: 4,
+    readme: `# Second holdout set (holdout-b)
+
+Hand-written calls kept for the final measurement: nobody tunes Hush on them, reads their misses
+or turns their phrasings into tests. The sources are in \`src/\` (format described in
+scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-b\` rewrites \`calls/\`, \`labels/\`
+and \`manifest.json\`. Every value is made up. See docs/eval.md, "Second holdout set".
+`,
+  },
+};
+
+const ONE_HOUR = 3_600_000;
+
+/**
+ * Lays out one source call and writes it in `writer`'s format, with its labels; the recording
+ * starts at a seeded moment in the hour from `hourStart` (epoch ms).
+ */
 export function buildHoldoutCall(
   source: HoldoutSource,
-  index: number,
+  hourStart: number,
   writer: Writer,
   rng: Random,
 ): BuiltCall {
@@ -40,7 +90,7 @@ export function buildHoldoutCall(
   const recording = {
     ...timed,
     id: source.name,
-    startedAt: FIRST_CALL_AT + index * 3_600_000 + rng.int(0, 3_000_000),
+    startedAt: hourStart + rng.int(0, 3_000_000),
   };
   const labels: CallLabels = {
     call: source.name,
@@ -55,23 +105,27 @@ export function buildHoldoutCall(
   return { recording, labels, content: writer.write(recording) };
 }
 
-/** A source file as read from corpus/holdout/src. */
+/** A source file as read from a set's src/ folder. */
 export interface SourceFile {
   /** Path shown in errors, e.g. `corpus/holdout/src/h01-bank-lost-card.call`. */
   path: string;
   text: string;
 }
 
-export const HOLDOUT_SOURCE_DIR = join(HOLDOUT_DIR, 'src');
+/** The set's folder relative to the repository ("corpus/holdout-b"), for paths in messages. */
+export function shownHoldoutDir(spec: HoldoutSpec): string {
+  return relative(REPO_DIR, spec.dir).split(/[\\/]/).join('/');
+}
 
-/** The source files in name order (the order formats rotate in). */
-export function readHoldoutSources(): SourceFile[] {
-  return readdirSync(HOLDOUT_SOURCE_DIR)
+/** The set's source files in name order (the order formats rotate in). */
+export function readHoldoutSources(spec: HoldoutSpec): SourceFile[] {
+  const folder = join(spec.dir, 'src');
+  return readdirSync(folder)
     .filter((name) => name.endsWith('.call'))
     .sort()
     .map((name) => ({
-      path: `corpus/holdout/src/${name}`,
-      text: readFileSync(join(HOLDOUT_SOURCE_DIR, name), 'utf8'),
+      path: `${shownHoldoutDir(spec)}/src/${name}`,
+      text: readFileSync(join(folder, name), 'utf8'),
     }));
 }
 
@@ -81,34 +135,46 @@ export interface HoldoutSet {
 }
 
 /** Parses and builds every call; formats rotate in the order given (callers sort by name). */
-export function buildHoldoutSet(files: readonly SourceFile[]): HoldoutSet {
+export function buildHoldoutSet(files: readonly SourceFile[], spec: HoldoutSpec): HoldoutSet {
   const sources = files.map((file) => parseHoldoutSource(file.text, file.path));
-  const rng = new Random(SEED);
+  const rng = new Random(spec.seed);
   // One forked source per call: editing one call does not move the times of the others.
   const calls = sources.map((source, index) =>
-    buildHoldoutCall(source, index, WRITERS[index % WRITERS.length]!, rng.fork()),
+    buildHoldoutCall(
+      source,
+      spec.firstCallAt + index * ONE_HOUR,
+      WRITERS[(spec.firstFormat + index) % WRITERS.length]!,
+      rng.fork(),
+    ),
   );
   return { sources, calls };
 }
 
-/** Labelled types with fewer than MIN_SPANS_PER_TYPE spans in the set, with their counts. */
-export function thinTypes(labels: readonly CallLabels[]): { type: GoldType; count: number }[] {
+/** Labelled types with fewer than `minimum` spans in the set, with their counts. */
+export function thinTypes(
+  labels: readonly CallLabels[],
+  minimum: number,
+): { type: GoldType; count: number }[] {
   const counts = countBy(
     labels.flatMap((call) => call.spans),
     (span) => span.type,
   );
   return BUILT_IN_ENTITY_TYPES.filter((type): type is GoldType => type !== 'PAYMENT_DIGITS')
     .map((type) => ({ type, count: counts[type] ?? 0 }))
-    .filter(({ count }) => count < MIN_SPANS_PER_TYPE);
+    .filter(({ count }) => count < minimum);
 }
 
-/** The set's counts, for corpus/holdout/manifest.json. */
-export function holdoutManifest(sources: readonly HoldoutSource[], labels: readonly CallLabels[]): object {
+/** The set's counts, for its manifest.json. */
+export function holdoutManifest(
+  spec: HoldoutSpec,
+  sources: readonly HoldoutSource[],
+  labels: readonly CallLabels[],
+): object {
   const spans = labels.flatMap((call) => call.spans);
   const negatives = labels.flatMap((call) => call.negatives);
   return {
     generator: 'scripts/corpus/holdout.ts',
-    source: 'corpus/holdout/src (hand-written)',
+    source: `${shownHoldoutDir(spec)}/src (hand-written)`,
     calls: labels.length,
     turns: sources.reduce((sum, source) => sum + source.lines.length, 0),
     spans: spans.length,

@@ -1,6 +1,7 @@
 /**
- * The hand-written holdout calls' source format (`corpus/holdout/src/*.call`), parsed into the
- * script lines the timeline lays out. A file is a header, a `---` line, then one turn per line:
+ * The hand-written holdout calls' source format (`src/*.call` in corpus/holdout and
+ * corpus/holdout-b), parsed into the script lines the timeline lays out. A file is a header, a
+ * `---` line, then one turn per line:
  *
  *   domain: bank
  *   locale: UK

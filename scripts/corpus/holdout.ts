@@ -1,54 +1,58 @@
 /**
- * `npm run corpus:holdout`: turns the hand-written holdout calls (corpus/holdout/src/*.call) into
- * transcripts in rotating formats (corpus/holdout/calls/), labels (corpus/holdout/labels/) and a
- * manifest. Word times come from a seeded source, so every run writes the same bytes.
+ * `npm run corpus:holdout` / `npm run corpus:holdout-b`: turns one hand-written holdout set's calls
+ * (<set>/src/*.call) into transcripts in rotating formats (<set>/calls/), labels (<set>/labels/),
+ * a manifest and a README. Word times come from the set's seeded source, so every run writes the
+ * same bytes.
+ *   tsx scripts/corpus/holdout.ts <holdout | holdout-b>
  */
 import { join } from 'node:path';
+import type { HoldoutSpec } from './holdout-build.js';
 import {
   buildHoldoutSet,
-  HOLDOUT_SOURCE_DIR,
+  HOLDOUT_SPECS,
   holdoutManifest,
-  MIN_SPANS_PER_TYPE,
   readHoldoutSources,
+  shownHoldoutDir,
   thinTypes,
 } from './holdout-build.js';
 import { clearFolder, writeAtomically } from './output.js';
-import { HOLDOUT_DIR } from './paths.js';
 
-const README = `# Holdout set
-
-Hand-written calls that nobody tuned Hush on. Edit the sources in \`src/\` (format described in
-scripts/corpus/holdout-source.ts), then run \`npm run corpus:holdout\` to rewrite \`calls/\`,
-\`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md.
-`;
+function chosenSpec(name: string | undefined): HoldoutSpec {
+  const names = Object.keys(HOLDOUT_SPECS);
+  if (name === undefined || !Object.hasOwn(HOLDOUT_SPECS, name))
+    throw new Error(`name the set to build: ${names.join(' or ')}`);
+  return HOLDOUT_SPECS[name as keyof typeof HOLDOUT_SPECS];
+}
 
 function main(): void {
-  const files = readHoldoutSources();
-  if (files.length === 0) throw new Error(`no .call files in ${HOLDOUT_SOURCE_DIR}`);
-  const { sources, calls } = buildHoldoutSet(files);
+  const spec = chosenSpec(process.argv[2]);
+  const shown = shownHoldoutDir(spec);
+  const files = readHoldoutSources(spec);
+  if (files.length === 0) throw new Error(`no .call files in ${shown}/src`);
+  const { sources, calls } = buildHoldoutSet(files, spec);
   const labels = calls.map((call) => call.labels);
-  const thin = thinTypes(labels);
+  const thin = thinTypes(labels, spec.minSpansPerType);
   if (thin.length > 0)
     throw new Error(
-      `fewer than ${MIN_SPANS_PER_TYPE} spans of ${thin.map(({ type, count }) => `${type} (${count})`).join(', ')}`,
+      `fewer than ${spec.minSpansPerType} spans of ${thin.map(({ type, count }) => `${type} (${count})`).join(', ')}`,
     );
 
-  clearFolder(join(HOLDOUT_DIR, 'calls'));
-  clearFolder(join(HOLDOUT_DIR, 'labels'));
+  clearFolder(join(spec.dir, 'calls'));
+  clearFolder(join(spec.dir, 'labels'));
   for (const call of calls) {
-    writeAtomically(join(HOLDOUT_DIR, call.labels.file), call.content);
+    writeAtomically(join(spec.dir, call.labels.file), call.content);
     writeAtomically(
-      join(HOLDOUT_DIR, 'labels', `${call.labels.call}.json`),
+      join(spec.dir, 'labels', `${call.labels.call}.json`),
       `${JSON.stringify(call.labels, null, 2)}\n`,
     );
   }
-  const manifest = holdoutManifest(sources, labels);
-  writeAtomically(join(HOLDOUT_DIR, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  writeAtomically(join(HOLDOUT_DIR, 'README.md'), README);
+  const manifest = holdoutManifest(spec, sources, labels);
+  writeAtomically(join(spec.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeAtomically(join(spec.dir, 'README.md'), spec.readme);
   const spans = labels.reduce((sum, call) => sum + call.spans.length, 0);
   const negatives = labels.reduce((sum, call) => sum + call.negatives.length, 0);
   console.log(
-    `holdout: ${calls.length} calls, ${spans} labelled spans, ${negatives} negatives → ${HOLDOUT_DIR}`,
+    `${spec.name}: ${calls.length} calls, ${spans} labelled spans, ${negatives} negatives → ${shown}`,
   );
 }
 

@@ -197,7 +197,20 @@ export function missList(system: SystemResult, setName: string): string {
   return `### ${system.name}: ${system.misses.length} missed spans (${setName} set)\n\n${lines.join('\n')}\n`;
 }
 
-/** The sets side by side: how far the tuned-on figures are from the holdout's. */
+/** Missed spans counted per type, without their text: what `--show-misses` prints for a set kept unseen. */
+export function missCounts(system: SystemResult, setName: string): string {
+  const counts = new Map<string, number>();
+  for (const miss of system.misses) counts.set(miss.type, (counts.get(miss.type) ?? 0) + 1);
+  const rows = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return [
+    `### ${system.name}: ${system.misses.length} missed spans (${setName} set, kept unseen: counts only)`,
+    '',
+    table(['Type', 'Missed'], rows),
+    '',
+  ].join('\n');
+}
+
+/** The sets side by side: how far the tuned-on figures are from the holdouts'. */
 export function setComparison(runs: readonly SetRun[]): string {
   const peerNames = runs[0]!.results.slice(1).map((peer) => peer.name);
   const rows = runs.map(({ set, summary, results: [hush, ...peers] }) => [
@@ -210,7 +223,7 @@ export function setComparison(runs: readonly SetRun[]): string {
     ...peers.map((peer) => pair(totalOf(peer))),
   ]);
   return [
-    '## Generated corpus vs holdout set',
+    '## Generated corpus vs holdout sets',
     '',
     table(
       [

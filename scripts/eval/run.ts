@@ -1,10 +1,11 @@
 /**
  * `npm run eval`: detection quality on the labelled sets, Hush beside the peer libraries.
  * Imports every call with Hush's importers, runs each system, scores it against the labels and
- * prints Markdown per set (the generated corpus, then the hand-written holdout set); writes JSON
- * to .eval-out/results.json (generated) and .eval-out/results-holdout.json (holdout).
- *   --set <name>    generated, holdout or all (default all)
- *   --show-misses   list the spans Hush missed, with their text (synthetic data, for developers)
+ * prints Markdown per set (the generated corpus, then the two hand-written holdout sets); writes
+ * JSON to .eval-out/results.json (generated), results-holdout.json and results-holdout-b.json.
+ *   --set <name>    generated, holdout, holdout-b or all (default all)
+ *   --show-misses   list the spans Hush missed, with their text (synthetic data, for developers);
+ *                   for a set kept unseen (holdout-b) only the number missed per type
  *   --no-peers      run Hush only
  *   --format <id>   only calls written in one format
  * Exits non-zero only when something failed (a call that does not import, a system that throws),
@@ -19,7 +20,7 @@ import type { CallLabels } from '../corpus/labels.js';
 import { REPO_DIR } from '../corpus/paths.js';
 import { loadPeers } from './peers.js';
 import type { RunSummary, SetRun } from './report.js';
-import { markdown, missList, resultsJson, setComparison } from './report.js';
+import { markdown, missCounts, missList, resultsJson, setComparison } from './report.js';
 import type { SystemResult } from './results.js';
 import { addCall, checkTargets, newSystemResult } from './results.js';
 import { scoreCall } from './score.js';
@@ -101,11 +102,14 @@ async function main(): Promise<number> {
     runs.push(run);
     if (runs.length > 1) process.stdout.write('\n');
     process.stdout.write(markdown(run.summary, run.results, run.targets, set));
-    if (values['show-misses']) process.stdout.write(`\n${missList(run.results[0]!, set.name)}`);
+    if (values['show-misses']) {
+      const hush = run.results[0]!;
+      process.stdout.write(`\n${set.unseen ? missCounts(hush, set.name) : missList(hush, set.name)}`);
+    }
     writeJson(run);
   }
   if (runs.length > 1) process.stdout.write(`\n${setComparison(runs)}`);
-  process.stdout.write(`\nResults written to ${runs.map((run) => run.set.resultsFile).join(' and ')}\n`);
+  process.stdout.write(`\nResults written to ${runs.map((run) => run.set.resultsFile).join(', ')}\n`);
 
   const failed = runs.some(
     (run) => run.summary.importErrors.length > 0 || run.results.some((result) => result.errors.length > 0),

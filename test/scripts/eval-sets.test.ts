@@ -1,37 +1,45 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunSummary, SetRun } from '../../scripts/eval/report.js';
-import { markdown, missList, setComparison } from '../../scripts/eval/report.js';
+import { markdown, missCounts, missList, setComparison } from '../../scripts/eval/report.js';
 import { addCall, checkTargets, newSystemResult } from '../../scripts/eval/results.js';
 import { scoreCall } from '../../scripts/eval/score.js';
 import { chooseSets, EVAL_SETS, loadLabels } from '../../scripts/eval/sets.js';
 import { EvalSetupError } from '../../scripts/eval/systems.js';
 
 describe('eval sets', () => {
-  test('--set picks one set or both, and names the choices when it is wrong', () => {
+  test('--set picks one set or all, and names the choices when it is wrong', () => {
     assert.deepEqual(
       chooseSets('all').map((set) => set.name),
-      ['generated', 'holdout'],
+      ['generated', 'holdout', 'holdout-b'],
     );
     assert.deepEqual(
-      chooseSets('holdout').map((set) => set.name),
-      ['holdout'],
+      chooseSets('holdout-b').map((set) => set.name),
+      ['holdout-b'],
     );
     assert.throws(
       () => chooseSets('tuned'),
-      (error: unknown) => error instanceof EvalSetupError && /generated, holdout or all/.test(error.message),
+      (error: unknown) =>
+        error instanceof EvalSetupError && /generated, holdout, holdout-b or all/.test(error.message),
     );
   });
 
-  test('the holdout labels load, filtered by format, and every file stays inside the set', () => {
-    const holdout = chooseSets('holdout')[0]!;
-    const all = loadLabels(holdout, undefined);
-    assert.ok(all.length >= 40);
-    const srt = loadLabels(holdout, 'srt');
-    assert.ok(srt.length > 0 && srt.length < all.length);
-    assert.ok(srt.every((call) => call.format === 'srt' && call.file.startsWith('calls/')));
-    assert.throws(() => loadLabels(holdout, 'mp3'), EvalSetupError);
+  test('each set writes its own results file', () => {
+    const files = EVAL_SETS.map((set) => set.resultsFile);
+    assert.equal(new Set(files).size, files.length);
   });
+
+  for (const name of ['holdout', 'holdout-b']) {
+    test(`the ${name} labels load, filtered by format, and every file stays inside the set`, () => {
+      const holdout = chooseSets(name)[0]!;
+      const all = loadLabels(holdout, undefined);
+      assert.ok(all.length >= 40);
+      const srt = loadLabels(holdout, 'srt');
+      assert.ok(srt.length > 0 && srt.length < all.length);
+      assert.ok(srt.every((call) => call.format === 'srt' && call.file.startsWith('calls/')));
+      assert.throws(() => loadLabels(holdout, 'mp3'), EvalSetupError);
+    });
+  }
 });
 
 describe('reporting two sets', () => {
@@ -68,5 +76,16 @@ describe('reporting two sets', () => {
     assert.equal(rows.length, 2);
     assert.match(rows[0]!, /\| 100\.0% \/ 100\.0% \|$/);
     assert.match(rows[1]!, /\| 0\.0% \/ — \|$/);
+  });
+
+  test('misses of a set kept unseen are counted per type, never quoted', () => {
+    const unseen = EVAL_SETS.find((set) => set.unseen)!;
+    assert.equal(unseen.name, 'holdout-b');
+    const missed = run(EVAL_SETS.indexOf(unseen), false);
+    const hush = missed.results[0]!;
+    const text = missCounts(hush, unseen.name);
+    assert.match(text, /^### Hush: 1 missed spans \(holdout-b set, kept unseen: counts only\)/);
+    assert.match(text, new RegExp(`\\| ${hush.misses[0]!.type} \\| 1 \\|`));
+    assert.ok(!text.includes(hush.misses[0]!.text));
   });
 });

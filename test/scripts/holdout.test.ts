@@ -6,13 +6,12 @@ import { importTranscript } from '../../src/formats/index.js';
 import {
   buildHoldoutCall,
   buildHoldoutSet,
-  MIN_SPANS_PER_TYPE,
+  HOLDOUT_SPECS,
   readHoldoutSources,
   thinTypes,
 } from '../../scripts/corpus/holdout-build.js';
 import { HoldoutSourceError, parseHoldoutSource } from '../../scripts/corpus/holdout-source.js';
 import type { CallLabels } from '../../scripts/corpus/labels.js';
-import { HOLDOUT_DIR } from '../../scripts/corpus/paths.js';
 import { Random } from '../../scripts/corpus/random.js';
 import { hushWriter } from '../../scripts/corpus/writers/hush.js';
 import { srtWriter } from '../../scripts/corpus/writers/srt.js';
@@ -130,31 +129,60 @@ describe('building a holdout call', () => {
 
   test('thinTypes names every type with too few spans', () => {
     const built = buildHoldoutCall(parsed, 0, hushWriter, new Random(5));
-    const thin = thinTypes([built.labels]);
+    const thin = thinTypes([built.labels], 3);
     assert.ok(thin.some(({ type, count }) => type === 'CREDIT_CARD' && count === 1));
     assert.ok(thin.some(({ type, count }) => type === 'IBAN' && count === 0));
     assert.ok(!thin.some(({ type }) => (type as string) === 'PAYMENT_DIGITS'));
   });
+
+  test('each set rotates the formats from its own first one, with its own seed and dates', () => {
+    const files = ['a', 'b', 'c'].map((name) => ({ path: `src/${name}.call`, text: CARD_CALL }));
+    const first = buildHoldoutSet(files, HOLDOUT_SPECS.holdout).calls;
+    const second = buildHoldoutSet(files, HOLDOUT_SPECS['holdout-b']).calls;
+    assert.deepEqual(
+      first.map((call) => call.labels.format),
+      ['hush', 'aws-transcribe', 'aws-call-analytics'],
+    );
+    assert.deepEqual(
+      second.map((call) => call.labels.format),
+      ['whisper', 'whisper-cpp', 'whisperx'],
+    );
+    assert.notEqual(first[0]!.labels.durationMs, second[0]!.labels.durationMs);
+    assert.ok(
+      second.every(
+        (call, index) =>
+          call.recording.startedAt >= HOLDOUT_SPECS['holdout-b'].firstCallAt + index * 3_600_000,
+      ),
+    );
+  });
 });
 
-describe('the committed holdout set', () => {
-  const { calls } = buildHoldoutSet(readHoldoutSources());
+for (const spec of Object.values(HOLDOUT_SPECS)) {
+  describe(`the committed ${spec.name} set`, () => {
+    const { calls } = buildHoldoutSet(readHoldoutSources(spec), spec);
 
-  test('is up to date with its sources (run `npm run corpus:holdout` after editing them)', () => {
-    const committed = readdirSync(join(HOLDOUT_DIR, 'labels')).sort();
-    assert.deepEqual(committed, calls.map((call) => `${call.labels.call}.json`).sort());
-    for (const call of calls) {
-      const labels = JSON.parse(
-        readFileSync(join(HOLDOUT_DIR, 'labels', `${call.labels.call}.json`), 'utf8'),
-      ) as CallLabels;
-      assert.deepEqual(labels, call.labels, call.labels.call);
-      assert.equal(readFileSync(join(HOLDOUT_DIR, call.labels.file), 'utf8'), call.content, call.labels.file);
-    }
-  });
+    test(`is up to date with its sources (run \`npm run corpus:${spec.name}\` after editing them)`, () => {
+      const committed = readdirSync(join(spec.dir, 'labels')).sort();
+      assert.deepEqual(committed, calls.map((call) => `${call.labels.call}.json`).sort());
+      for (const call of calls) {
+        const labels = JSON.parse(
+          readFileSync(join(spec.dir, 'labels', `${call.labels.call}.json`), 'utf8'),
+        ) as CallLabels;
+        assert.deepEqual(labels, call.labels, call.labels.call);
+        assert.equal(readFileSync(join(spec.dir, call.labels.file), 'utf8'), call.content, call.labels.file);
+      }
+    });
 
-  test(`has at least 40 calls, 200 spans and ${MIN_SPANS_PER_TYPE} spans of every type`, () => {
-    assert.ok(calls.length >= 40);
-    assert.ok(calls.reduce((sum, call) => sum + call.labels.spans.length, 0) >= 200);
-    assert.deepEqual(thinTypes(calls.map((call) => call.labels)), []);
+    test(`has at least 40 calls, 200 spans and ${spec.minSpansPerType} spans of every type`, () => {
+      assert.ok(calls.length >= 40);
+      assert.ok(calls.reduce((sum, call) => sum + call.labels.spans.length, 0) >= 200);
+      assert.deepEqual(
+        thinTypes(
+          calls.map((call) => call.labels),
+          spec.minSpansPerType,
+        ),
+        [],
+      );
+    });
   });
-});
+}
