@@ -45,8 +45,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
     dir: HOLDOUT_DIR,
     heading: 'Detection quality on the holdout set',
     about:
-      'Hand-written calls nobody tuned on (corpus/holdout/src), read with the same importers and ' +
-      'scored by the same rules.',
+      'Hand-written calls (corpus/holdout/src) whose misses were read to fix their general causes, ' +
+      'read with the same importers and scored by the same rules.',
     command: 'npm run corpus:holdout',
     resultsFile: join('.eval-out', 'results-holdout.json'),
     unseen: false,
