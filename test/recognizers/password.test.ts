@@ -70,3 +70,80 @@ describe('PASSWORD', () => {
     assert.deepEqual(passwords(customer('I want my new one to be delivered to my house.')), []);
   });
 });
+
+describe('PASSWORD volunteered, asked in two steps, and read back', () => {
+  test('a word typed like a password said while passwords are discussed', () => {
+    assert.deepEqual(
+      passwords(
+        agent("I've reset your password, you'll pick a new one when you log in."),
+        customer('Honestly my old one was Lantern2019, can I reuse it?'),
+      ),
+      ['PASSWORD:Lantern2019'],
+    );
+    assert.deepEqual(
+      passwords(
+        agent('Your password expired last night.'),
+        customer('Oh, I typed Maple2020 with a hash at the end so many times.'),
+      ),
+      ['PASSWORD:Maple2020 with a hash at the end'],
+    );
+  });
+
+  test('shaped words that are hosts, references or usernames are not passwords', () => {
+    assert.deepEqual(
+      passwords(
+        agent("Your password is reset. Don't tell anyone your password, including me."),
+        customer('Okay.'),
+        agent('Also change the gateway to gw3 dot corp. Your ticket number is INC0088214.'),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      passwords(
+        customer('Hi, I forgot my password.'),
+        agent("What's your username?"),
+        customer('dsmith seventy seven.'),
+        agent("So that's dsmith77."),
+      ),
+      [],
+    );
+    // No password talk: a shaped word is only a code.
+    assert.deepEqual(passwords(agent('Your booking code is Rx77b.'), customer('Thanks.')), []);
+  });
+
+  test('a verbal password asked after the cue, across a question the caller asks back', () => {
+    assert.deepEqual(
+      passwords(
+        agent("I'm going to add a telephone password to your profile. What do you want it to be?"),
+        customer('Oh, can it be a few words?'),
+        agent('Of course.'),
+        customer('Alright, green tractor morning.'),
+        agent('Green tractor morning. That is saved.'),
+      ),
+      ['PASSWORD:green tractor morning', 'PASSWORD:Green tractor morning'],
+    );
+    assert.deepEqual(
+      passwords(
+        agent("I'm going to add a telephone password to your profile."),
+        customer('Oh, is it okay if I call later?'),
+        agent('Of course.'),
+        customer('Thanks, goodbye.'),
+      ),
+      [],
+    );
+  });
+
+  test('a read-back of a password the other party just dictated', () => {
+    assert.deepEqual(
+      passwords(
+        agent('The temporary password is Harbour, capital H, then 61, then star.'),
+        customer('Harbour 61 star.'),
+      ),
+      ['PASSWORD:Harbour H then 61 then star', 'PASSWORD:Harbour 61 star'],
+    );
+    assert.deepEqual(
+      passwords(agent('The temporary password is Harbour, capital H, then 61.'), customer('Great, thanks.')),
+      ['PASSWORD:Harbour H then 61'],
+    );
+  });
+});

@@ -126,3 +126,57 @@ describe('PERSON_NAME', () => {
     assert.deepEqual(names(customer("I'm transferring money to my Galaxy account.")), []);
   });
 });
+
+describe('PERSON_NAME in passing, with titles, spelled, and as companies', () => {
+  test('a listed first name addressing someone, and not an ordinary capitalised word', () => {
+    assert.deepEqual(names(agent('Your refund is on its way.'), customer('Brilliant, thanks Priya.')), [
+      'PERSON_NAME:Priya',
+    ]);
+    assert.deepEqual(names(agent('Hello, billing team.'), customer('Kevin, can I ask about my last bill?')), [
+      'PERSON_NAME:Kevin',
+    ]);
+    assert.deepEqual(names(agent('Anything else?'), customer('No, thanks Monday works.')), []);
+    // A listed name that is also an ordinary word is not taken on its own.
+    assert.deepEqual(names(agent('Your order shipped.'), customer('Thanks, Will do.')), []);
+  });
+
+  test('a name said alone in a turn, and every part of a name found earlier', () => {
+    assert.deepEqual(
+      names(
+        agent("Can I take the driver's full name as it appears on the licence?"),
+        customer('Tobias Ferreira.'),
+        agent('Anything else today, Tobias?'),
+        customer('No.'),
+        agent('Ferreira, got it.'),
+      ),
+      // The agent's "Tobias?" and "Ferreira" are next to each other in their stream: one entity, two parts.
+      ['PERSON_NAME:Tobias Ferreira', 'PERSON_NAME:Tobias|Ferreira'],
+    );
+  });
+
+  test('a doctor by title, and a spelled surname after a spell request', () => {
+    assert.deepEqual(names(customer('Doctor Mensah referred me last week.')), ['PERSON_NAME:Mensah']);
+    assert.deepEqual(names(agent('Could you spell your surname for me?'), customer('B E L L A M Y.')), [
+      'PERSON_NAME:BELLAMY',
+    ]);
+    assert.deepEqual(names(customer('I live at 12 Oak Dr near the school.')), []);
+  });
+
+  test('a company named where a name was asked for, and document or field words', () => {
+    assert.deepEqual(names(agent('And the payee name?'), customer('Northgate Title and Trust LLC.')), []);
+    assert.deepEqual(names(agent('And the beneficiary name?'), customer('Harlow Escrow Services.')), []);
+    assert.deepEqual(names(agent('What is the name on the IBAN?'), customer('IBAN, one sec.')), []);
+    assert.deepEqual(
+      names(agent('Is your IBAN on your statement?'), customer('Yes, the IBAN is there.')),
+      [],
+    );
+  });
+
+  test('a question that goes on past the name cue: the answer follows all of it', () => {
+    const transcript = call(
+      { channel: null, speaker: 'A', text: 'Can I have your name and your network username?' },
+      { channel: null, speaker: 'B', text: 'Sure, Marcus Webb, and the username is mwebb7.' },
+    );
+    assert.deepEqual(foundOfType(transcript, 'PERSON_NAME'), ['PERSON_NAME:Marcus Webb']);
+  });
+});

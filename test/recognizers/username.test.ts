@@ -46,3 +46,35 @@ describe('USERNAME', () => {
     assert.deepEqual(usernames(customer('Your website says the username is wrong.')), []);
   });
 });
+
+describe('USERNAME spelled and read back', () => {
+  test('a spelled run with its digits after a user ID question', () => {
+    // How the digits are grouped is the normaliser's; the finding holds the run and all its digits.
+    const compact = (found: string[]): string[] => found.map((entry) => entry.replace(/\s+/g, ''));
+    assert.deepEqual(compact(usernames(agent("What's your NetID?"), customer("It's a b k 3 1 9."))), [
+      'USERNAME:ABK319',
+    ]);
+    assert.deepEqual(usernames(agent("hey what's your user id"), customer("hey it's t l i m two")), [
+      'USERNAME:TLIM 2',
+    ]);
+  });
+
+  test('a spelled read-back of a username found earlier, and not of unrelated spelling', () => {
+    assert.deepEqual(
+      usernames(
+        agent("Okay, what's your username?"),
+        customer("It's jmorrow at brightfield."),
+        agent('J M O R R O W?'),
+      ),
+      ['USERNAME:jmorrow at brightfield', 'USERNAME:JMORROW'],
+    );
+    assert.deepEqual(
+      usernames(
+        agent("Okay, what's your username?"),
+        customer("It's jmorrow at brightfield."),
+        agent('And your postcode? Is that L S 1?'),
+      ),
+      ['USERNAME:jmorrow at brightfield'],
+    );
+  });
+});

@@ -155,6 +155,7 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     'number to (call|reach)',
     'reach (you|me)',
     'call (you|me)( back)?( on| at)?',
+    "(we'll|we will|i'll|i will|we can|can we|could we|to) (call|ring|text)( (you|me|her|him|them))?( back)?( on| at)?",
     'text (you|me)',
     'landline',
     'fax( number)?',
@@ -283,6 +284,32 @@ export const NEGATIVE_CUES: readonly string[] = [
   'channel',
   'aisle',
   'store( number)?',
+  // Device and meter numbers: an IMEI passes the Luhn check, a meter reading looks like a phone.
+  'imei( number)?',
+  'meter( reading| readings| number| serial)?',
+  'readings?',
+  // One-time codes are not PINs: they are sent to the caller and expire.
+  '(one|1) ?time (pass ?)?(code|pin)',
+  'otp',
+];
+
+/** A document's dates, not its number: "when does your licence expire" "november 2027". */
+export const DOCUMENT_DATE_CUES: readonly string[] = [
+  'expir(y|e|es|ed|ation)( date)?',
+  'valid (until|through|till)',
+  '(issue|issued|start) date',
+  'issued( on)?',
+  'date of issue',
+];
+
+/**
+ * Accounts that are not bank accounts: a phone, utility or store account number is a look-alike
+ * of BANK_ACCOUNT (the bank-account recognizer adds these to the negative cues).
+ */
+export const NON_BANK_ACCOUNT_CUES: readonly string[] = [
+  '(phone|mobile|cell|wireless|broadband|internet|cable|tv|utility|electric|electricity|gas|water|energy|store|store card|customer|temporary) account( number| no)?',
+  'account number for the port',
+  'port(ing)? (out )?(pin|number)',
 ];
 
 /** Words right after a number that make it a price, time, quantity or measure. */

@@ -2,6 +2,7 @@
  * CARD_EXPIRY: a month and year after an expiry cue or question: `04/27`, `04-2027`, `0427`,
  * `04 27`, `427` ("four twenty seven"), `april 2027`, `april 27`. The month must be 1–12.
  */
+import { compileCues } from '../context/cue-matcher.js';
 import { ENTITY_CUES } from '../context/lexicon.js';
 import { patternRecognizer } from './pattern.js';
 
@@ -19,6 +20,18 @@ const AFTER = '(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})';
 
 const regex = (source: string): RegExp => new RegExp(`${BEFORE}${source}${AFTER}`, 'giu');
 
+/** Documents that expire too: "when does the passport expire" is not a card expiry. */
+const documents = compileCues([
+  'passport',
+  "(driver'?s'?|driving) licen[cs]e",
+  'licen[cs]e',
+  'id card',
+  'identity card',
+  'visa (expiry|expiration|expires)',
+  'residence permit',
+]);
+const cards = compileCues(['card', 'cards', 'visa card', 'master ?card', 'amex', 'debit', 'credit']);
+
 export const cardExpiryRecognizer = patternRecognizer({
   name: 'card-expiry',
   type: 'CARD_EXPIRY',
@@ -32,4 +45,8 @@ export const cardExpiryRecognizer = patternRecognizer({
   cues: ENTITY_CUES.CARD_EXPIRY,
   requireContext: true,
   value: (matched) => matched.trim().toLowerCase(),
+  invalidate: (_value, window) => {
+    const near = `${window.leadIn}\n${window.prompt}`;
+    return documents.test(near) && !cards.test(near);
+  },
 });

@@ -1,6 +1,7 @@
 /**
  * DATE_OF_BIRTH: a date after a date-of-birth cue or question ("can I take your date of birth"
- * "march 3 1985"): `march 3 1985`, `3 march 1985`, `the 3 of march 85`, `03/03/1985`, `3 3 1985`,
+ * "march 3 1985"): `march 3 1985`, `3 march 1985`, `the 3 of march 85`, `3 of the 9 78`,
+ * `03/03/1985`, `3 3 1985`,
  * `03031985`, `1985-03-03`, `march 1985`. A date without such context is not a date of birth.
  */
 import { ENTITY_CUES } from '../context/lexicon.js';
@@ -24,6 +25,12 @@ export const dateOfBirthRecognizer = patternRecognizer({
     {
       name: 'day month year',
       regex: regex(`(?:the )?\\d{1,2} (?:of )?${MONTH}(?: (?:of )?\\d{2,4})?`),
+      score: 0.55,
+    },
+    // UK: "twenty third of the ninth, seventy eight" normalises to "23 of the 9 78".
+    {
+      name: 'day of the month year',
+      regex: regex(`(?:the )?\\d{1,2} of the \\d{1,2} \\d{2,4}`),
       score: 0.55,
     },
     { name: 'year month day', regex: regex(`\\d{4} ${MONTH} \\d{1,2}`), score: 0.55 },

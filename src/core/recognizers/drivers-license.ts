@@ -1,5 +1,5 @@
 /** DRIVERS_LICENSE: an alphanumeric identifier of 5–16 characters after a licence cue or question. */
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { DOCUMENT_DATE_CUES, ENTITY_CUES, NEGATIVE_CUES } from '../context/lexicon.js';
 import { alnumIds, compactId, idShape } from './ids.js';
 import { patternRecognizer } from './pattern.js';
 
@@ -9,6 +9,8 @@ export const driversLicenseRecognizer = patternRecognizer({
   patterns: [{ name: 'alnum', find: alnumIds, score: 0.55 }],
   cues: ENTITY_CUES.DRIVERS_LICENSE,
   requireContext: true,
+  // Its expiry or issue date is not its number.
+  negatives: [...NEGATIVE_CUES, ...DOCUMENT_DATE_CUES],
   value: compactId,
   validate: idShape(5, 16),
 });

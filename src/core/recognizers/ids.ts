@@ -41,14 +41,20 @@ const NATO = [
 const TOKEN = '(?:[A-Z]+|\\d+|[A-Z]+\\d[A-Z\\d]*|\\d+[A-Z][A-Z\\d]*)';
 
 /**
- * Runs of up to six upper-case-letter or digit tokens; single lower-case letter+digit tokens
+ * Longest run of tokens taken: IDs read digit by digit ("2 2 9 0 4 1 5 7 6 0 3 1") are a token per
+ * digit, and the longest identifier any of these recognizers accepts is 16 characters.
+ */
+const MAX_TOKENS = 16;
+
+/**
+ * Runs of up to MAX_TOKENS upper-case-letter or digit tokens; single lower-case letter+digit tokens
  * ("d1234567"); and digits after a lone lower-case letter or a NATO word ("s 26280214793",
  * "victor 6328214415"). The look-ahead fails fast on the lower-case text that fills most of a view;
  * it comes after the look-behind, which is cheaper for the engine to try first.
  */
 const ALNUM_ID = new RegExp(
-  `(?<![\\p{L}\\p{N}$/.:-])(?=[A-Z\\d]|[a-z]{1,3}\\d|[a-z]+ \\d)` +
-    `(?:${TOKEN}(?:[ -]${TOKEN}){0,5}|[a-z]{1,3}\\d{4,14}|(?:${NATO.join('|')}|[a-z]) \\d+(?: \\d+){0,3})` +
+  `(?<![\\p{L}\\p{N}$/.:'’-])(?=[A-Z\\d]|[a-z]{1,3}\\d|[a-z]+ \\d)` +
+    `(?:${TOKEN}(?:[ -]${TOKEN}){0,${MAX_TOKENS - 1}}|[a-z]{1,3}\\d{4,14}|(?:${NATO.join('|')}|[a-z]) \\d+(?: \\d+){0,${MAX_TOKENS - 2}})` +
     `(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})`,
   'gu',
 );

@@ -11,7 +11,8 @@ import { NEGATIVE_CUES, NEGATIVE_TRAIL } from '../context/lexicon.js';
 import type { Finding } from '../detection.js';
 import type { EntityType } from '../entities.js';
 import type { StreamView } from '../normalise/view.js';
-import { digitRuns } from './digits.js';
+import type { DigitRun } from './digits.js';
+import { digitRuns, digitSpan } from './digits.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 
 interface PatternBase {
@@ -32,6 +33,11 @@ export interface RegexPattern extends PatternBase {
 /** Every digit run (see digits.ts) holding between min and max digits, however it was grouped. */
 export interface DigitsPattern extends PatternBase {
   digits: readonly [min: number, max: number];
+  /**
+   * Also the group-aligned parts of a longer run: a value and its read-back, or two values, that a
+   * mono transcript runs together ("011000138 011-000-138").
+   */
+  parts?: boolean;
 }
 
 /** Candidates from a shared finder (e.g. one cached per view and used by several recognizers). */
@@ -255,7 +261,24 @@ function* candidates(input: RecognizerInput, pattern: PatternDef): Generator<{ s
   }
   const [min, max] = pattern.digits;
   for (const run of digitRuns(input.view)) {
-    if (run.digits.length >= min && run.digits.length <= max) yield { start: run.start, end: run.end };
+    const { length } = run.digits;
+    if (length >= min && length <= max) yield { start: run.start, end: run.end };
+    else if (length > max && pattern.parts) yield* groupAlignedParts(run, min, max);
+  }
+}
+
+/** The run's parts of min–max digits that start and end at group boundaries, in text order. */
+function* groupAlignedParts(
+  run: DigitRun,
+  min: number,
+  max: number,
+): Generator<{ start: number; end: number }> {
+  const bounds = [...run.groupStarts, run.digits.length];
+  for (let i = 0; i < bounds.length; i += 1) {
+    // Bounds ascend, so only the few ends within max digits of this start are looked at.
+    for (let j = i + 1; j < bounds.length && bounds[j]! - bounds[i]! <= max; j += 1) {
+      if (bounds[j]! - bounds[i]! >= min) yield digitSpan(run, bounds[i]!, bounds[j]!);
+    }
   }
 }
 

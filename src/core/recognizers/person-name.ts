@@ -3,8 +3,11 @@
  * - answers to name questions ("can I have your full name", "who am I speaking with", "and the
  *   name on the card?", "could you spell your surname"), bare or after a lead-in ("it's ...");
  * - introductions in the speaker's own turn ("my name is ...", "this is ...", "I'm ...");
- * - courtesy titles ("thank you Mr Kwong");
- * - the same name said again elsewhere in the call ("so that's Sarah Jones?").
+ * - courtesy titles ("thank you Mr Kwong", "Doctor Mensah");
+ * - a listed first name addressing someone ("thanks, Helen", "Raj, can I ...");
+ * - the same name, or any part of it, said again elsewhere in the call ("so that's Sarah Jones?",
+ *   "anything else, Samuel?"), with the name words right after it ("Daniel Walter Pruitt").
+ * Answers that name an organisation ("Midwest Title and Escrow LLC") are left out.
  * An agent introducing themselves is reported too, a little lower and marked `agent-introduction`
  * (see docs/recognizers.md): their name is personal data, and the project's labelled corpus counts it.
  */
@@ -19,7 +22,14 @@ import { agentSpeaks, keepBest, siteFindings, tokenFinding } from './dialogue/fi
 import type { Token } from './dialogue/tokens.js';
 import { foldedWords } from './dialogue/tokens.js';
 import { VALUE_CUES } from './lexicon/cues.js';
-import { FIRST_NAMES, SURNAMES, TITLES } from './lexicon/names.js';
+import {
+  ADDRESSING_WORDS,
+  AFTER_ADDRESS_WORDS,
+  FIRST_NAMES,
+  ORGANISATION_WORDS,
+  SURNAMES,
+  TITLES,
+} from './lexicon/names.js';
 import { ACRONYMS, COMMON_WORDS, STOP_WORDS, wordSet } from './lexicon/words.js';
 
 const NAME = 'person-name';
@@ -33,6 +43,9 @@ const AGENT_INTRODUCTION_SCORE = 0.7;
 const AGENT_INTRODUCTION = 'agent-introduction';
 const TITLE_SCORE = 0.85;
 const REPEATED_SCORE = 0.75;
+const ADDRESSED_SCORE = 0.8;
+/** How far past the last name part an organisation word still marks the answer as a company's. */
+const ORGANISATION_REACH = 3;
 /** Score lost when no word of the name is capitalised, listed or spelled. */
 const PLAIN_PENALTY = 0.1;
 /** How far into an answer a name may start after other words ("the other driver was ..."), and what that costs. */
@@ -58,7 +71,7 @@ const CLEAR_TITLES = wordSet('mr mister mrs missus ms mx');
 /** Words an agent says after their own name: "Dave speaking", "Priya here". */
 const SPEAKING = wordSet('speaking here');
 /** Words between two parts of one answer: "John, and the surname is Smith", "Kwong, that's K W O N G". */
-const LINKS = wordSet(`and it's that's is 's spelled spelt spelling as in like so that the my with`);
+const LINKS = wordSet(`and it's that's is 's spelled spelt spelling as in like so that the my with then`);
 /** Words that announce the next part is a name: "last name Smith". */
 const PART_NAMES = wordSet('first last surname middle second name family given forename');
 
@@ -89,7 +102,12 @@ function ownFindings(dialogue: Dialogue): Finding[] {
   const fromSites = siteFindings(dialogue, 'name', NAME, TYPE, { asked: 0.9, stated: 0.9 }, (site) =>
     siteNames(dialogue, site),
   );
-  const found = [...fromSites, ...titledNames(dialogue), ...speakingIntroductions(dialogue)];
+  const found = [
+    ...fromSites,
+    ...titledNames(dialogue),
+    ...speakingIntroductions(dialogue),
+    ...addressedNames(dialogue),
+  ];
   ownCache.set(dialogue, found);
   return found;
 }
@@ -136,6 +154,9 @@ function siteNames(dialogue: Dialogue, site: ValueSite): SiteValue[] {
     groups = answerGroups(tokens, k, limit, true);
     later = LATER_PENALTY;
   }
+  if (namesOrganisation(tokens, site.start, Math.min(limit, (groups.at(-1)?.to ?? 0) + ORGANISATION_REACH))) {
+    return [];
+  }
   const weakness = weak ? (FIRST_NAME_INTRODUCTIONS.has(site.cue) ? 0.2 : 0.1) : 0;
   return groups.map((group) => ({
     from: group.from,
@@ -143,6 +164,11 @@ function siteNames(dialogue: Dialogue, site: ValueSite): SiteValue[] {
     adjust: -weakness - later - (group.strong ? 0 : PLAIN_PENALTY),
     reasons: group.strong ? [] : ['unlisted'],
   }));
+}
+
+function namesOrganisation(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k += 1) if (ORGANISATION_WORDS.has(tokens[k]!.lower)) return true;
+  return false;
 }
 
 /**
@@ -183,7 +209,14 @@ function answerGroups(tokens: readonly Token[], start: number, limit: number, st
 /** How much a token looks like part of a name; undefined when it cannot be one. */
 function strengthOf(token: Token): Strength | undefined {
   const { text, lower } = token;
-  if (!/^\p{L}[\p{L}'.-]*$/u.test(text) || STOP_WORDS.has(lower) || TITLES.has(lower)) return undefined;
+  if (
+    !/^\p{L}[\p{L}'.-]*$/u.test(text) ||
+    STOP_WORDS.has(lower) ||
+    TITLES.has(lower) ||
+    ORGANISATION_WORDS.has(lower)
+  ) {
+    return undefined;
+  }
   if (/^\p{Lu}\.?$/u.test(text)) return 'initial';
   if (/^\p{Lu}{2,}$/u.test(text)) return ACRONYMS.has(lower) ? undefined : 'strong';
   const listed = FIRST_NAMES.has(lower) || SURNAMES.has(lower);
@@ -231,6 +264,37 @@ function titledNames(dialogue: Dialogue): Finding[] {
   return findings;
 }
 
+/**
+ * A capitalised listed first name addressing someone: after a greeting or thanks ("thanks, Helen"),
+ * alone in a turn ("Samuel?"), or opening a turn before a question ("Raj, can I ..."). The name
+ * words right after it are taken too ("hi Helen Marsh").
+ */
+function addressedNames(dialogue: Dialogue): Finding[] {
+  const { tokens, words } = dialogue;
+  const findings: Finding[] = [];
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (!isListedFirstName(tokens[k]!)) continue;
+    const turn = tokens[k]!.turn;
+    const first = dialogue.turnFirst[turn]!;
+    const end = dialogue.turnEnd[turn]!;
+    const addressed =
+      (k > first && ADDRESSING_WORDS.has(words[k - 1]!)) ||
+      end - first === 1 ||
+      (k === first && AFTER_ADDRESS_WORDS.has(words[k + 1] ?? '') && k + 1 < end);
+    if (!addressed) continue;
+    const group = nameGroup(tokens, k, end, true);
+    const to = group && group.to <= k + 2 ? group.to : k + 1;
+    findings.push(tokenFinding(dialogue, NAME, TYPE, k, to, ADDRESSED_SCORE, ['addressed']));
+    k = to - 1;
+  }
+  return findings;
+}
+
+/** A listed first name written with a capital that is not also an ordinary word ("Will", "Grace"). */
+function isListedFirstName(token: Token): boolean {
+  return FIRST_NAMES.has(token.lower) && !COMMON_WORDS.has(token.lower) && /^\p{Lu}\p{Ll}/u.test(token.text);
+}
+
 /** "12 Oak Dr": a "Dr" shortly after a number ends a street, it is no title. */
 function followsNumber(tokens: readonly Token[], k: number): boolean {
   return tokens.slice(Math.max(0, k - 4), k).some((token) => /\d/.test(token.text));
@@ -253,16 +317,20 @@ function knownNameWords(input: RecognizerInput): ReadonlySet<string> {
 
 const knownCache = new WeakMap<readonly StreamView[], ReadonlySet<string>>();
 
-/** A known name said again where no cue marks it: "thank you, Sarah Jones", "so that's Kwong". */
+/**
+ * A known name said again where no cue marks it: "thank you, Sarah Jones", "so that's Kwong",
+ * with clear name words right after it ("Daniel Walter Pruitt" once "Daniel" is known).
+ */
 function repeatedNames(dialogue: Dialogue, known: ReadonlySet<string>): Finding[] {
   const { tokens } = dialogue;
   const findings: Finding[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
     if (!known.has(tokens[k]!.lower) || strengthOf(tokens[k]!) === undefined) continue;
+    const turnEnd = dialogue.turnEnd[tokens[k]!.turn]!;
     let end = k + 1;
-    while (end < tokens.length && tokens[end]!.turn === tokens[k]!.turn && known.has(tokens[end]!.lower)) {
-      end += 1;
-    }
+    while (end < turnEnd && known.has(tokens[end]!.lower)) end += 1;
+    const clear = nameGroup(tokens, k, Math.min(turnEnd, k + MAX_NAME_WORDS), true);
+    if (clear && clear.to > end) end = clear.to;
     findings.push(tokenFinding(dialogue, NAME, TYPE, k, end, REPEATED_SCORE, ['repeated']));
     k = end - 1;
   }

@@ -14,7 +14,7 @@ import { ENTITY_CUES, NEGATIVE_CUES } from '../context/lexicon.js';
 import type { Finding } from '../detection.js';
 import type { DigitRun } from './digits.js';
 import { digitRuns, digitSpan } from './digits.js';
-import type { MatchWindow } from './pattern.js';
+import type { ContextVerdict, MatchWindow } from './pattern.js';
 import { hasNegativeTrail, judgeContext, readWindow, verdictReasons } from './pattern.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 
@@ -135,7 +135,7 @@ function recognizeRun(input: RecognizerInput, options: readonly Candidate[]): Fi
     first.start,
     options.reduce((end, option) => Math.max(end, option.end), 0),
   );
-  const verdict = judgeContext(window, cues, negatives);
+  const verdict = statedCue(window) ?? judgeContext(window, cues, negatives);
   if (verdict.negative || hasNegativeTrail(window)) return undefined;
   const cued = verdict.cue !== undefined;
   const countries = countriesFor(input, first.digits, window);
@@ -163,6 +163,17 @@ function recognizeRun(input: RecognizerInput, options: readonly Candidate[]): Fi
     };
   }
   return undefined;
+}
+
+/**
+ * A phone cue later in the same statement ("is 717 555 0122 still the best number for her"): the
+ * speaker names what the number is, which outweighs a prompt or read-back the other way (a lead-in
+ * negative still wins: "order number 336 555 0105 is the best number" is not told apart).
+ */
+function statedCue(window: MatchWindow): ContextVerdict | undefined {
+  if (window.leadInCue(cues) || window.leadInCue(negatives)) return undefined;
+  const cue = window.trail === '' ? undefined : cues.last(window.trail);
+  return cue && { cue, where: 'trail', negative: undefined };
 }
 
 function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {

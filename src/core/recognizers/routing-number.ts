@@ -19,7 +19,7 @@ function afterAccount(window: MatchWindow): string | undefined {
 export const routingNumberRecognizer = patternRecognizer({
   name: 'routing-number',
   type: 'ROUTING_NUMBER',
-  patterns: [{ name: 'aba', digits: [9, 9], score: 0.6 }],
+  patterns: [{ name: 'aba', digits: [9, 9], parts: true, score: 0.6 }],
   cues: ENTITY_CUES.ROUTING_NUMBER,
   requireContext: true,
   support: afterAccount,

@@ -1,11 +1,15 @@
 /**
  * USERNAME: the identifier a speaker gives after a username, user ID, login or handle cue: one
  * to four pieces (a word, a spelled run, digits, an email-like form), joined by spoken symbols
- * ("underscore", "dot") when the normaliser left them as words.
+ * ("underscore", "dot") when the normaliser left them as words. A spelled run that repeats a
+ * piece of a username found in the call ("dpetrakis@…" / "D P E T R A K I S?") is one too.
  */
-import type { Recognizer } from './recognizer.js';
+import type { Finding } from '../detection.js';
+import type { StreamView } from '../normalise/view.js';
+import type { Recognizer, RecognizerInput } from './recognizer.js';
+import type { Dialogue } from './dialogue/dialogue.js';
 import { readDialogue } from './dialogue/dialogue.js';
-import { keepBest, siteFindings } from './dialogue/findings.js';
+import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import { matchAt, phraseList } from './dialogue/phrases.js';
 import type { Token } from './dialogue/tokens.js';
 import { COMMON_WORDS, STOP_WORDS, wordSet } from './lexicon/words.js';
@@ -27,21 +31,90 @@ const EMAIL_LEADS = phraseList([
   'email address',
 ]);
 
+/** The shortest piece of a username a spelled read-back is matched on. */
+const MIN_READ_BACK = 4;
+const READ_BACK_SCORE = 0.8;
+
 export const usernameRecognizer: Recognizer = {
   name: NAME,
   types: ['USERNAME'],
   recognize(input) {
     const dialogue = readDialogue(input);
-    const { tokens } = dialogue;
-    return keepBest(
-      siteFindings(dialogue, 'username', NAME, 'USERNAME', { asked: 0.85, stated: 0.85 }, (site) => {
-        const from = site.start + (matchAt(dialogue.words, site.start, EMAIL_LEADS)?.length ?? 0);
-        const to = identifierEnd(tokens, from, site.limit);
-        return [{ from, to }];
-      }),
-    );
+    return keepBest([...ownFindings(dialogue), ...spelledReadBacks(dialogue, knownPieces(input))]);
   },
 };
+
+const ownCache = new WeakMap<Dialogue, Finding[]>();
+
+/** Usernames given after a cue in one view (computed once per view). */
+function ownFindings(dialogue: Dialogue): Finding[] {
+  const cached = ownCache.get(dialogue);
+  if (cached) return cached;
+  const { tokens } = dialogue;
+  const found = siteFindings(
+    dialogue,
+    'username',
+    NAME,
+    'USERNAME',
+    { asked: 0.85, stated: 0.85 },
+    (site) => {
+      const from = site.start + (matchAt(dialogue.words, site.start, EMAIL_LEADS)?.length ?? 0);
+      const to = identifierEnd(tokens, from, site.limit);
+      return [{ from, to }];
+    },
+  );
+  ownCache.set(dialogue, found);
+  return found;
+}
+
+const piecesCache = new WeakMap<readonly StreamView[], ReadonlySet<string>>();
+const keysCache = new WeakMap<readonly StreamView[], ReadonlySet<string>>();
+
+/** The usernames found in the call, as lower-case letters and digits ("dsmith77"): not passwords. */
+export function usernameKeys(input: RecognizerInput): ReadonlySet<string> {
+  const cached = keysCache.get(input.views);
+  if (cached) return cached;
+  const keys = new Set<string>();
+  for (const view of input.views) {
+    for (const finding of ownFindings(readDialogue({ ...input, view }))) keys.add(compactKey(finding.value));
+  }
+  keysCache.set(input.views, keys);
+  return keys;
+}
+
+export function compactKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\d]+/gu, '');
+}
+
+/** The letter pieces of the usernames found in the call: "dpetrakis" of "dpetrakis@hollisgrange". */
+function knownPieces(input: RecognizerInput): ReadonlySet<string> {
+  const cached = piecesCache.get(input.views);
+  if (cached) return cached;
+  const pieces = new Set<string>();
+  for (const view of input.views) {
+    for (const finding of ownFindings(readDialogue({ ...input, view }))) {
+      for (const piece of finding.value.toLowerCase().split(/[^\p{L}]+/u)) {
+        if (piece.length >= MIN_READ_BACK) pieces.add(piece);
+      }
+    }
+  }
+  piecesCache.set(input.views, pieces);
+  return pieces;
+}
+
+/** Spelled runs ("DPETRAKIS") that repeat a piece of a username found in the call. */
+function spelledReadBacks(dialogue: Dialogue, pieces: ReadonlySet<string>): Finding[] {
+  if (pieces.size === 0) return [];
+  const { tokens } = dialogue;
+  const findings: Finding[] = [];
+  tokens.forEach((token, k) => {
+    if (!/^\p{Lu}{2,}$/u.test(token.text) || !pieces.has(token.lower)) return;
+    const next = tokens[k + 1];
+    const to = next && next.turn === token.turn && /^\d+$/.test(next.text) ? k + 2 : k + 1;
+    findings.push(tokenFinding(dialogue, NAME, 'USERNAME', k, to, READ_BACK_SCORE, ['read-back']));
+  });
+  return findings;
+}
 
 /** A piece of an identifier: holds a digit or symbol, is a spelled run, or is not an ordinary word. */
 function isPiece(token: Token): boolean {
@@ -57,7 +130,8 @@ function identifierEnd(tokens: readonly Token[], start: number, limit: number): 
   for (let k = start; k < limit && pieces < MAX_PIECES; k += 1) {
     const token = tokens[k]!;
     if (isPiece(token)) {
-      pieces += 1;
+      // Digits read one by one after a spelled run ("ABK 3 1 9") are one piece with it.
+      if (pieces === 0 || !/^\d+$/.test(token.text) || !/^\d+$/.test(tokens[k - 1]!.text)) pieces += 1;
       end = k + 1;
     } else if (!(pieces > 0 && JOINERS.has(token.lower) && k + 1 < limit && isPiece(tokens[k + 1]!))) {
       break;

@@ -5,7 +5,7 @@
  */
 import type { StreamView } from '../../normalise/view.js';
 import { BACKCHANNELS, COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
-import { QUESTION_TAIL_WORDS, REPEAT_CUES, REQUEST_WORDS } from '../lexicon/cues.js';
+import { CLARIFYING_HEADS, QUESTION_TAIL_WORDS, REPEAT_CUES, REQUEST_WORDS } from '../lexicon/cues.js';
 import { LEAD_INS, NON_ANSWERS, VALUE_LEAD_INS } from '../lexicon/lead-ins.js';
 import type { RecognizerInput } from '../recognizer.js';
 import { containsAny, findAll, matchAt, phraseList } from './phrases.js';
@@ -51,6 +51,7 @@ export interface Dialogue {
 const REPEATS = phraseList(REPEAT_CUES);
 const LEADS = phraseList(LEAD_INS);
 const NON = phraseList(NON_ANSWERS);
+const ASKING_BACK = phraseList(CLARIFYING_HEADS);
 const cache = new WeakMap<StreamView, Dialogue>();
 
 /** The dialogue reading of the input's view (computed once per view). */
@@ -94,7 +95,8 @@ function buildDialogue(input: RecognizerInput): Dialogue {
     const told = repeatAsked && t > 0 ? toldTopic(dialogue, t - 1) : undefined;
     const base = readQuestion(prompt) ?? previous?.asked ?? told;
     // Only a question to inherit makes it worth reading the previous turn.
-    const askedAgain = base && (repeatAsked || (t > 0 && isNonAnswer(dialogue, t - 1)));
+    const askedAgain =
+      base && (repeatAsked || (t > 0 && (isNonAnswer(dialogue, t - 1) || asksBack(dialogue, t - 1))));
     dialogue.questions.push(base && askedAgain ? { asked: base, inherited: true } : undefined);
   }
   dialogue.questions.forEach((question, t) => {
@@ -274,6 +276,12 @@ const YES_OR_NO = new Set(['yes', 'yeah', 'yep', 'yup', 'no', 'nope', 'yes pleas
 /** True when words at `at` begin an answer that gives nothing ("I don't remember"). */
 export function startsNonAnswer(words: readonly string[], at: number): boolean {
   return matchAt(words, at, NON) !== undefined;
+}
+
+/** True when turn t asks the other party about the question instead of answering ("can it be a phrase?"). */
+function asksBack(dialogue: Dialogue, t: number): boolean {
+  const { at } = skipLeadIns(dialogue.words, dialogue.turnFirst[t]!, dialogue.turnEnd[t]!);
+  return matchAt(dialogue.words, at, ASKING_BACK) !== undefined;
 }
 
 /** True when a turn holds nothing but openers and ordinary words ("sure, one moment"). */

@@ -4,7 +4,14 @@
  * mentioned it ("I forgot my password").
  */
 import type { Topic } from '../lexicon/cues.js';
-import { OWNING_WORDS, REQUEST_WORDS, TOPIC_CUES, YES_NO_HEADS } from '../lexicon/cues.js';
+import {
+  FOLLOW_UP_REQUESTS,
+  OWNING_WORDS,
+  QUALIFYING_WORDS,
+  REQUEST_WORDS,
+  TOPIC_CUES,
+  YES_NO_HEADS,
+} from '../lexicon/cues.js';
 import type { PhraseList } from './phrases.js';
 import { matchAt, phraseList } from './phrases.js';
 import { foldedWords } from './tokens.js';
@@ -36,6 +43,9 @@ const TOPIC_OF = new Map<string, Topic>(
   ),
 );
 const YES_NO: PhraseList = phraseList(YES_NO_HEADS);
+const FOLLOW_UPS: PhraseList = phraseList(FOLLOW_UP_REQUESTS);
+/** Words after a cue that make a later question of it ("... what would you like it to be?"). */
+const FOLLOW_UP_WINDOW = 10;
 /** Words that may join two cues asked together: "your name and address". */
 const JOINERS = new Set(['and', 'your', 'the', 'also', 'plus', 'then', 'or', 'full', 'as', 'well', 'of']);
 /** Words that ask for something, except before "you": "have you got", "do you need". */
@@ -65,6 +75,8 @@ export function findCues(words: readonly string[]): CueMatch[] {
 /** What the words ask about, or undefined when they name no topic. */
 export function readQuestion(words: readonly string[]): Asked | undefined {
   const cues = findCues(words);
+  // "Your full name as it appears on the licence": a cue after "on the" says where, not what.
+  while (cues.length > 1 && qualifies(words, cues.at(-1)!.start)) cues.pop();
   const last = cues.at(-1);
   if (!last) return undefined;
   const topics: Topic[] = [last.topic];
@@ -72,15 +84,31 @@ export function readQuestion(words: readonly string[]): Asked | undefined {
   for (let k = cues.length - 2; k >= 0; k -= 1) {
     const earlier = cues[k]!;
     const gap = words.slice(earlier.start + earlier.length, first.start);
-    if (gap.length > 3 || !gap.every((word) => JOINERS.has(word))) break;
+    // One describing word may sit in the gap: "your name and your network username".
+    if (gap.length > 3 || gap.filter((word) => !JOINERS.has(word)).length > 1) break;
     if (!topics.includes(earlier.topic)) topics.unshift(earlier.topic);
     first = earlier;
   }
   return { topics, form: askForm(words, first, last), cue: last.phrase, words };
 }
 
+/** True when the cue at `start` follows "on" or "on the/your": it qualifies an earlier cue. */
+function qualifies(words: readonly string[], start: number): boolean {
+  const before = words[start - 1];
+  return (
+    QUALIFYING_WORDS.has(before ?? '') ||
+    (POINTERS.has(before ?? '') && QUALIFYING_WORDS.has(words[start - 2] ?? ''))
+  );
+}
+
+const POINTERS = new Set(['the', 'your', 'my', 'his', 'her', 'their']);
+
 function askForm(words: readonly string[], first: CueMatch, last: CueMatch): AskForm {
   if (REQUEST_WORDS.has(words[last.start]!) || REQUEST_WORDS.has(words[first.start]!)) return 'request';
+  const after = last.start + last.length;
+  for (let at = after; at < Math.min(words.length, after + FOLLOW_UP_WINDOW); at += 1) {
+    if (matchAt(words, at, FOLLOW_UPS)) return 'request';
+  }
   if (OWNING_WORDS.has(words[first.start - 1] ?? '')) return 'mention';
   const windowStart = Math.max(0, first.start - REQUEST_WINDOW);
   let request = -1;

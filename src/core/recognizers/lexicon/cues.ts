@@ -35,7 +35,8 @@ export const TOPIC_CUES: Readonly<Record<Topic, readonly string[]>> = {
   username: phrases(`
     username, user name, user id, userid, login, login id, login name, log in id, log in name, log on,
     logon, login details, log in details, sign in name, handle, screen name, gamertag, gamer tag,
-    profile name, log in with, sign in with, what do you log in with
+    profile name, log in with, sign in with, what do you log in with, netid, net id, network id,
+    network login, windows login, staff login
   `),
   password: phrases(`
     password, pass word, passcode, pass code, passphrase, pass phrase, memorable word,
@@ -80,6 +81,24 @@ export const TOPIC_CUES: Readonly<Record<Topic, readonly string[]>> = {
 export const REQUEST_WORDS = wordSet(`
   what what's whats which who who's whom where where's how tell give confirm spell provide verify
   read repeat say state enter type need take get grab have please go double-check
+`);
+
+/** Words before a cue (maybe with "the"/"your" between) that make it where a value is, not what is asked. */
+export const QUALIFYING_WORDS = wordSet(`on`);
+
+/** Questions after a cue that ask for its value: "I'll set a verbal password. What would you like it to be?" */
+export const FOLLOW_UP_REQUESTS = phrases(`
+  what would you like it to be, what do you want it to be, what should it be, what will it be,
+  what would you like to use, what do you want to use, what would you like, what do you want
+`);
+
+/**
+ * Openings of a question the answerer asks back before answering ("can it be a phrase?"): after
+ * the other party's short reply, the original question still stands.
+ */
+export const CLARIFYING_HEADS = phrases(`
+  can it, could it, does it, should it, do i, can i use, could i use, is it okay, is it ok,
+  does it have to, does it need to, what if, how long, how many, can that
 `);
 
 /** Words before a cue that make it the speaker's own ("my name is Anita"): told, not asked. */

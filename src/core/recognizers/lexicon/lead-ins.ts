@@ -17,7 +17,7 @@ export const LEAD_INS = [
   ...phrases(`
     yes, yeah, yep, yup, yes please, sure, okay, ok, oh, um, uh, er, erm, ah, hmm, mm, mhm, uh-huh,
     well, so, right, alright, all right, of course, certainly, no problem, absolutely, sorry, hi,
-    hello, actually, let me see, let me think, let me check, let me remember, hang on, hold on,
+    hello, hey, hiya, actually, let me see, let me think, let me check, let me remember, hang on, hold on,
     one sec, one second, just a sec, just a second, bear with me, i think, i believe, i guess,
     probably, just, basically, no, nope, that's right, that's correct, correct, good question,
     that's easy, you know, and, ha, haha, gosh, oh gosh, wow, ooh, aha, oh dear, blimey, crikey, gee

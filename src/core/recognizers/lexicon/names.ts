@@ -60,3 +60,30 @@ export const SURNAMES = wordSet(`
 export const TITLES = wordSet(`
   mr mister mrs missus ms miss mx dr doctor prof professor
 `);
+
+/**
+ * Words that make a "name" an organisation's: "Midwest Title and Escrow LLC", "Harbor Dental Group".
+ * An answer holding one names a company, not a person.
+ */
+export const ORGANISATION_WORDS = wordSet(`
+  llc inc incorporated ltd limited plc corp corporation company co group holdings bank banking
+  trust title escrow insurance assurance services partners associates solutions industries
+  enterprises realty properties foundation university college hospital clinic pharmacy dental
+  medical healthcare motors logistics systems technologies labs laboratories agency lettings estates
+  mortgage mortgages finance financial credit union society
+`);
+
+/**
+ * Words before a first name that show it addresses someone: "thanks, Helen", "hi Raj",
+ * "anything else, Samuel?".
+ */
+export const ADDRESSING_WORDS = wordSet(`
+  thanks thank you hi hello hey hiya bye goodbye cheers morning afternoon evening night else dear
+  okay ok alright right sorry welcome lovely great perfect sure yes no
+`);
+
+/** Words after a first name opening a turn that show it addresses someone: "Raj, can I ...". */
+export const AFTER_ADDRESS_WORDS = wordSet(`
+  can could would will do did is are have i i'm i've just so how what when where quick one sorry
+  thanks thank
+`);

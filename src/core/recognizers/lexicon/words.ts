@@ -80,7 +80,7 @@ export const COMMON_WORDS = wordSet(`
   moving moment second minute quick little big small long short high low full empty whole half
   bad worse worst better best nice kind lovely awful terrible horrible brilliant excellent
   wonderful fantastic amazing cool funny weird strange important urgent serious simple easy hard
-  difficult possible impossible available unavailable free extra
+  difficult possible impossible available unavailable free extra date title network username
   welcome worries bother cheers problem pleasure transferring finishing putting sending passing
   connecting pulling reading updating processing afraid pleased sure ahead away
 `);
@@ -94,7 +94,8 @@ export const BACKCHANNELS = wordSet(`
 /** Upper-case runs that are abbreviations callers say, not spelled names. */
 export const ACRONYMS = wordSet(`
   id pin atm ok tv usa us uk po cvv cvc ssn dob zip pm am asap ceo it hr faq sms otp
-  iphone ipad pc vip apt st rd ave
+  iphone ipad pc vip apt st rd ave iban bic swift vpn ip url llc ltd inc plc nhs dvla irs hmrc
+  sim mfa sso pdf usb wifi isp dsl gp er
 `);
 
 /** Words that, leading a "value", show the speaker is describing a problem, not giving one. */

@@ -18,6 +18,8 @@ export const MONTH_NAMES = [
   'december',
 ] as const;
 
+const DAY_OF_THE_MONTH = /^(?:the )?(\d{1,2}) of the (\d{1,2}) (\d{2,4})$/;
+
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function dayFits(month: number, day: number): boolean {
@@ -37,6 +39,9 @@ function yearFits(year: string, currentYear: number): boolean {
  * spaced, separated by / - . or run together ("03031985", "3 31985").
  */
 export function birthDateFits(text: string, currentYear = new Date().getUTCFullYear()): boolean {
+  // "23 of the 9 78": the UK ordinal form is always day, then month.
+  const ordinal = DAY_OF_THE_MONTH.exec(text);
+  if (ordinal) return ymdFits(ordinal[3]!, ordinal[2]!, ordinal[1]!, currentYear);
   const monthIndex = MONTH_NAMES.findIndex((name) => text.includes(name));
   const numbers = text.match(/\d+/g) ?? [];
   if (monthIndex >= 0) return namedMonthFits(monthIndex + 1, numbers, currentYear);
