@@ -46,7 +46,7 @@ describe('spoken email addresses', () => {
     expectAll({
       'reach me at john at gmail dot com': 'reach me at john@gmail.com',
       "that's seven seven at gmail dot com": "that's 77@gmail.com",
-      'contact john smith at gmail dot com': 'contact john smith@gmail.com',
+      'contact john smith at gmail dot com': 'contact johnsmith@gmail.com',
     });
   });
 

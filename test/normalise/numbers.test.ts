@@ -131,7 +131,8 @@ describe('numbers the recogniser wrote in digits', () => {
   test('stay as written, one group per word', () => {
     expectAll({
       '4111 1111': '4111 1111',
-      '4 1 1 1': '4 1 1 1',
+      '3 1 2 1': '3121',
+      '6 2 days or 7 3': '6 2 days or 7 3',
       '4111-1111': '4111-1111',
       '04/27': '04/27',
       '192.168.1.1.': '192.168.1.1',

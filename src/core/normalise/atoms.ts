@@ -55,10 +55,12 @@ export function toAtoms(pieces: readonly Piece[]): Atom[] {
       i += 1;
       continue;
     }
-    // A number the recogniser wrote in digits stays its own group, as written.
+    // A number the recogniser wrote in digits stays its own group, as written, unless it is one of
+    // several digits written one by one ("9 0 4" → "904", read like a spoken group).
     if (piece.written !== null) {
-      atoms.push(makeAtom('digits', [pieceSpan(piece.written, piece)]));
-      i += 1;
+      const group = readNumberGroup(pieces, i);
+      atoms.push(makeAtom('digits', group?.spans ?? [pieceSpan(piece.written, piece)]));
+      i = group?.next ?? i + 1;
       continue;
     }
     const read = readItem(pieces, i);

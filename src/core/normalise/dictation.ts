@@ -2,8 +2,9 @@
  * Dictated passwords and usernames → what the speaker would type: symbol names tie dictated items
  * together ("dragon dollar sign one nine nine two" → "dragon$1992"), letters and words a case word
  * cased (cased.ts: "capital d dragon" → "Dragon") mark a dictation, and digits and letters said
- * right after a dictated item join it ("Dragon 1992" → "Dragon1992"). Words said side by side stay
- * apart: where a dictation ends is not known without a symbol between.
+ * right after a dictated item join it ("Dragon 1992" → "Dragon1992"), and so do cased items said one
+ * after another ("lowercase k, lowercase w" → "kw"). Plain words said side by side stay apart:
+ * where a dictation ends is not known without a symbol or a case word between.
  */
 import type { Atom, AtomRead } from './atoms.js';
 import { isPlainDigits, makeAtom } from './atoms.js';
@@ -33,6 +34,11 @@ export function readDictation(atoms: readonly Atom[], start: number): AtomRead |
   const spans: Span[] = [];
   let from = start;
   for (let parts = 0; parts < MAX_PARTS; parts += 1) {
+    if (casedJoins(atoms, start, i, parts)) {
+      marked = true;
+      i = segmentEnd(atoms, i);
+      continue;
+    }
     const symbol = symbolAt(atoms, i);
     const next = symbol === null ? -1 : segmentEnd(atoms, symbol.next);
     if (next === -1) break;
@@ -42,9 +48,25 @@ export function readDictation(atoms: readonly Atom[], start: number): AtomRead |
     from = symbol!.next;
     i = next;
   }
-  if (!marked || i - start < 2) return null;
+  if (!marked) return null;
   for (let k = from; k < i; k += 1) spans.push(...atoms[k]!.spans);
+  // A symbol closing a marked dictation is its last character: "capital t r o u t 7 4 exclamation".
+  const last = symbolAt(atoms, i);
+  if (last !== null && segmentEnd(atoms, last.next) === -1) {
+    spans.push(last.span);
+    i = last.next;
+  }
+  if (i - start < 2) return null;
   return { atom: makeAtom('dictated', spans), next: i };
+}
+
+/**
+ * A cased item at atoms[i] continues the dictation without a symbol ("lowercase k, lowercase w" →
+ * "kw") unless the dictation so far is one plain word: "password capital d dragon" keeps
+ * "password" apart.
+ */
+function casedJoins(atoms: readonly Atom[], start: number, i: number, parts: number): boolean {
+  return atoms[i]?.kind === 'dictated' && (parts > 0 || atoms[start]!.kind !== 'word');
 }
 
 /** The index after the segment starting at atoms[start], or -1 when none starts there. */

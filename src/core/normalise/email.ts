@@ -9,7 +9,13 @@
  */
 import type { Atom, AtomRead } from './atoms.js';
 import { isPlainDigits, makeAtom } from './atoms.js';
-import { ADDRESS_STOPWORDS, AT_SIGN_TAILS, SYMBOL_WORDS, TOP_LEVEL_DOMAINS } from './lexicon.js';
+import {
+  ADDRESS_STOPWORDS,
+  AT_SIGN_TAILS,
+  MAIL_PROVIDERS,
+  SYMBOL_WORDS,
+  TOP_LEVEL_DOMAINS,
+} from './lexicon.js';
 import type { Span } from './spans.js';
 
 /** Upper bound on the parts of one address, so a long run of "dot"s is read in linear time. */
@@ -21,7 +27,7 @@ const ADDRESS_WORD = /^[a-z0-9][a-z0-9._-]*$/;
 
 /** Reads a spoken email address or host name starting at atoms[start], or null. */
 export function readAddress(atoms: readonly Atom[], start: number): AtomRead | null {
-  if (!canStartAddress(atoms, start)) return null;
+  if (!canStartAddress(atoms, start)) return readTwoWordEmail(atoms, start);
   return readEmail(atoms, start) ?? readHost(atoms, start);
 }
 
@@ -37,24 +43,56 @@ function canStartAddress(atoms: readonly Atom[], start: number): boolean {
   return next?.kind === 'word' && SYMBOL_WORDS.has(next.lower);
 }
 
-/** local-part "at" domain, where the local part is segments joined by dot, underscore or dash. */
+/**
+ * local-part "at" domain, where the local part is segments joined by dot, underscore or dash. When
+ * the local part is more than one plain word ("danielle dot fortier", "j o h n"), the domain's
+ * first label may be two words said apart ("at bayside ortho dot com" → "@baysideortho.com").
+ */
 function readEmail(atoms: readonly Atom[], start: number): AtomRead | null {
   const spans: Span[] = [];
-  let i = readJoined(atoms, start, LOCAL_SEPARATORS, spans);
+  const i = readJoined(atoms, start, LOCAL_SEPARATORS, spans);
   if (i === -1) return null;
+  const spelled = i - start > 1 || atoms[start]!.kind !== 'word';
+  return readAtDomain(atoms, i, spans, spelled);
+}
+
+/**
+ * Two plain words before "at" ("sam okafor at protonmail dot com"), joined, when the domain is a
+ * known mail provider: the speaker said a dot the recogniser dropped, or a name as one address.
+ */
+function readTwoWordEmail(atoms: readonly Atom[], start: number): AtomRead | null {
+  const first = atoms[start]!;
+  const second = atoms[start + 1];
+  if (!isPlainLocalWord(first) || second === undefined || !isPlainLocalWord(second)) return null;
+  if (!isSymbol(atoms[start + 2], 'at') || !MAIL_PROVIDERS.has(atoms[start + 3]?.lower ?? '')) return null;
+  return readAtDomain(atoms, start + 2, [...first.spans, ...second.spans], false);
+}
+
+function isPlainLocalWord(atom: Atom): boolean {
+  return atom.kind === 'word' && !ADDRESS_STOPWORDS.has(atom.lower) && isSegmentAtom(atom);
+}
+
+/** "at" (or "at sign") and a domain at atoms[i], appended to the local part's spans. */
+function readAtDomain(
+  atoms: readonly Atom[],
+  i: number,
+  spans: Span[],
+  twoWordLabel: boolean,
+): AtomRead | null {
   const at = atoms[i];
   if (at?.kind !== 'word' || at.lower !== 'at') return null;
   const tail = atoms[i + 1];
   const atEnd = tail?.kind === 'word' && AT_SIGN_TAILS.has(tail.lower) ? i + 1 : i;
   spans.push({ text: '@', from: at.spans[0]!.from, to: atoms[atEnd]!.spans[0]!.to });
-  i = readDomain(atoms, atEnd + 1, spans);
-  return i === -1 ? null : { atom: addressAtom(spans), next: i };
+  let next = readDomain(atoms, atEnd + 1, spans, readLabel);
+  if (next === -1 && twoWordLabel) next = readDomain(atoms, atEnd + 1, spans, readTwoWordLabel);
+  return next === -1 ? null : { atom: addressAtom(spans), next };
 }
 
 /** A host name ("example dot com", "www dot example dot com"), with an optional "slash" path. */
 function readHost(atoms: readonly Atom[], start: number): AtomRead | null {
   const spans: Span[] = [];
-  let i = readDomain(atoms, start, spans);
+  let i = readDomain(atoms, start, spans, readLabel);
   if (i === -1) return null;
   for (let parts = 0; parts < MAX_PARTS && isSymbol(atoms[i], 'slash'); parts += 1) {
     const pathSpans: Span[] = [];
@@ -72,11 +110,16 @@ function readHost(atoms: readonly Atom[], start: number): AtomRead | null {
  * returns the index after it, or -1. Stops at the longest valid domain ("gmail dot com dot the"
  * ends after "com").
  */
-function readDomain(atoms: readonly Atom[], start: number, spans: Span[]): number {
+function readDomain(
+  atoms: readonly Atom[],
+  start: number,
+  spans: Span[],
+  firstLabel: (atoms: readonly Atom[], start: number, spans: Span[]) => number,
+): number {
   const domain: Span[] = [];
   let validEnd = -1;
   let validLength = 0;
-  let i = readLabel(atoms, start, domain);
+  let i = firstLabel(atoms, start, domain);
   for (let parts = 0; i !== -1 && parts < MAX_PARTS; parts += 1) {
     if (isDomain(domain)) {
       validEnd = i;
@@ -113,6 +156,17 @@ function readLabel(atoms: readonly Atom[], start: number, spans: Span[]): number
   return readJoined(atoms, start, LABEL_JOINERS, spans);
 }
 
+/** A first label said as two plain words: "bayside ortho" → "baysideortho". */
+function readTwoWordLabel(atoms: readonly Atom[], start: number, spans: Span[]): number {
+  const first = atoms[start];
+  const second = atoms[start + 1];
+  if (first === undefined || second === undefined || !isPlainLocalWord(first) || !isPlainLocalWord(second)) {
+    return -1;
+  }
+  spans.push(...first.spans, ...second.spans);
+  return start + 2;
+}
+
 /**
  * Segments joined by the spoken separators in `separators`. Appends the spans and returns the
  * index after the last segment, or -1 when no segment starts at `start`.
@@ -146,22 +200,28 @@ function readSegment(atoms: readonly Atom[], start: number, spans: Span[]): numb
 /**
  * The end of the segment starting at atoms[start], or -1 when none starts there. A segment is
  * address-safe words, letter runs and digit groups spoken one after another, with at most one word
- * ("j o h n 7 7" → "john77", "john seven seven" → "john77", "h o t mail" → "hotmail"). A stopword
+ * ("j o h n 7 7" → "john77", "john seven seven" → "john77", "h o t mail" → "hotmail"); a
+ * one-letter word is a spelled initial, not that word ("s kwan" → "skwan"). A stopword
  * is not absorbed after the first atom ("a b c is at…" keeps "is").
  */
 function segmentEnd(atoms: readonly Atom[], start: number): number {
   const first = atoms[start];
   if (first === undefined || !isSegmentAtom(first)) return -1;
-  let hasWord = first.kind === 'word';
+  let hasWord = isWholeWord(first);
   let i = start + 1;
   for (; i < atoms.length && i - start < MAX_PARTS; i += 1) {
     const atom = atoms[i]!;
     if (atom.kind === 'word') {
       if (hasWord || ADDRESS_STOPWORDS.has(atom.lower) || !isSegmentAtom(atom)) break;
-      hasWord = true;
+      hasWord = isWholeWord(atom);
     } else if (atom.kind !== 'letters' && !isPlainDigits(atom)) break;
   }
   return i;
+}
+
+/** A word of more than one letter: a one-letter word ("s" of "r dot s kwan") is a spelled initial. */
+function isWholeWord(atom: Atom): boolean {
+  return atom.kind === 'word' && (atom.lower.length > 1 || atom.lower === 'a' || atom.lower === 'i');
 }
 
 function isSegmentAtom(atom: Atom): boolean {

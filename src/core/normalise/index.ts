@@ -1,7 +1,7 @@
 /**
  * Spoken-form normalisation: builds each speaker stream's written-form view with its character →
  * word map (see view.ts and docs/normalisation.md). Each turn goes through three passes — words to
- * pieces (tokens.ts), pieces to atoms (atoms.ts: numbers, spelled letters, months), atoms joined by
+ * pieces (tokens.ts; digit homophones read in homophones.ts), pieces to atoms (atoms.ts: numbers, spelled letters, months), atoms joined by
  * spoken symbols (compose.ts: emails, hosts, digit separators, "plus") — and the turns of a stream
  * are joined by soft or hard breaks (breaks.ts).
  */
@@ -12,6 +12,7 @@ import { toAtoms } from './atoms.js';
 import { turnBreak } from './breaks.js';
 import { ViewBuilder } from './builder.js';
 import { composeAtoms } from './compose.js';
+import { readDigitHomophones } from './homophones.js';
 import { tokeniseTurn } from './tokens.js';
 import type { StreamView, TurnSpan } from './view.js';
 
@@ -49,5 +50,5 @@ function normaliseStream(
 }
 
 function normaliseTurn(transcript: Transcript, turn: Turn): Atom[] {
-  return composeAtoms(toAtoms(tokeniseTurn(transcript.words, turn.words)));
+  return composeAtoms(toAtoms(readDigitHomophones(tokeniseTurn(transcript.words, turn.words))));
 }

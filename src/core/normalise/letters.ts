@@ -35,7 +35,7 @@ export function readLetterRun(pieces: readonly Piece[], start: number): Read | n
   const first = letterAt(pieces, start);
   if (first === null) return null;
   const run: Letter[] = [first];
-  for (let letter = first; letter.pause !== STRONG_PAUSE;) {
+  for (let letter = first; !endsRun(pieces, run, letter);) {
     const next = nextContent(pieces, letter.last);
     const following = next === -1 ? null : (letterAt(pieces, next) ?? ohBetweenLetters(pieces, next));
     if (following === null) break;
@@ -55,6 +55,16 @@ export function readLetterRun(pieces: readonly Piece[], start: number): Read | n
     spans: run.map((letter) => piecesSpan(letter.letters, pieces[letter.first]!, pieces[letter.last]!)),
     next: run[run.length - 1]!.last + 1,
   };
+}
+
+/**
+ * A strong pause ends a run, and so does a full stop after a letter when the letter before it had
+ * none: "H W. L S" is two runs, while "K. W. O. N. G." is spelled with dots throughout.
+ */
+function endsRun(pieces: readonly Piece[], run: readonly Letter[], letter: Letter): boolean {
+  if (letter.pause === STRONG_PAUSE) return true;
+  const before = run[run.length - 2];
+  return before !== undefined && pieces[letter.last]!.dotted && !pieces[before.last]!.dotted;
 }
 
 /** A weak letter stays in the run only beside a single or explicit letter with no pause between. */

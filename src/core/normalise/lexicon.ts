@@ -254,6 +254,7 @@ export const CASE_WORDS: ReadonlyMap<string, CaseWord> = new Map([
  * symbols only between dictated items ("dragon dollar sign one nine" → "dragon$19").
  */
 export const DICTATED_SYMBOLS: ReadonlyMap<string, string> = new Map([
+  ['exclamation', '!'],
   ['exclamation mark', '!'],
   ['exclamation point', '!'],
   ['question mark', '?'],
@@ -280,6 +281,7 @@ export const DICTATED_SYMBOLS: ReadonlyMap<string, string> = new Map([
  */
 export const WEAK_DICTATED_SYMBOLS: ReadonlyMap<string, string> = new Map([
   ['hash', '#'],
+  ['dollar', '$'],
   ['star', '*'],
   ['dash', '-'],
   ['hyphen', '-'],
@@ -312,6 +314,41 @@ export const TOP_LEVEL_DOMAINS: ReadonlySet<string> = new Set([
   'tech',
   'cloud',
   'email',
+]);
+
+/**
+ * Mail providers whose domain makes "at" an email address even after two plain words ("sam okafor
+ * at protonmail dot com"): the first label after "at".
+ */
+export const MAIL_PROVIDERS: ReadonlySet<string> = new Set([
+  'gmail',
+  'googlemail',
+  'yahoo',
+  'ymail',
+  'hotmail',
+  'outlook',
+  'live',
+  'msn',
+  'aol',
+  'icloud',
+  'me',
+  'mac',
+  'protonmail',
+  'proton',
+  'pm',
+  'gmx',
+  'zoho',
+  'yandex',
+  'fastmail',
+  'mail',
+  'comcast',
+  'verizon',
+  'att',
+  'sbcglobal',
+  'btinternet',
+  'sky',
+  'virginmedia',
+  'talktalk',
 ]);
 
 /**

@@ -41,6 +41,9 @@ interface Step {
   size: StepSize;
 }
 
+/** Digits written one by one join into a group only in a run of this many single digits. */
+const MIN_WRITTEN_DIGIT_RUN = 3;
+
 /** How far "oh" looks ahead through further "oh"s for the digit that makes it a zero. */
 const MAX_OH_RUN = 8;
 
@@ -52,9 +55,17 @@ export function readNumberGroup(pieces: readonly Piece[], start: number): Read |
   let i = start;
   // A compound after a number said as a number is a number of its own ("ten two thousand…").
   let afterNumber = afterUnitWord(pieces, start);
-  while (i !== -1 && pieces[i]!.written === null) {
-    const step = readRepeat(pieces, i) ?? readZero(pieces, i, spans.length > 0) ?? readChunk(pieces, i);
+  // Digits written one by one ("9 0 4") join only digits said one by one, spoken or written.
+  let writtenDigits = false;
+  while (i !== -1) {
+    const step =
+      pieces[i]!.written === null
+        ? (readRepeat(pieces, i) ?? readZero(pieces, i, spans.length > 0) ?? readChunk(pieces, i))
+        : readWrittenDigit(pieces, i, spans.length);
     if (step === null || (step.size === 'compound' && spans.length > 0 && afterNumber)) break;
+    const written = pieces[i]!.written !== null;
+    if (spans.length > 0 && (written ? afterNumber : writtenDigits && step.size !== 'digit')) break;
+    writtenDigits ||= written;
     afterNumber ||= step.size !== 'digit';
     spans.push(step.span);
     next = step.last + 1;
@@ -70,9 +81,40 @@ function afterUnitWord(pieces: readonly Piece[], start: number): boolean {
   return before !== -1 && UNIT_WORDS.has(pieces[before]!.lower);
 }
 
-/** A cheap test before reading: the words a spoken number can start with. */
+/** A cheap test before reading: the words a spoken number can start with, and a digit written alone. */
 function mayStartNumber(piece: Piece): boolean {
-  return isNumberWord(piece.lower) || piece.lower === 'a';
+  return isWrittenDigit(piece) || isNumberWord(piece.lower) || piece.lower === 'a';
+}
+
+/** A single digit the recogniser wrote as a word of its own ("9" of "9 0 4"). */
+export function isWrittenDigit(piece: Piece): boolean {
+  const written = piece.written;
+  return written !== null && written.length === 1 && written >= '0' && written <= '9';
+}
+
+/**
+ * A written digit as a step of a group that already has `before` steps: only in a run of at least
+ * MIN_WRITTEN_DIGIT_RUN single digits, so "3 3 1985" (a day and a month) keeps its spaces.
+ */
+function readWrittenDigit(pieces: readonly Piece[], i: number, before: number): Step | null {
+  const piece = pieces[i]!;
+  if (!isWrittenDigit(piece)) return null;
+  let run = before;
+  for (
+    let j = i;
+    j !== -1 && run < MIN_WRITTEN_DIGIT_RUN && isSingleDigit(pieces[j]!);
+    j = nextWithoutPause(pieces, j)
+  ) {
+    run += 1;
+  }
+  if (run < MIN_WRITTEN_DIGIT_RUN) return null;
+  return { span: pieceSpan(piece.written!, piece), last: i, closes: false, size: 'digit' };
+}
+
+/** A digit said or written on its own: "5", "five", "zero". */
+function isSingleDigit(piece: Piece): boolean {
+  if (piece.written !== null) return isWrittenDigit(piece);
+  return ZERO_WORDS.has(piece.lower) || CARDINALS.get(piece.lower)?.class === 'unit';
 }
 
 /** "double five" → "55", "triple oh" → "000"; the digits map to both words. */

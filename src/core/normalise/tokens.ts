@@ -51,7 +51,23 @@ export function tokeniseTurn(words: readonly Word[], indices: readonly number[])
   const pieces: Piece[] = [];
   for (const index of indices) addWord(pieces, words[index]!.text, index);
   keepBackchannelWords(pieces);
+  keepCapitalLetterPairs(pieces);
   return pieces;
+}
+
+const HAS_DIGIT = /\d/;
+
+/**
+ * "ER" in capitals right after something written with digits is letters, as in the postcode
+ * "GL1 4 ER": recognisers write a hesitation in lower case ("er", "Er").
+ */
+function keepCapitalLetterPairs(pieces: Piece[]): void {
+  for (let i = 1; i < pieces.length; i += 1) {
+    const piece = pieces[i]!;
+    if (piece.filler && piece.text === piece.text.toUpperCase() && HAS_DIGIT.test(pieces[i - 1]!.text)) {
+      piece.filler = false;
+    }
+  }
 }
 
 /** "mm hmm", "uh huh": the filler is half of a backchannel and stays a word. */

@@ -1,0 +1,128 @@
+/**
+ * Digit homophones: ASR writes a spoken digit as the word it sounds like ("six six seven for oh
+ * nine", "too too one", "Z K M for 0 to 9 7 7 1 3"). Such a word is read as its digit only inside a
+ * digit dictation — a run of single digits said one by one, with no pause and no other word between
+ * — so "I want to pay for 2 items", "two to three days" and "buy 2 for 1" keep their words. The pass
+ * runs on a turn's pieces before digit groups are read, and rewrites `lower` of the pieces it reads
+ * as digits ("for" → "four"), keeping their text and word index.
+ */
+import { CARDINALS, MAYBE_ZERO_WORDS, NATO, ZERO_WORDS } from './lexicon.js';
+import { isWrittenDigit } from './numbers.js';
+import type { Piece } from './tokens.js';
+import { isLetter, nextContent, nextWithoutPause, previousContent } from './tokens.js';
+
+/** Homophone → the digit word it is read as. "won" and "ate" only between two digits. */
+const HOMOPHONES: ReadonlyMap<string, { digit: string; edge: boolean }> = new Map([
+  ['for', { digit: 'four', edge: true }],
+  ['fore', { digit: 'four', edge: true }],
+  ['to', { digit: 'two', edge: true }],
+  ['too', { digit: 'two', edge: true }],
+  ['won', { digit: 'one', edge: false }],
+  ['ate', { digit: 'eight', edge: false }],
+]);
+
+/** A homophone between digits needs this many digits and homophones in its run: "two to three" is a range. */
+const MIN_MIDDLE_RUN = 4;
+/** A run that starts with homophones needs this many items: "too too one", "for 4 8". */
+const MIN_EDGE_RUN = 3;
+/** Digits before a homophone that ends a run: "six six seven for." */
+const MIN_DIGITS_BEFORE_TRAILING = 3;
+
+/** Reads digit homophones inside digit dictations as digits, in place. Linear in the pieces. */
+export function readDigitHomophones(pieces: Piece[]): Piece[] {
+  let i = firstContent(pieces);
+  while (i !== -1) {
+    if (!isRunPiece(pieces[i]!)) {
+      i = nextContent(pieces, i);
+      continue;
+    }
+    const run = [i];
+    for (
+      let j = nextWithoutPause(pieces, i);
+      j !== -1 && isRunPiece(pieces[j]!);
+      j = nextWithoutPause(pieces, j)
+    ) {
+      run.push(j);
+    }
+    readRun(pieces, run);
+    i = nextContent(pieces, run[run.length - 1]!);
+  }
+  return pieces;
+}
+
+/**
+ * Reads the homophones of one run of digits and homophones: those between two digits when the run
+ * is long enough, those before the first digit when the run follows a spelled letter or makes a
+ * clause of its own, and those after the last digit when several digits came before and the clause
+ * ends there.
+ */
+function readRun(pieces: Piece[], run: readonly number[]): void {
+  const isDigit = run.map((k) => isDigitPiece(pieces[k]!));
+  const firstDigit = isDigit.indexOf(true);
+  if (firstDigit === -1) return;
+  const lastDigit = isDigit.lastIndexOf(true);
+  const clauseEnd = endsClause(pieces, run[run.length - 1]!);
+  const leading = run.slice(0, firstDigit);
+  const trailing = run.slice(lastDigit + 1);
+  const start =
+    leading.length > 0 &&
+    leading.every((k) => readsAtEdge(pieces[k]!)) &&
+    run.length >= MIN_EDGE_RUN &&
+    ((startsClause(pieces, run[0]!) && clauseEnd) || afterLetter(pieces, run[0]!))
+      ? 0
+      : firstDigit;
+  const digits = isDigit.filter(Boolean).length;
+  const end =
+    trailing.length > 0 &&
+    trailing.every((k) => readsAtEdge(pieces[k]!)) &&
+    clauseEnd &&
+    digits >= MIN_DIGITS_BEFORE_TRAILING
+      ? run.length
+      : lastDigit + 1;
+  const middle = end - start >= MIN_MIDDLE_RUN;
+  for (let k = start; k < end; k += 1) {
+    const piece = pieces[run[k]!]!;
+    const between = k > firstDigit && k < lastDigit;
+    if (!isDigit[k] && (middle || !between)) piece.lower = HOMOPHONES.get(piece.lower)!.digit;
+  }
+}
+
+function readsAtEdge(piece: Piece): boolean {
+  return HOMOPHONES.get(piece.lower)!.edge;
+}
+
+function isRunPiece(piece: Piece): boolean {
+  return isDigitPiece(piece) || (piece.written === null && HOMOPHONES.has(piece.lower));
+}
+
+/** A single digit said or written on its own: "five", "oh", "zero", "5". */
+function isDigitPiece(piece: Piece): boolean {
+  if (piece.written !== null) return isWrittenDigit(piece);
+  if (ZERO_WORDS.has(piece.lower) || MAYBE_ZERO_WORDS.has(piece.lower)) return true;
+  return CARDINALS.get(piece.lower)?.class === 'unit';
+}
+
+/** Nothing before pieces[i] in the turn, or a pause right before it. */
+function startsClause(pieces: readonly Piece[], i: number): boolean {
+  const before = previousContent(pieces, i);
+  return before === -1 || nextWithoutPause(pieces, before) !== i;
+}
+
+/** Nothing after pieces[i] in the turn, or a pause right after it. */
+function endsClause(pieces: readonly Piece[], i: number): boolean {
+  return nextContent(pieces, i) === -1 || nextWithoutPause(pieces, i) === -1;
+}
+
+/** A spelled letter (not "a" or "I") right before pieces[i], as in an identifier "Z K M for 0…". */
+function afterLetter(pieces: readonly Piece[], i: number): boolean {
+  const before = previousContent(pieces, i);
+  if (before === -1 || nextWithoutPause(pieces, before) !== i) return false;
+  const piece = pieces[before]!;
+  if (piece.written !== null) return false;
+  if (NATO.has(piece.lower)) return true;
+  return piece.text.length === 1 && isLetter(piece.text) && piece.lower !== 'a' && piece.lower !== 'i';
+}
+
+function firstContent(pieces: readonly Piece[]): number {
+  return pieces.length > 0 && !pieces[0]!.filler ? 0 : nextContent(pieces, 0);
+}
