@@ -3,6 +3,7 @@
  * fillers, the spoken names of email and web symbols, and the backchannels that let an item run
  * on across a turn break. All keys are lower case.
  */
+import { MONTH_NAMES } from '../months.js';
 
 /** How a number word combines with its neighbours (see numbers.ts). */
 export type NumberClass = 'unit' | 'teen' | 'tens' | 'hundred' | 'scale';
@@ -128,20 +129,6 @@ export interface Month {
   ambiguous: boolean;
 }
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const AMBIGUOUS_ABBREVIATIONS = new Set(['jan', 'mar', 'jun', 'jul', 'dec']);
 const ABBREVIATIONS: [string, string][] = [
   ['jan', 'january'],

@@ -5,11 +5,10 @@
 import { compileCues } from '../context/cue-matcher.js';
 import { ENTITY_CUES } from '../context/lexicon.js';
 import { patternRecognizer } from './pattern.js';
+import { MONTH_NAME_PATTERN } from '../months.js';
 
 const MONTH = '(?:0?[1-9]|1[0-2])';
 const YEAR = '(?:20)?\\d{2}';
-const MONTH_NAMES =
-  '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
 /**
  * Not glued to other digits, and not part of a decimal, time or longer date. Every pattern starts
  * with a digit or a month name, which lets the regex engine skip straight to candidates (a leading
@@ -40,7 +39,7 @@ export const cardExpiryRecognizer = patternRecognizer({
     { name: 'mm yy', regex: regex(`${MONTH} ${YEAR}`), score: 0.55 },
     { name: 'mmyy', regex: regex(`(?:0[1-9]|1[0-2])${YEAR}`), score: 0.55 },
     { name: 'myy', regex: regex(`[1-9]\\d{2}`), score: 0.45 },
-    { name: 'month yyyy', regex: regex(`${MONTH_NAMES}(?: of)? ${YEAR}`), score: 0.55 },
+    { name: 'month yyyy', regex: regex(`${MONTH_NAME_PATTERN}(?: of)? ${YEAR}`), score: 0.55 },
   ],
   cues: ENTITY_CUES.CARD_EXPIRY,
   requireContext: true,

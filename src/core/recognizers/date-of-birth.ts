@@ -6,9 +6,10 @@
  */
 import { ENTITY_CUES } from '../context/lexicon.js';
 import { patternRecognizer } from './pattern.js';
-import { birthDateFits, MONTH_NAMES } from './validators/date.js';
+import { MONTH_NAME_PATTERN } from '../months.js';
+import { birthDateFits } from './validators/date.js';
 
-const MONTH = `(?:${MONTH_NAMES.join('|')})`;
+const MONTH = MONTH_NAME_PATTERN;
 /**
  * Not glued to other letters or digits. Every pattern starts with a digit, "the" or a month name,
  * which lets the regex engine skip straight to candidates (a leading look-ahead would stop it).

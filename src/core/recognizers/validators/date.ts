@@ -2,21 +2,7 @@
  * Calendar dates as people say them, for dates of birth: a month (name or number), a day and a
  * year in the orders people use, with the year plausible for a living person's birth.
  */
-
-export const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-] as const;
+import { MONTH_NAMES } from '../../months.js';
 
 const DAY_OF_THE_MONTH = /^(?:the )?(\d{1,2}) of the (\d{1,2}) (\d{2,4})$/;
 
