@@ -8,13 +8,16 @@
  *                   for a set kept unseen (holdout-b) only the number missed per type
  *   --no-peers      run Hush only
  *   --format <id>   only calls written in one format
+ *   --policy <file> run with a policy file instead of the default (e.g. samples/policies/pci-strict.yaml)
  * Exits non-zero only when something failed (a call that does not import, a system that throws),
  * never because a target was missed.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_POLICY } from '../../src/core/policy.js';
 import type { Transcript } from '../../src/core/transcript.js';
+import { parsePolicy } from '../../src/policy/index.js';
 import { importTranscript } from '../../src/formats/index.js';
 import type { CallLabels } from '../corpus/labels.js';
 import { REPO_DIR } from '../corpus/paths.js';
@@ -88,13 +91,19 @@ async function main(): Promise<number> {
       'show-misses': { type: 'boolean', default: false },
       'no-peers': { type: 'boolean', default: false },
       format: { type: 'string' },
+      policy: { type: 'string' },
     },
   });
   const sets = chooseSets(values.set);
   // Every set's labels first, so a missing set stops the run before any slow work.
   const labelled = sets.map((set) => ({ set, calls: loadLabels(set, values.format) }));
-  const systems: System[] = [await loadHush()];
-  if (!values['no-peers']) for (const peer of await loadPeers()) systems.push(await peerSystem(peer));
+  const policy = values.policy
+    ? parsePolicy(readFileSync(values.policy, 'utf8'), values.policy)
+    : DEFAULT_POLICY;
+  const systems: System[] = [await loadHush(policy)];
+  if (!values['no-peers']) {
+    for (const peer of await loadPeers()) systems.push(await peerSystem(peer, policy));
+  }
 
   const runs: SetRun[] = [];
   for (const { set, calls } of labelled) {

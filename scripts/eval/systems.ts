@@ -67,7 +67,12 @@ async function loadPlanner(): Promise<PlanRegions> {
   }
 }
 
-function toPrediction(transcript: Transcript, detection: Detection, planRegions: PlanRegions): Prediction {
+function toPrediction(
+  transcript: Transcript,
+  detection: Detection,
+  planRegions: PlanRegions,
+  policy: Policy,
+): Prediction {
   return {
     entities: detection.entities.map((entity) => {
       const words = entity.parts.flatMap((part) => part.words.map((index) => transcript.words[index]!));
@@ -78,7 +83,7 @@ function toPrediction(transcript: Transcript, detection: Detection, planRegions:
         tokens: tokensOf(words.map((word) => word.text).join(' ')),
       };
     }),
-    regions: planRegions(detection, DEFAULT_POLICY).map(({ start, end, channel }) => ({
+    regions: planRegions(detection, policy).map(({ start, end, channel }) => ({
       start,
       end,
       channel,
@@ -86,8 +91,8 @@ function toPrediction(transcript: Transcript, detection: Detection, planRegions:
   };
 }
 
-/** Hush itself: `detect` with the default policy, then `planRegions`. */
-export async function loadHush(): Promise<System> {
+/** Hush itself: `detect` with the policy (the default unless `--policy`), then `planRegions`. */
+export async function loadHush(policy: Policy = DEFAULT_POLICY): Promise<System> {
   const planRegions = await loadPlanner();
   let detect: (transcript: Transcript, policy: Policy) => Detection;
   try {
@@ -101,7 +106,7 @@ export async function loadHush(): Promise<System> {
     name: 'Hush',
     version: 'working tree',
     predict: (transcript) =>
-      Promise.resolve(toPrediction(transcript, detect(transcript, DEFAULT_POLICY), planRegions)),
+      Promise.resolve(toPrediction(transcript, detect(transcript, policy), planRegions, policy)),
   };
 }
 
@@ -150,7 +155,8 @@ function entityFor(
 }
 
 /** A peer library run turn by turn, its findings mapped to words and times and planned like Hush's. */
-export async function peerSystem(peer: Peer): Promise<System> {
+/** A peer library; its findings go through the same region planning as Hush's, under the same policy. */
+export async function peerSystem(peer: Peer, policy: Policy = DEFAULT_POLICY): Promise<System> {
   const planRegions = await loadPlanner();
   return {
     name: peer.name,
@@ -171,7 +177,7 @@ export async function peerSystem(peer: Peer): Promise<System> {
         }
       }
       entities.sort((a, b) => a.start - b.start);
-      return toPrediction(transcript, { conversation, views: [], entities }, planRegions);
+      return toPrediction(transcript, { conversation, views: [], entities }, planRegions, policy);
     },
   };
 }
