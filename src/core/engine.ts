@@ -7,6 +7,7 @@ import { createContextProbe } from './context/index.js';
 import type { Detection, Finding } from './detection.js';
 import { resolveOverlaps } from './engine/overlaps.js';
 import { toEntities } from './engine/entities.js';
+import { partialRepeats } from './engine/partial-repeats.js';
 import { paymentDigits } from './engine/pci-strict.js';
 import { policyFilter } from './engine/policy-filter.js';
 import { propagate } from './engine/propagation.js';
@@ -38,7 +39,9 @@ export function detect(transcript: Transcript, policy: Policy = DEFAULT_POLICY):
   if (policy.pciStrict) {
     findings = resolveOverlaps([...findings, ...paymentDigits(views, context, findings).filter(wanted)]);
   }
-  findings = resolveOverlaps([...findings, ...propagate(views, findings).filter(wanted)]);
+  // Whole repeats and pieces of the values found so far, resolved together.
+  const repeats = [...propagate(views, findings), ...partialRepeats(views, context, findings)];
+  findings = resolveOverlaps([...findings, ...repeats.filter(wanted)]);
 
   const customCategories = new Map(policy.custom.map((entity) => [entity.name, entity.category]));
   const categoryOf = (type: EntityType): Category =>

@@ -147,3 +147,135 @@ describe('PASSWORD volunteered, asked in two steps, and read back', () => {
     );
   });
 });
+
+describe('PASSWORD set or given without a question', () => {
+  test('words a speaker sets a password with while passwords are talked about', () => {
+    assert.deepEqual(
+      passwords(
+        agent("You'll have to change your password once you're in."),
+        customer('Fine.'),
+        agent('Use something long.'),
+        customer("Right, I'm gonna do copper kettle at nineteen exclamation, is that long enough?"),
+      ),
+      ['PASSWORD:copper kettle at 19 exclamation'],
+    );
+    assert.deepEqual(
+      passwords(
+        agent('We need a new telephone password for the account.'),
+        customer("Let's make it orange giraffe waltz and I'll write it down."),
+      ),
+      ['PASSWORD:orange giraffe waltz'],
+    );
+    assert.deepEqual(
+      passwords(
+        agent('Your password has expired.'),
+        customer('Okay, set it to lighthouse crumpet all lower case.'),
+      ),
+      ['PASSWORD:lighthouse crumpet all lower case'],
+    );
+  });
+
+  test('set phrases outside password talk, or setting something else, are not passwords', () => {
+    assert.deepEqual(
+      passwords(agent('Is there anything else?'), customer("I'm gonna do the shopping later.")),
+      [],
+    );
+    assert.deepEqual(
+      passwords(agent('Your password is reset.'), customer("Okay, I'm gonna do that now, thanks.")),
+      [],
+    );
+    // The username is the latest credential talked about: its value is not a password.
+    assert.deepEqual(
+      passwords(
+        customer('I forgot my password.'),
+        agent('What username would you like instead?'),
+        customer("Let's make it tigerfan."),
+      ),
+      [],
+    );
+    // Password talk, but the value names a host.
+    assert.deepEqual(
+      passwords(
+        agent("Don't share your password. Which gateway are you on?"),
+        customer('The old one.'),
+        agent('Change it to gw7 dot corp then.'),
+      ),
+      [],
+    );
+  });
+
+  test('a word, a number and a spoken symbol, and a modifier after a typed password', () => {
+    assert.deepEqual(
+      passwords(
+        agent("I've reset your password."),
+        customer('Was it Pebble 83 hash before? I can never remember.'),
+      ),
+      ['PASSWORD:Pebble 83 hash'],
+    );
+    assert.deepEqual(
+      passwords(
+        agent('Your password expired.'),
+        customer('I used Thistle2024 with a dollar sign at the end.'),
+      ),
+      ['PASSWORD:Thistle2024 with a dollar sign at the end'],
+    );
+    // No password talk: a room number and a symbol word are not a password.
+    assert.deepEqual(passwords(agent('Which room?'), customer('Meadow 12 star, the one upstairs.')), []);
+  });
+
+  test('a read-back of the start of a dictated password, in another spoken form', () => {
+    assert.deepEqual(
+      passwords(
+        agent('Here is your temporary password: lowercase p, lowercase q, 7, 3, capital L, hash, 9.'),
+        customer('Hang on, slower please. P Q 7 3...'),
+      ),
+      ['PASSWORD:pq73L#9', 'PASSWORD:PQ 7 3'],
+    );
+    // The same letters after a username are not a password read-back.
+    assert.deepEqual(
+      passwords(agent('Your username is pq73 at the portal.'), customer('P Q 7 3, got it.')),
+      [],
+    );
+  });
+
+  test('a typed symbol stays with the password, and a repeat of it is found', () => {
+    assert.deepEqual(
+      spansOf(
+        call(
+          agent('Your new password is Bramble99 exclamation point.'),
+          customer('So Bramble99 exclamation.'),
+        ),
+        'PASSWORD',
+      ).length,
+      2,
+    );
+  });
+
+  test('talk after a password question that only says who may hear it is not a password', () => {
+    assert.deepEqual(
+      passwords(agent("Please don't tell anyone your password, including me."), customer('Okay.')),
+      [],
+    );
+  });
+});
+
+describe('PASSWORD tried', () => {
+  test('"I tried" gives a password in password talk', () => {
+    assert.deepEqual(
+      passwords(
+        customer("My password isn't working."),
+        agent('What did you enter?'),
+        customer('I tried walnut paddle nine and it said no.'),
+      ),
+      ['PASSWORD:walnut paddle 9'],
+    );
+    assert.deepEqual(
+      passwords(
+        customer("My password isn't working."),
+        agent('What happened?'),
+        customer('I tried the same one as always.'),
+      ),
+      [],
+    );
+  });
+});

@@ -142,7 +142,23 @@ export function createContextProbe(
     };
   };
 
+  /** Start times of the turns holding a cue of each lexicon, in time order (computed once per lexicon). */
+  const topicTimes = new Map<CueMatcher, number[]>();
+  const topicRaised = (view: StreamView, charPos: number, cues: CueMatcher, withinMs: number): boolean => {
+    let times = topicTimes.get(cues);
+    if (!times) {
+      times = conversation.turns
+        .filter((turn) => spanOfTurn[turn.id] !== undefined && cues.test(turnText(turn.id)))
+        .map((turn) => turn.start)
+        .sort((a, b) => a - b);
+      topicTimes.set(cues, times);
+    }
+    const turnStart = turnAt(view, charPos).turn.start;
+    return times.some((time) => time <= turnStart && time >= turnStart - withinMs);
+  };
+
   return {
+    topicRaised,
     leadIn: (view, charPos, maxWords = 8) => wordsBefore(view.text, charPos, maxWords),
     trail: (view, charPos, maxWords = 4) => wordsAfter(view.text, charPos, maxWords),
     turnAt,

@@ -198,7 +198,16 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
   ],
   IBAN: ['iban', 'i b a n', 'international bank account( number)?'],
   SORT_CODE: ['sort ?code', 'sorting code', 'bank code'],
-  PIN: ['pin', 'pin number', 'pin code', 'pass ?code', 'security pin', 'personal identification number'],
+  PIN: [
+    'pin',
+    'pin number',
+    'pin code',
+    'pass ?code',
+    'security pin',
+    'personal identification number',
+    // "the second and the fifth digits of your security number": a bank's PIN by position.
+    'digits? of (your|the|my) (security|pass) ?(number|code)',
+  ],
   PASSPORT: ['passport( number| no)?'],
   DRIVERS_LICENSE: [
     "driver'?s'? licen[cs]e( number)?",
@@ -227,6 +236,11 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
   ],
   POSTAL_CODE: ['zip( code)?', 'postal code', 'post ?code', 'zip plus 4'],
 };
+
+/** "just the last four is fine": the last four of whatever number is being asked for. */
+export const LAST_FOUR_CUES = ['last 4( digits| numbers)?', 'final 4( digits| numbers)?'];
+/** The SSN named at all: a "last four" asked for soon after is its last four. */
+export const SSN_TOPIC_CUES = ['social', 'ssn', 's s n', 'social security( number)?'];
 
 /**
  * Negative context: words naming a number that is not sensitive. A match whose nearest cue is one

@@ -37,4 +37,9 @@ export interface ContextProbe {
   recall(view: StreamView, charPos: number): string;
   /** The last hit of a cue lexicon in recall(view, charPos); computed once per turn and lexicon. */
   recallCue(view: StreamView, charPos: number, cues: CueMatcher): CueHit | undefined;
+  /**
+   * True when any speaker said a cue of the lexicon in a turn that started within withinMs before
+   * charPos (or in its own turn): the topic was raised earlier in the call, out of the prompt's reach.
+   */
+  topicRaised(view: StreamView, charPos: number, cues: CueMatcher, withinMs: number): boolean;
 }

@@ -4,10 +4,29 @@
  * `03/03/1985`, `3 3 1985`,
  * `03031985`, `1985-03-03`, `march 1985`. A date without such context is not a date of birth.
  */
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { compileCues } from '../context/cue-matcher.js';
+import { DOCUMENT_DATE_CUES, ENTITY_CUES } from '../context/lexicon.js';
+import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
 import { MONTH_NAME_PATTERN } from '../months.js';
-import { birthDateFits } from './validators/date.js';
+import { birthDateFits, saysPastYear } from './validators/date.js';
+
+/**
+ * How long (ms) after dates of birth were asked for a bare past date still reads as one: the next
+ * person's details ("and my wife? … third of june seventy five").
+ */
+const DOB_TOPIC_MS = 180_000;
+const dobCues = compileCues(ENTITY_CUES.DATE_OF_BIRTH ?? []);
+const documentDateCues = compileCues(DOCUMENT_DATE_CUES);
+
+/** A date with a past year and a day or month, said while dates of birth are being collected. */
+function birthTopic(window: MatchWindow, matched: string): string | undefined {
+  // Month and day with the year: a bare "1975" or "march 1975" says too little.
+  if ((matched.match(/\d+/g) ?? []).length < 2 && !/[/.-]/.test(matched)) return undefined;
+  if (!saysPastYear(matched)) return undefined;
+  if (window.leadInCue(documentDateCues)) return undefined;
+  return window.topicRaised(dobCues, DOB_TOPIC_MS) ? 'dob-topic' : undefined;
+}
 
 const MONTH = MONTH_NAME_PATTERN;
 /**
@@ -41,6 +60,7 @@ export const dateOfBirthRecognizer = patternRecognizer({
   cues: ENTITY_CUES.DATE_OF_BIRTH,
   cueBoost: 0.35,
   requireContext: true,
+  support: birthTopic,
   value: (matched) => matched.trim().toLowerCase(),
   validate: (value) => birthDateFits(value),
 });

@@ -55,6 +55,20 @@ function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/**
+ * Digit index at which a run starts over after a false start ("3 7 … 3 7 1" → "3 7 371"): the
+ * first group boundary whose earlier digits (at least two) begin the longer rest. 0 when none.
+ */
+export function restartAt(run: DigitRun): number {
+  const { digits } = run;
+  for (const at of run.groupStarts) {
+    if (at < 2) continue;
+    if (at * 2 >= digits.length) break;
+    if (digits.startsWith(digits.slice(0, at), at)) return at;
+  }
+  return 0;
+}
+
 /** Character range [start, end) of the run's digits [from, to). */
 export function digitSpan(run: DigitRun, from: number, to: number): { start: number; end: number } {
   return { start: run.positions[from]!, end: run.positions[to - 1]! + 1 };

@@ -41,8 +41,9 @@ const NATO = [
 const TOKEN = '(?:[A-Z]+|\\d+|[A-Z]+\\d[A-Z\\d]*|\\d+[A-Z][A-Z\\d]*)';
 
 /**
- * Longest run of tokens taken: IDs read digit by digit ("2 2 9 0 4 1 5 7 6 0 3 1") are a token per
- * digit, and the longest identifier any of these recognizers accepts is 16 characters.
+ * Longest run of tokens taken. The normaliser joins runs of three or more single digits into one
+ * group, but pairs stay apart ("AB 402 977 1 3"), and the longest identifier any of these
+ * recognizers accepts is 16 characters.
  */
 const MAX_TOKENS = 16;
 
@@ -82,6 +83,22 @@ export const compactId = (matched: string): string =>
     .replace(NATO_WORD, (word) => word[0]!)
     .replace(/[\s-]/g, '')
     .toUpperCase();
+
+/**
+ * The identifier after a false start ("559 559018226" → "559018226"): drops leading tokens (at
+ * least two characters) that begin the longer rest. The text unchanged when there is none.
+ */
+export function afterFalseStart(matched: string): string {
+  const tokens = matched.split(/[ -]+/);
+  let head = '';
+  for (let k = 1; k < tokens.length; k += 1) {
+    head += tokens[k - 1]!;
+    const rest = tokens.slice(k).join('');
+    if (rest.length <= head.length) break;
+    if (head.length >= 2 && rest.startsWith(head)) return tokens.slice(k).join(' ');
+  }
+  return matched;
+}
 
 /** A validator: the compact identifier has between min and max characters and at least one digit. */
 export function idShape(min: number, max: number): (value: string, window: MatchWindow) => boolean {

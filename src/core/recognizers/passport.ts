@@ -1,10 +1,29 @@
 /**
  * PASSPORT: a passport number after a passport cue or question: nine digits (US, UK), or letters
- * then digits (`C12345678`, `AB 1234567`).
+ * then digits (`C12345678`, `AB 1234567`). Later in a call about passports, a bare nine-digit
+ * number counts too when nothing else is being asked for ("and your daughter's?" "559018226").
  */
 import { DOCUMENT_DATE_CUES, ENTITY_CUES, NEGATIVE_CUES } from '../context/lexicon.js';
-import { alnumIds, compactId } from './ids.js';
+import { afterFalseStart, alnumIds, compactId } from './ids.js';
+import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
+import { topicOpen } from './topic.js';
+
+const SHAPE = /^(?:\d{8,9}|[A-Z]{1,2}\d{6,9}|[A-Z]\d{7,8}[A-Z]?)$/;
+/** How long (ms) after passports were discussed a bare nine-digit number still reads as one. */
+const PASSPORT_TOPIC_MS = 300_000;
+const passportTopic = topicOpen('PASSPORT', PASSPORT_TOPIC_MS);
+
+/** The value as said, or after a false start when only that has a passport's shape. */
+function passportValue(matched: string): string {
+  const whole = compactId(matched);
+  return SHAPE.test(whole) ? whole : compactId(afterFalseStart(matched));
+}
+
+/** A bare nine-digit number while passports are the topic. */
+function laterPassport(window: MatchWindow, matched: string): string | undefined {
+  return /^\d{9}$/.test(passportValue(matched)) && passportTopic(window) ? 'passport-topic' : undefined;
+}
 
 export const passportRecognizer = patternRecognizer({
   name: 'passport',
@@ -12,8 +31,9 @@ export const passportRecognizer = patternRecognizer({
   patterns: [{ name: 'alnum', find: alnumIds, score: 0.55 }],
   cues: ENTITY_CUES.PASSPORT,
   requireContext: true,
+  support: laterPassport,
   // Its expiry or issue date is not its number.
   negatives: [...NEGATIVE_CUES, ...DOCUMENT_DATE_CUES],
-  value: compactId,
-  validate: (value) => /^(?:\d{8,9}|[A-Z]{1,2}\d{6,9}|[A-Z]\d{7,8}[A-Z]?)$/.test(value),
+  value: passportValue,
+  validate: (value) => SHAPE.test(value),
 });

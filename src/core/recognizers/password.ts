@@ -4,17 +4,24 @@
  * lead-in ("it's") or talk after it ("all one word", "I think"). Also
  * - a word typed like a password ("Harbour2022") said while passwords are being discussed, by
  *   either party, with its spoken modifier ("... with a hash at the end");
- * - a read-back of a password the other party has just said ("Winter, capital W, then 47" / "Winter 47").
+ * - a read-back of a password the other party has just said ("Winter, capital W, then 47" / "Winter 47"),
+ *   or the start of it ("K W 5 8 ..." after "kw58R$m2");
+ * - words a speaker sets or gives a password with, in password talk ("I'm gonna do bluebird at 26
+ *   exclamation", "let's make it purple elephant dance");
+ * - a word, a number and a spoken symbol in password talk ("Winter 47 hash").
+ * A password's spoken modifier ("with a dollar sign at the end", "all lower case") is kept with it.
  */
 import type { Recognizer } from './recognizer.js';
 import type { Finding } from '../detection.js';
 import type { Dialogue } from './dialogue/dialogue.js';
-import { readDialogue, skipLeadIns } from './dialogue/dialogue.js';
+import { readDialogue, skipLeadIns, startsNonAnswer } from './dialogue/dialogue.js';
 import { valueEnd } from './dialogue/answers.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import { findCues } from './dialogue/topics.js';
+import { matchAt, phraseList } from './dialogue/phrases.js';
 import { compactKey, usernameKeys } from './username.js';
 import { COMMON_WORDS, PROBLEM_WORDS, STOP_WORDS, wordSet } from './lexicon/words.js';
+import { PASSWORD_MODIFIERS, PASSWORD_SET_PHRASES, SYMBOL_WORDS, YES_NO_HEADS } from './lexicon/cues.js';
 
 const NAME = 'password';
 const MAX_WORDS = 8;
@@ -24,13 +31,24 @@ const LATER_IN_ANSWER_PENALTY = 0.1;
 const PASSWORD_SHAPE = /^(?=.*\p{L})(?=.*[\d!#$%&*+=?@^_~])[\p{L}\d!#$%&*+=?@^_~.-]+$/u;
 /** Capitals and digits only ("INC0088214", "LS18"): a reference or a code more often than a password. */
 const REFERENCE_SHAPE = /^[\p{Lu}\d]+$/u;
+const DIGITS = /^\d+$/;
+const LETTERS = /^\p{L}+$/u;
 /** Score of a password-shaped word or a read-back found by the password talk around it. */
 const DISCUSSED_SCORE = 0.8;
+/** Score of words a speaker sets or gives a password with ("let's make it ..."), in password talk. */
+const SET_SCORE = 0.85;
+/** The shortest start of a dictated password ("kw58") a partial read-back must repeat. */
+const MIN_READ_BACK_CHARS = 4;
 /** How many earlier turns of the speaker, and prompts, may hold the password talk. */
 const DISCUSSION_TURNS = 2;
 /** "... with a dollar sign at the end": words a spoken modifier of a password may take. */
 const MODIFIER_WORDS = 7;
 const MODIFIER_ENDS = wordSet('end start beginning front');
+const MODIFIERS = phraseList(PASSWORD_MODIFIERS);
+const SET_PHRASES = phraseList(PASSWORD_SET_PHRASES);
+const SYMBOLS = phraseList(SYMBOL_WORDS);
+/** Where a passphrase set without a question ends: "and", or a question back ("is that strong enough"). */
+const PASSPHRASE_STOPS = phraseList(['and', ...YES_NO_HEADS]);
 /** Words after a shaped word that make it a host or a domain ("vpn2 dot corp"), not a password. */
 const HOST_WORDS = wordSet('dot com net org corp local internal');
 /** Words before a shaped word that make it a reference ("case AB12C"), not a password. */
@@ -42,13 +60,17 @@ export const passwordRecognizer: Recognizer = {
   recognize(input) {
     const dialogue = readDialogue(input);
     const { words } = dialogue;
-    return keepBest([
-      ...discussedPasswords(dialogue, usernameKeys(input)),
-      ...readBacks(dialogue, usernameKeys(input)),
+    const usernames = usernameKeys(input);
+    const found = keepBest([
+      ...discussedPasswords(dialogue, usernames),
+      ...readBacks(dialogue, usernames),
+      ...setPasswords(dialogue, usernames),
       ...siteFindings(dialogue, 'password', NAME, 'PASSWORD', { asked: 0.9, stated: 0.9 }, (site) => {
-        const to = valueEnd(words, site.start, site.limit, MAX_WORDS);
+        // "Okay, set it to ...": setPasswords reads it, bounded as a passphrase.
+        if (matchAt(words, site.start, SET_PHRASES)) return [];
+        const to = modifierEnd(words, valueEnd(words, site.start, site.limit, MAX_WORDS), site.limit);
         const value = words.slice(site.start, to);
-        if (!isPasswordLike(value)) {
+        if (!isPasswordLike(value) || namesHost(value)) {
           // Talk before the value (a mono file: "... I need it to test the connection | Dragon$1992").
           const shaped = shapedToken(dialogue, site.start + 1, site.limit);
           return shaped === -1
@@ -73,8 +95,38 @@ export const passwordRecognizer: Recognizer = {
         ];
       }),
     ]);
+    return keepBest([...found, ...repeats(dialogue, found)]).map(withTrailingSymbols);
   },
 };
+
+/** Tokens that say again a one-token password found elsewhere in the view ("So TROUT74!"). */
+function repeats(dialogue: Dialogue, found: readonly Finding[]): Finding[] {
+  const typed = new Map<string, Finding>();
+  for (const finding of found) {
+    if (PASSWORD_SHAPE.test(finding.value)) typed.set(finding.value.toLowerCase(), finding);
+  }
+  if (typed.size === 0) return [];
+  const findings: Finding[] = [];
+  dialogue.tokens.forEach((token, k) => {
+    const original = typed.get(token.text.toLowerCase());
+    if (!original || original.charStart === token.start) return;
+    const score = original.score - LATER_IN_ANSWER_PENALTY;
+    findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', k, k + 1, score, ['repeated']));
+  });
+  return findings;
+}
+
+/** Symbols the normaliser types after a password ("TROUT74!") that tokens leave out as punctuation. */
+const TRAILING_SYMBOL = /[!#$%&*+=@^_~]/;
+
+/** The finding stretched over symbols typed right after it. */
+function withTrailingSymbols(finding: Finding): Finding {
+  const { text } = finding.view;
+  let end = finding.charEnd;
+  while (end < text.length && TRAILING_SYMBOL.test(text[end]!)) end += 1;
+  if (end === finding.charEnd) return finding;
+  return { ...finding, charEnd: end, value: text.slice(finding.charStart, end).replace(/\s+/g, ' ') };
+}
 
 /**
  * True when passwords are the latest credential talked about in the turn's words before `at` and
@@ -112,16 +164,73 @@ function discussedPasswords(dialogue: Dialogue, usernames: ReadonlySet<string>):
   const findings: Finding[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
     const { text, turn } = tokens[k]!;
-    if (!typedLikePassword(dialogue, k) || usernames.has(compactKey(text))) continue;
+    const end = dialogue.turnEnd[turn]!;
+    const typed = typedLikePassword(dialogue, k) ? k + 1 : spokenPasswordEnd(words, k, end);
+    if (typed === k || usernames.has(compactKey(text))) continue;
     if (!passwordsDiscussed(dialogue, turn, k)) continue;
-    const to = modifierEnd(words, k + 1, dialogue.turnEnd[turn]!);
+    const to = modifierEnd(words, typed, end);
     findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', k, to, DISCUSSED_SCORE, ['password-talk']));
   }
   return findings;
 }
 
-/** One past "with a dollar sign at the end" when it follows at `from`, else `from`. */
+/** One past "Winter 47 hash" (a word, a number, a spoken symbol) when it starts at k, else k. */
+function spokenPasswordEnd(words: readonly string[], k: number, limit: number): number {
+  // Cheapest test first: most words are not followed by a number.
+  if (k + 2 >= limit || !DIGITS.test(words[k + 1]!)) return k;
+  const word = words[k]!;
+  if (STOP_WORDS.has(word) || COMMON_WORDS.has(word) || !LETTERS.test(word)) return k;
+  const symbol = matchAt(words, k + 2, SYMBOLS);
+  return symbol && k + 2 + symbol.length <= limit ? k + 2 + symbol.length : k;
+}
+
+/**
+ * Words a speaker sets or gives a password with while passwords are talked about ("I'm gonna do
+ * bluebird at 26 exclamation, is that strong enough?"): up to eight, to "and" or a question back.
+ */
+function setPasswords(dialogue: Dialogue, usernames: ReadonlySet<string>): Finding[] {
+  const { tokens, words } = dialogue;
+  const findings: Finding[] = [];
+  for (let k = 0; k < tokens.length; k += 1) {
+    const phrase = matchAt(words, k, SET_PHRASES);
+    if (!phrase) continue;
+    const { turn } = tokens[k]!;
+    const end = dialogue.turnEnd[turn]!;
+    const start = skipLeadIns(words, k + phrase.length, end).at;
+    if (start >= end || startsNonAnswer(words, start)) continue;
+    const to = passphraseEnd(words, start, end);
+    const value = words.slice(start, to);
+    if (!isPasswordLike(value) || namesHost(value) || usernames.has(compactKey(value.join('')))) continue;
+    if (!passwordsDiscussed(dialogue, turn, k)) continue;
+    const reasons = ['set-phrase', `cue:${phrase.phrase}`];
+    findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', start, to, SET_SCORE, reasons));
+  }
+  return findings;
+}
+
+/** One past a passphrase starting at start: cut like an answer, and at the first of `stops`. */
+function passphraseEnd(words: readonly string[], start: number, limit: number): number {
+  let end = valueEnd(words, start, limit, MAX_WORDS);
+  for (let k = start + 1; k < end; k += 1) {
+    if (matchAt(words, k, PASSPHRASE_STOPS) || modifierEnd(words, k, limit) > k) {
+      end = k;
+      break;
+    }
+  }
+  return modifierEnd(words, end, limit);
+}
+
+/** True when the words name a host or a domain ("vpn2 dot corp", "gw3.corp"), not a password. */
+function namesHost(value: readonly string[]): boolean {
+  return value.some(
+    (word, k) => /\.\p{L}/u.test(word) || (word === 'dot' && HOST_WORDS.has(value[k + 1] ?? '')),
+  );
+}
+
+/** One past "with a dollar sign at the end" or "all lower case" when it follows at `from`, else `from`. */
 function modifierEnd(words: readonly string[], from: number, limit: number): number {
+  const described = from < limit ? matchAt(words, from, MODIFIERS) : undefined;
+  if (described) return Math.min(limit, from + described.length);
   if (words[from] !== 'with') return from;
   for (let k = from + 1; k < Math.min(limit, from + MODIFIER_WORDS); k += 1) {
     if (MODIFIER_ENDS.has(words[k]!)) return k + 1;
@@ -141,15 +250,42 @@ function readBacks(dialogue: Dialogue, usernames: ReadonlySet<string>): Finding[
       (match) => match.topic === 'password' || match.topic === 'username',
     );
     if (cue?.topic !== 'password') return;
+    const told = prompt.slice(cue.start + cue.length);
     const end = dialogue.turnEnd[t]!;
-    const start = skipLeadIns(words, dialogue.turnFirst[t]!, end).at;
+    const first = dialogue.turnFirst[t]!;
+    findings.push(...dictatedStarts(dialogue, told, first, end));
+    const start = skipLeadIns(words, first, end).at;
     const word = words[start];
     if (word === undefined || STOP_WORDS.has(word) || COMMON_WORDS.has(word)) return;
-    if (!prompt.slice(cue.start + cue.length).includes(word)) return;
+    if (!told.includes(word)) return;
     const to = valueEnd(words, start, end, MAX_WORDS);
     if (usernames.has(compactKey(words.slice(start, to).join('')))) return;
     findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', start, to, DISCUSSED_SCORE, ['read-back']));
   });
+  return findings;
+}
+
+/**
+ * Runs of tokens in [first, end) that spell the start of a password typed in `told` ("K W 5 8"
+ * after "kw58R$m2"): at least four letters and digits, with a digit, said in a different form.
+ */
+function dictatedStarts(dialogue: Dialogue, told: readonly string[], first: number, end: number): Finding[] {
+  const keys = told.filter((word) => PASSWORD_SHAPE.test(word)).map(compactKey);
+  if (keys.length === 0) return [];
+  const { words } = dialogue;
+  const findings: Finding[] = [];
+  for (let k = first; k < end; k += 1) {
+    let spelled = '';
+    let to = k;
+    for (let j = k; j < end; j += 1) {
+      spelled += compactKey(words[j]!);
+      if (!keys.some((key) => key.startsWith(spelled))) break;
+      if (j > k && spelled.length >= MIN_READ_BACK_CHARS && /\d/.test(spelled)) to = j + 1;
+    }
+    if (to === k) continue;
+    findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', k, to, DISCUSSED_SCORE, ['read-back']));
+    k = to - 1;
+  }
   return findings;
 }
 

@@ -12,7 +12,7 @@ import type { Finding } from '../detection.js';
 import type { EntityType } from '../entities.js';
 import type { StreamView } from '../normalise/view.js';
 import type { DigitRun } from './digits.js';
-import { digitRuns, digitSpan } from './digits.js';
+import { digitRuns, digitSpan, restartAt } from './digits.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 
 interface PatternBase {
@@ -57,6 +57,8 @@ export interface MatchWindow {
   promptCue(cues: CueMatcher): CueHit | undefined;
   /** The last hit of a lexicon in the speaker's own question before a short answer (see ContextProbe.recall). */
   recallCue(cues: CueMatcher): CueHit | undefined;
+  /** True when a cue of the lexicon was said within withinMs before this turn (see ContextProbe.topicRaised). */
+  topicRaised(cues: CueMatcher, withinMs: number): boolean;
   /** The last hit of a lexicon in the lead-in (cached per window). */
   leadInCue(cues: CueMatcher): CueHit | undefined;
   /** The hit of a lexicon the trail starts with (cached per window). */
@@ -99,9 +101,9 @@ export interface PatternRecognizerSpec {
   value?: (matched: string) => string;
   /**
    * Extra support beyond cues, e.g. "the account number was just given": returns a reason name
-   * when it applies; counts like a cue.
+   * when it applies; counts like a cue. `matched` is the text as it stands in the view.
    */
-  support?: (window: MatchWindow) => string | undefined;
+  support?: (window: MatchWindow, matched: string) => string | undefined;
   /** Drops the match when false (`matched` is the text as it stands in the view). */
   validate?: (value: string, window: MatchWindow, matched: string) => boolean;
   /** Drops the match when true. */
@@ -181,6 +183,10 @@ class Window implements MatchWindow {
     return this.context.recallCue(this.view, this.charStart, cues);
   }
 
+  topicRaised(cues: CueMatcher, withinMs: number): boolean {
+    return this.context.topicRaised(this.view, this.charStart, cues, withinMs);
+  }
+
   leadInCue(cues: CueMatcher): CueHit | undefined {
     return this.leadIn === '' ? undefined : this.memo(cues, true);
   }
@@ -247,8 +253,15 @@ export function hasNegativeTrail(
   return window.trailCue(trailNegatives) !== undefined;
 }
 
+/** A candidate match; `digits` is its value when that is not all of its digits (a false start dropped). */
+interface Candidate {
+  start: number;
+  end: number;
+  digits?: string;
+}
+
 /** Candidate matches of a pattern in the view's text. */
-function* candidates(input: RecognizerInput, pattern: PatternDef): Generator<{ start: number; end: number }> {
+function* candidates(input: RecognizerInput, pattern: PatternDef): Generator<Candidate> {
   if ('regex' in pattern) {
     for (const match of input.view.text.matchAll(pattern.regex)) {
       if (match[0] !== '') yield { start: match.index, end: match.index + match[0].length };
@@ -262,8 +275,15 @@ function* candidates(input: RecognizerInput, pattern: PatternDef): Generator<{ s
   const [min, max] = pattern.digits;
   for (const run of digitRuns(input.view)) {
     const { length } = run.digits;
-    if (length >= min && length <= max) yield { start: run.start, end: run.end };
-    else if (length > max && pattern.parts) yield* groupAlignedParts(run, min, max);
+    if (length >= min && length <= max) {
+      yield { start: run.start, end: run.end };
+      continue;
+    }
+    // "3 7 … 3 7 1": the whole run is taken (the false start gives digits away too), valued as the retry.
+    const restart = restartAt(run);
+    if (restart > 0 && length - restart >= min && length - restart <= max) {
+      yield { start: run.start, end: run.end, digits: run.digits.slice(restart) };
+    } else if (length > max && pattern.parts) yield* groupAlignedParts(run, min, max);
   }
 }
 
@@ -297,21 +317,21 @@ export function patternRecognizer(spec: PatternRecognizerSpec): Recognizer {
       const findings: Finding[] = [];
       for (const pattern of spec.patterns) {
         const defaultValue = 'digits' in pattern ? onlyDigits : (text: string) => text.trim();
-        for (const { start, end } of candidates(input, pattern)) {
+        for (const { start, end, digits } of candidates(input, pattern)) {
           const window = readWindow(input, start, end, spec.leadInWords);
           const verdict = judgeContext(window, cues, negatives);
           if (verdict.negative || hasNegativeTrail(window, trailNegatives)) continue;
           const reasons = verdictReasons(verdict);
           const paymentIsContext = pattern.paymentIsContext ?? spec.paymentIsContext;
           if (!verdict.cue && paymentIsContext && window.payment) reasons.push('payment-context');
-          const support = verdict.cue ? undefined : spec.support?.(window);
+          const matched = input.view.text.slice(start, end);
+          const support = verdict.cue ? undefined : spec.support?.(window, matched);
           if (support) reasons.push(support);
           const supported = reasons.length > 0;
           if ((pattern.requireContext ?? spec.requireContext) && !supported) continue;
           // A read-back leans on an older question: it supports, but less than a cue at hand.
           const gain = verdict.where === 'read-back' ? boost * READ_BACK_WEIGHT : boost;
-          const matched = input.view.text.slice(start, end);
-          const value = (spec.value ?? defaultValue)(matched);
+          const value = digits ?? (spec.value ?? defaultValue)(matched);
           if (spec.validate && !spec.validate(value, window, matched)) continue;
           if (spec.invalidate?.(value, window, matched)) continue;
           findings.push({

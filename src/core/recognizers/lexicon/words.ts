@@ -28,6 +28,7 @@ export const STOP_WORDS = wordSet(`
   and or but nor so if then than because as while though although also too either neither
   of to in on at by for with from into onto about above below over under between through
   during before after up down out off again further once all any both each few more most
+  including except without within
   other some such no not only own same just very much many lot lots
   that's what's where's how's who'd that'll there'll
 `);
@@ -82,7 +83,8 @@ export const COMMON_WORDS = wordSet(`
   wonderful fantastic amazing cool funny weird strange important urgent serious simple easy hard
   difficult possible impossible available unavailable free extra date title network username
   welcome worries bother cheers problem pleasure transferring finishing putting sending passing
-  connecting pulling reading updating processing afraid pleased sure ahead away
+  connecting pulling reading updating processing afraid pleased sure ahead away slow slower slowly
+  fast faster quickly
 `);
 
 /** Words of acknowledgement a listener says while the other party carries on speaking. */

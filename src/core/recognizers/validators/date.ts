@@ -19,6 +19,21 @@ function yearFits(year: string, currentYear: number): boolean {
   return year.length === 4 && value >= 1900 && value <= currentYear;
 }
 
+/** Years before this one that a date's year must lie to be surely past: not a booking or a due date. */
+const PAST_YEAR_MARGIN = 2;
+
+/**
+ * True when the date's last number is a year surely in the past: a 4-digit year at least
+ * PAST_YEAR_MARGIN years ago, or a 2-digit year that can only mean 19xx ("75", not "25").
+ */
+export function saysPastYear(text: string, currentYear = new Date().getUTCFullYear()): boolean {
+  const year = (text.match(/\d+/g) ?? []).at(-1);
+  if (year === undefined || !/^\d{2}(?:\d{2})?$/.test(year)) return false;
+  const value = Number(year);
+  if (year.length === 4) return value >= 1900 && value <= currentYear - PAST_YEAR_MARGIN;
+  return value > (currentYear % 100) + PAST_YEAR_MARGIN;
+}
+
 /**
  * True when the text (lower-case, normalised) holds a plausible birth date: a month name with a day
  * and / or a year, or digits splitting into month, day and year in some order (m d y, d m y, y m d),
