@@ -6,7 +6,7 @@ import type { StreamView } from '../normalise/view.js';
 import type { Transcript } from '../transcript.js';
 import type { CueHit } from './cue-matcher.js';
 import { compileCues } from './cue-matcher.js';
-import { CLOSURE_CUES, PAYMENT_CUES } from './lexicon.js';
+import { CLOSURE_CUES, PAYMENT_CUES } from '../lexicon/payment-cues.js';
 
 /** How long a payment cue keeps payment context open, ms. */
 export const PAYMENT_WINDOW_MS = 120_000;

@@ -3,7 +3,8 @@
  * or the last four naming an account ("the checking ending in 5538"): part of the number all the
  * same. A phone, utility or store account number is a look-alike, not a bank account.
  */
-import { ENTITY_CUES, NEGATIVE_CUES, NON_BANK_ACCOUNT_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { NEGATIVE_CUES, NON_BANK_ACCOUNT_CUES } from '../lexicon/negative-cues.js';
 import { patternRecognizer } from './pattern.js';
 
 /**

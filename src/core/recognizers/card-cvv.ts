@@ -2,7 +2,7 @@
  * CARD_CVV: 3–4 digits given after a security-code cue or question ("and the 3 digits on the
  * back?" "123"), or right after an expiry in payment context ("04 27 123").
  */
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { patternRecognizer } from './pattern.js';
 
 /**

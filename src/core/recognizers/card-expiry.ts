@@ -3,7 +3,7 @@
  * `04 27`, `427` ("four twenty seven"), `april 2027`, `april 27`. The month must be 1–12.
  */
 import { compileCues } from '../context/cue-matcher.js';
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { patternRecognizer } from './pattern.js';
 import { MONTH_NAME_PATTERN } from '../months.js';
 

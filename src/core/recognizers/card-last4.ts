@@ -4,7 +4,7 @@
  * your social" belongs to US_SSN_LAST4.
  */
 import { compileCues } from '../context/cue-matcher.js';
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
 

@@ -6,7 +6,8 @@
  * or pick the label, never un-redact.
  */
 import { compileCues } from '../context/cue-matcher.js';
-import { ENTITY_CUES, NEGATIVE_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import type { StreamView } from '../normalise/view.js';
 import type { DigitRun } from './digits.js';

@@ -5,7 +5,8 @@
  * `03031985`, `1985-03-03`, `march 1985`. A date without such context is not a date of birth.
  */
 import { compileCues } from '../context/cue-matcher.js';
-import { DOCUMENT_DATE_CUES, ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { DOCUMENT_DATE_CUES } from '../lexicon/negative-cues.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
 import { MONTH_NAME_PATTERN } from '../months.js';

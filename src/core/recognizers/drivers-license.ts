@@ -1,5 +1,6 @@
 /** DRIVERS_LICENSE: an alphanumeric identifier of 5–16 characters after a licence cue or question. */
-import { DOCUMENT_DATE_CUES, ENTITY_CUES, NEGATIVE_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { DOCUMENT_DATE_CUES, NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import { alnumIds, compactId, idShape } from './ids.js';
 import { patternRecognizer } from './pattern.js';
 

@@ -1,5 +1,5 @@
 /** EMAIL_ADDRESS: written addresses, and spoken ones once normalised ("john dot smith at gmail dot com"). */
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import type { StreamView } from '../normalise/view.js';
 import { patternRecognizer } from './pattern.js';
 

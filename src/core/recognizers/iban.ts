@@ -4,7 +4,8 @@
  * the mod-97 check decide; with an IBAN cue a checksum failure (a misheard character) still counts.
  */
 import { compileCues } from '../context/cue-matcher.js';
-import { ENTITY_CUES, NEGATIVE_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import { judgeContext, readWindow, verdictReasons } from './pattern.js';
 import type { Recognizer } from './recognizer.js';

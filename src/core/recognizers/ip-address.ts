@@ -1,5 +1,5 @@
 /** IP_ADDRESS: IPv4 with octets 0–255 (not a version number), and written IPv6. */
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { patternRecognizer } from './pattern.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';

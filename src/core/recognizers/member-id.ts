@@ -3,7 +3,7 @@
  * alphanumeric, 6–15 characters, after such a cue or question; or confirmed a few turns later,
  * after the other party read its start back ("sorry, was that ZKM 402?" "yes, ZKM 40297713").
  */
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { alnumIds, compactId, idShape } from './ids.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';

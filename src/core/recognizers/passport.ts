@@ -3,7 +3,8 @@
  * then digits (`C12345678`, `AB 1234567`). Later in a call about passports, a bare nine-digit
  * number counts too when nothing else is being asked for ("and your daughter's?" "559018226").
  */
-import { DOCUMENT_DATE_CUES, ENTITY_CUES, NEGATIVE_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { DOCUMENT_DATE_CUES, NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import { afterFalseStart, alnumIds, compactId } from './ids.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';

@@ -20,8 +20,9 @@ import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import { findCues } from './dialogue/topics.js';
 import { matchAt, phraseList } from './dialogue/phrases.js';
 import { compactKey, usernameKeys } from './username.js';
-import { COMMON_WORDS, PROBLEM_WORDS, STOP_WORDS, wordSet } from './lexicon/words.js';
-import { PASSWORD_MODIFIERS, PASSWORD_SET_PHRASES, SYMBOL_WORDS, YES_NO_HEADS } from './lexicon/cues.js';
+import { COMMON_WORDS, PROBLEM_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
+import { PASSWORD_MODIFIERS, PASSWORD_SET_PHRASES, SYMBOL_WORDS } from '../lexicon/password-cues.js';
+import { YES_NO_HEADS } from '../lexicon/topic-cues.js';
 
 const NAME = 'password';
 const MAX_WORDS = 8;

@@ -7,7 +7,7 @@
 import type { CueHit, CueMatcher } from '../context/cue-matcher.js';
 import type { ContextProbe } from '../context/probe.js';
 import { compileCues } from '../context/cue-matcher.js';
-import { NEGATIVE_CUES, NEGATIVE_TRAIL } from '../context/lexicon.js';
+import { NEGATIVE_CUES, NEGATIVE_TRAIL } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import type { EntityType } from '../entities.js';
 import type { StreamView } from '../normalise/view.js';

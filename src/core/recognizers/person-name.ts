@@ -21,7 +21,7 @@ import type { SiteValue } from './dialogue/findings.js';
 import { agentSpeaks, keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import type { Token } from './dialogue/tokens.js';
 import { foldedWords } from './dialogue/tokens.js';
-import { VALUE_CUES } from './lexicon/cues.js';
+import { VALUE_CUES } from '../lexicon/topic-cues.js';
 import {
   ADDRESSING_WORDS,
   AFTER_ADDRESS_WORDS,
@@ -29,8 +29,8 @@ import {
   ORGANISATION_WORDS,
   SURNAMES,
   TITLES,
-} from './lexicon/names.js';
-import { ACRONYMS, COMMON_WORDS, STOP_WORDS, wordSet } from './lexicon/words.js';
+} from '../lexicon/names.js';
+import { ACRONYMS, COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 
 const NAME = 'person-name';
 const TYPE = 'PERSON_NAME';

@@ -10,7 +10,8 @@
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/min';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { compileCues } from '../context/cue-matcher.js';
-import { ENTITY_CUES, NEGATIVE_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import type { DigitRun } from './digits.js';
 import { digitRuns, digitSpan } from './digits.js';

@@ -3,7 +3,7 @@
  * its digits by position when a bank asks for only a few ("the second is 7, the 5 is 3": the
  * normaliser leaves "first" to "third" as words and writes later ordinals as digits).
  */
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { patternRecognizer } from './pattern.js';
 
 const POSITION = '(?:the )?(?:first|second|third|last|\\d{1,2}(?:st|nd|rd|th)?)(?: (?:digit|number|one|1))?';

@@ -3,7 +3,7 @@
  * not the number of a flat or suite), and UK postcodes by their shape (`SW1A 1AA`, also spelled
  * out as `SW 1 A 1 AA` or in NATO words, which the normaliser writes as `L 179 EZ`).
  */
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import type { StreamView } from '../normalise/view.js';
 import { patternRecognizer } from './pattern.js';
 

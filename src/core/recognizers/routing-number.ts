@@ -3,7 +3,7 @@
  * right after a bank account number ("account 12345678 and 021000021").
  */
 import { compileCues } from '../context/cue-matcher.js';
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
 import { abaValid } from './validators/aba.js';

@@ -8,7 +8,7 @@ import { readDialogue } from './dialogue/dialogue.js';
 import { valueEnd } from './dialogue/answers.js';
 import { keepBest, siteFindings } from './dialogue/findings.js';
 import { findCues } from './dialogue/topics.js';
-import { COMMON_WORDS, STOP_WORDS } from './lexicon/words.js';
+import { COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
 
 const NAME = 'security-answer';
 const MAX_WORDS = 6;

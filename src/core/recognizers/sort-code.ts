@@ -1,5 +1,5 @@
 /** SORT_CODE: a UK bank sort code, six digits (12-34-56, 12 34 56, 123456) after a sort-code cue. */
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { patternRecognizer } from './pattern.js';
 
 export const sortCodeRecognizer = patternRecognizer({

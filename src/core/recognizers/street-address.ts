@@ -22,8 +22,8 @@ import {
   UNIT_WORDS,
   US_STATE_CODES,
   US_STATE_WORDS,
-} from './lexicon/places.js';
-import { COMMON_WORDS, STOP_WORDS } from './lexicon/words.js';
+} from '../lexicon/places.js';
+import { COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
 
 const NAME = 'street-address';
 const TYPE = 'STREET_ADDRESS';

@@ -5,7 +5,7 @@
  */
 import type { CueMatcher } from '../context/cue-matcher.js';
 import { compileCues } from '../context/cue-matcher.js';
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import type { BuiltInEntityType } from '../entities.js';
 import type { MatchWindow } from './pattern.js';
 

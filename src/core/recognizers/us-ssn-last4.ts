@@ -3,7 +3,7 @@
  * "just the last four is fine" when the social security number was asked for shortly before.
  */
 import { compileCues } from '../context/cue-matcher.js';
-import { ENTITY_CUES, LAST_FOUR_CUES, SSN_TOPIC_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES, LAST_FOUR_CUES, SSN_TOPIC_CUES } from '../lexicon/entity-cues.js';
 import { patternRecognizer } from './pattern.js';
 
 /** How long (ms) after the SSN is named a bare "last four" still means its last four. */

@@ -3,7 +3,7 @@
  * dashed written form 123-45-6789 on its own. Area 000, 666 and 9xx, group 00 and serial 0000 are
  * not issued.
  */
-import { ENTITY_CUES } from '../context/lexicon.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { patternRecognizer } from './pattern.js';
 import { ssnValid } from './validators/ssn.js';
 

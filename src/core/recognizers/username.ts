@@ -12,7 +12,7 @@ import { readDialogue } from './dialogue/dialogue.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import { matchAt, phraseList } from './dialogue/phrases.js';
 import type { Token } from './dialogue/tokens.js';
-import { COMMON_WORDS, STOP_WORDS, wordSet } from './lexicon/words.js';
+import { COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 
 const NAME = 'username';
 const MAX_PIECES = 4;

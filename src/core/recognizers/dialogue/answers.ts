@@ -3,7 +3,7 @@
  * cue in the speaker's own turn ("my password is ..."). Lead-ins, restated questions and trailing
  * talk are left out, so findings cover the value's words only.
  */
-import type { Topic } from '../lexicon/cues.js';
+import type { Topic } from '../../lexicon/topic-cues.js';
 import {
   CONTEXT_VALUE_CUES,
   FRAMING_WORDS,
@@ -11,9 +11,9 @@ import {
   REQUEST_WORDS,
   TOPIC_CUES,
   VALUE_CUES,
-} from '../lexicon/cues.js';
-import { STATEMENT_COPULAS, TRAILERS } from '../lexicon/lead-ins.js';
-import { STOP_WORDS } from '../lexicon/words.js';
+} from '../../lexicon/topic-cues.js';
+import { STATEMENT_COPULAS, TRAILERS } from '../../lexicon/lead-ins.js';
+import { STOP_WORDS } from '../../lexicon/words.js';
 import type { Dialogue, TurnQuestion } from './dialogue.js';
 import { answerLimit, skipLeadIns, startsNonAnswer } from './dialogue.js';
 import { matchAt, phraseList } from './phrases.js';

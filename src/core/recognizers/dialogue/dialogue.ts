@@ -4,9 +4,14 @@
  * view and shared by the dialogue recognizers.
  */
 import type { StreamView } from '../../normalise/view.js';
-import { BACKCHANNELS, COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
-import { CLARIFYING_HEADS, QUESTION_TAIL_WORDS, REPEAT_CUES, REQUEST_WORDS } from '../lexicon/cues.js';
-import { LEAD_INS, NON_ANSWERS, VALUE_LEAD_INS } from '../lexicon/lead-ins.js';
+import { BACKCHANNELS, COMMON_WORDS, STOP_WORDS } from '../../lexicon/words.js';
+import {
+  CLARIFYING_HEADS,
+  QUESTION_TAIL_WORDS,
+  REPEAT_CUES,
+  REQUEST_WORDS,
+} from '../../lexicon/topic-cues.js';
+import { LEAD_INS, NON_ANSWERS, VALUE_LEAD_INS } from '../../lexicon/lead-ins.js';
 import type { RecognizerInput } from '../recognizer.js';
 import { containsAny, findAll, matchAt, phraseList } from './phrases.js';
 import type { Token } from './tokens.js';

@@ -1,8 +1,8 @@
 /** Turning token ranges into findings, scoring them by how the value was asked for, and de-duplicating. */
 import type { Finding } from '../../detection.js';
 import type { EntityType } from '../../entities.js';
-import type { Topic } from '../lexicon/cues.js';
-import { AGENT_PHRASES } from '../lexicon/cues.js';
+import type { Topic } from '../../lexicon/topic-cues.js';
+import { AGENT_PHRASES } from '../../lexicon/topic-cues.js';
 import type { ValueSite } from './answers.js';
 import { valueSites } from './answers.js';
 import type { Dialogue } from './dialogue.js';

@@ -3,7 +3,7 @@
  * the value ("what's your surname"), asked yes or no ("do you have a username"), or only
  * mentioned it ("I forgot my password").
  */
-import type { Topic } from '../lexicon/cues.js';
+import type { Topic } from '../../lexicon/topic-cues.js';
 import {
   FOLLOW_UP_REQUESTS,
   OWNING_WORDS,
@@ -11,7 +11,7 @@ import {
   REQUEST_WORDS,
   TOPIC_CUES,
   YES_NO_HEADS,
-} from '../lexicon/cues.js';
+} from '../../lexicon/topic-cues.js';
 import type { PhraseList } from './phrases.js';
 import { matchAt, phraseList } from './phrases.js';
 import { foldedWords } from './tokens.js';

@@ -3,6 +3,8 @@
  * around them. One place for every dialogue recognizer, so a phrase added for one topic is weighed
  * against the cues of every other topic ("email address" is not a street address).
  */
+import { ENTITY_NAMES } from './entity-cues.js';
+import { BILLING_ADDRESS_CUES, CARDHOLDER_CUES } from './payment-cues.js';
 import { phrases, wordSet } from './words.js';
 
 /** What a question asks for. `other` stands for every type these recognizers do not handle. */
@@ -14,24 +16,29 @@ export type Topic = 'name' | 'address' | 'username' | 'password' | 'security' | 
  * `other` to shield the topics here.
  */
 export const TOPIC_CUES: Readonly<Record<Topic, readonly string[]>> = {
-  name: phrases(`
+  name: [
+    ...CARDHOLDER_CUES,
+    ...phrases(`
     name, your name, full name, first name, last name, surname, family name, given name, second name,
     middle name, forename, names, who am i speaking with, who am i speaking to,
     who i'm speaking with, who i'm speaking to, who i am speaking with, who i am speaking to,
     whom am i speaking, who's calling, who is calling, who's this, who is this,
     who do i have the pleasure, and you are, what do i call you, what should i call you,
-    what are you called, cardholder, card holder, cardholder's name, account holder,
-    account holder's name, account name, name on the card, name on the account, name as it appears,
-    whose name
+    what are you called, cardholder's name, account holder, account holder's name, account name,
+    name on the account, name as it appears, whose name
   `),
-  address: phrases(`
-    address, home address, billing address, mailing address, postal address, street address,
+  ],
+  address: [
+    ...BILLING_ADDRESS_CUES,
+    ...phrases(`
+    address, home address, mailing address, postal address, street address,
     shipping address, delivery address, residential address, current address, new address, old address,
     previous address, address on file, first line of your address, first line of the address,
     house number, street name, where do you live, where you live, where are you living,
     where are you located, where do you stay, where should we send, where do we send,
     where shall we send, where should it be delivered, where would you like it delivered, where to send
   `),
+  ],
   username: phrases(`
     username, user name, user id, userid, login, login id, login name, log in id, log in name, log on,
     logon, login details, log in details, sign in name, handle, screen name, gamertag, gamer tag,
@@ -61,20 +68,22 @@ export const TOPIC_CUES: Readonly<Record<Topic, readonly string[]>> = {
     father's middle name, mother's middle name, oldest sibling, youngest sibling, oldest cousin,
     grandmother's, grandfather's, first concert, honeymoon, where did you meet, nickname, dream job
   `),
-  other: phrases(`
-    email, e-mail, email address, e-mail address, ip address, web address, website, phone,
-    phone number, telephone, mobile, mobile number, cell, number, contact number, callback number,
-    date of birth, birth date, birthday, dob, year were you born, when were you born,
-    what year were you born, zip, zip code, postcode, post code, postal code, social, social security,
-    ssn, last four, last 4, card, card number, long number, expiry, expiration, expiry date, cvv, cvc,
-    security code, security number, three digit, 3 digit, sort code, routing number, account number,
-    pin, pin number, reference, reference number, order number, policy number, member id,
-    member number, passport, license, licence, one time passcode, one-time passcode, verification code,
-    one time code, otp, amount, name of your bank, bank name, company name, name of the company,
-    digit passcode, digit pass code, digit code, digit pin, business name, product name,
-    name of the product, reset your password, password reset, forgot your password,
+  // The structured types' plain names, and other phrases asking for what these recognizers do not handle.
+  other: [
+    ...ENTITY_NAMES,
+    ...phrases(`
+    e-mail, email address, e-mail address, ip address, web address, website, phone, phone number,
+    telephone, mobile, mobile number, cell, number, birth date, year were you born,
+    what year were you born, zip, zip code, postcode, post code, social, social security, last four,
+    last 4, expiry, expiration, expiry date, cvv, cvc, security code, security number, three digit,
+    3 digit, sort code, routing number, reference, reference number, order number, policy number,
+    member id, member number, passport, license, licence, one time passcode, one-time passcode,
+    verification code, one time code, otp, amount, name of your bank, bank name, company name,
+    name of the company, digit passcode, digit pass code, digit code, digit pin, business name,
+    product name, name of the product, reset your password, password reset, forgot your password,
     forgotten your password, change your password, reset link, how much, what time, which day
   `),
+  ],
 };
 
 /** Words that make a mention of a topic into a request for it ("what's", "confirm", "spell"). */
@@ -186,30 +195,3 @@ export const CONTEXT_VALUE_CUES: Readonly<Record<Topic, readonly string[]>> = {
   security: [],
   other: [],
 };
-
-/**
- * Phrases a speaker sets or gives a password with, without being asked ("I'm gonna do ...", "let's
- * make it ..."): a value only while passwords are being talked about.
- */
-export const PASSWORD_SET_PHRASES = phrases(`
-  change it to, changed it to, set it to, set it as, my new one to be, my new 1 to be, new one to be,
-  new 1 to be, new one will be, new 1 will be, new one is, new 1 is, new one's, new 1's, want it to be,
-  make it, gonna do, going to do, gonna use, going to use, gonna make it, gonna put, going to put,
-  i'll do, i'll use, i'll put, i'm using, i used, let's do, let's use, let's go with, i'll go with,
-  gonna go with, going to go with, i went with, i'm putting, i put, i always use, i usually use,
-  i normally use, how about, what about, i tried, i've tried, i'll try, i typed, i've typed, i typed in,
-  i entered, i put in
-`);
-
-/** Words after a password that describe how it is typed ("all lower case"): part of the password. */
-export const PASSWORD_MODIFIERS = phrases(`
-  all lower case, all lowercase, lower case, lowercase, all upper case, all uppercase, all caps,
-  all capitals, no spaces, with no spaces, without spaces, no space
-`);
-
-/** Spoken symbols that may end a password said in words ("Winter 47 hash"). */
-export const SYMBOL_WORDS = phrases(`
-  hash, hashtag, pound sign, dollar, dollar sign, exclamation, exclamation mark, exclamation point,
-  star, asterisk, at sign, ampersand, percent, percent sign, underscore, plus, plus sign, equals,
-  caret, tilde
-`);

@@ -1,0 +1,140 @@
+/**
+ * Negative cues: the words naming a number that is not sensitive, and the words after a number
+ * that make it a price, time or measure. Cues in the syntax of `compileCues`, matched against
+ * normalised text.
+ */
+
+/**
+ * Negative context: words naming a number that is not sensitive. A match whose nearest cue is one
+ * of these is left alone (unless a fail-closed rule applies).
+ */
+export const NEGATIVE_CUES: readonly string[] = [
+  'order (number|no|id)',
+  '(your|my|the|an|this|that) order',
+  'case (number|no|id|reference)',
+  '(your|my|the|this|that) case',
+  'confirmation( number| code| no| id)?',
+  'reference( number| code| no| id)?',
+  'ref( number| no)?',
+  'ticket( number| no| id)?',
+  'tracking( number| no| code| id)?',
+  'invoice( number| no)?',
+  'receipt( number| no)?',
+  'claim number',
+  'prescription( number| no)?',
+  'rx( number)?',
+  'authori[sz]ation( code| number)?',
+  'approval code',
+  'transaction( number| id| code| reference)?',
+  'booking( number| reference| code)?',
+  'account reference',
+  'flight( number| no)?',
+  'room( number| no)?',
+  'gate',
+  'seat',
+  'extension',
+  'ext',
+  'price',
+  'priced',
+  'costs?',
+  'total( is| was| comes to)?',
+  'balance( is| was| of)?',
+  'amount( is| was| of)?',
+  'fee',
+  'charge of',
+  'version',
+  'model( number)?',
+  'serial( number)?',
+  'sku',
+  'item( number)?',
+  'part( number)?',
+  'product( number| code)?',
+  'promo( code)?',
+  'discount( code)?',
+  'coupon( code)?',
+  'voucher( code)?',
+  'step',
+  'page',
+  'chapter',
+  'episode',
+  'channel',
+  'aisle',
+  'store( number)?',
+  // Device and meter numbers: an IMEI passes the Luhn check, a meter reading looks like a phone.
+  'imei( number)?',
+  'meter( reading| readings| number| serial)?',
+  'readings?',
+  // One-time codes are not PINs: they are sent to the caller and expire.
+  '(one|1) ?time (pass ?)?(code|pin)',
+  'otp',
+];
+
+/** A document's dates, not its number: "when does your licence expire" "november 2027". */
+export const DOCUMENT_DATE_CUES: readonly string[] = [
+  'expir(y|e|es|ed|ation)( date)?',
+  'valid (until|through|till)',
+  '(issue|issued|start) date',
+  'issued( on)?',
+  'date of issue',
+];
+
+/**
+ * Accounts that are not bank accounts: a phone, utility or store account number is a look-alike
+ * of BANK_ACCOUNT (the bank-account recognizer adds these to the negative cues).
+ */
+export const NON_BANK_ACCOUNT_CUES: readonly string[] = [
+  '(phone|mobile|cell|wireless|broadband|internet|cable|tv|utility|electric|electricity|gas|water|energy|store|store card|customer|temporary) account( number| no)?',
+  'account number for the port',
+  'port(ing)? (out )?(pin|number)',
+];
+
+/** Words right after a number that make it a price, time, quantity or measure. */
+export const NEGATIVE_TRAIL: readonly string[] = [
+  'dollars?',
+  'bucks',
+  'cents?',
+  'pounds?',
+  'pence',
+  'quid',
+  'euros?',
+  'percent',
+  'per ?cent',
+  'pm',
+  'am',
+  'p m',
+  'a m',
+  "o'?clock",
+  'seconds?',
+  'minutes?',
+  'mins?',
+  'hours?',
+  'hrs?',
+  'days?',
+  'weeks?',
+  'months?',
+  'years?( old)?',
+  'times',
+  'items?',
+  'pieces?',
+  'units?',
+  'boxes',
+  'packs?',
+  'miles?',
+  'kilometers?',
+  'km',
+  'feet',
+  'foot',
+  'inches',
+  'meters?',
+  'kilos?',
+  'kg',
+  'lbs?',
+  'gigs?',
+  'gb',
+  'mb',
+  'megabytes?',
+  'gigabytes?',
+  'people',
+  'calls',
+  'orders?',
+];

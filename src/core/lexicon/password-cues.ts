@@ -1,0 +1,32 @@
+/**
+ * Password talk: the phrases a password is set or given with, the words describing how it is
+ * typed, and the spoken symbols it may end with.
+ */
+import { phrases } from './words.js';
+
+/**
+ * Phrases a speaker sets or gives a password with, without being asked ("I'm gonna do ...", "let's
+ * make it ..."): a value only while passwords are being talked about.
+ */
+export const PASSWORD_SET_PHRASES = phrases(`
+  change it to, changed it to, set it to, set it as, my new one to be, my new 1 to be, new one to be,
+  new 1 to be, new one will be, new 1 will be, new one is, new 1 is, new one's, new 1's, want it to be,
+  make it, gonna do, going to do, gonna use, going to use, gonna make it, gonna put, going to put,
+  i'll do, i'll use, i'll put, i'm using, i used, let's do, let's use, let's go with, i'll go with,
+  gonna go with, going to go with, i went with, i'm putting, i put, i always use, i usually use,
+  i normally use, how about, what about, i tried, i've tried, i'll try, i typed, i've typed, i typed in,
+  i entered, i put in
+`);
+
+/** Words after a password that describe how it is typed ("all lower case"): part of the password. */
+export const PASSWORD_MODIFIERS = phrases(`
+  all lower case, all lowercase, lower case, lowercase, all upper case, all uppercase, all caps,
+  all capitals, no spaces, with no spaces, without spaces, no space
+`);
+
+/** Spoken symbols that may end a password said in words ("Winter 47 hash"). */
+export const SYMBOL_WORDS = phrases(`
+  hash, hashtag, pound sign, dollar, dollar sign, exclamation, exclamation mark, exclamation point,
+  star, asterisk, at sign, ampersand, percent, percent sign, underscore, plus, plus sign, equals,
+  caret, tilde
+`);
