@@ -13,7 +13,7 @@ import { parseHoldoutSource } from './holdout-source.js';
 import type { CallLabels } from './labels.js';
 import { labelsFor } from './labels.js';
 import { countBy } from './output.js';
-import { HOLDOUT_B_DIR, HOLDOUT_DIR, REPO_DIR } from './paths.js';
+import { HOLDOUT_B_DIR, HOLDOUT_C_DIR, HOLDOUT_DIR, REPO_DIR } from './paths.js';
 import { Random } from './random.js';
 import type { GoldType } from './script.js';
 import { Script } from './script.js';
@@ -21,7 +21,7 @@ import { layOut } from './timeline.js';
 import type { Writer } from './writers/index.js';
 import { WRITERS } from './writers/index.js';
 
-export type HoldoutName = 'holdout' | 'holdout-b';
+export type HoldoutName = 'holdout' | 'holdout-b' | 'holdout-c';
 
 /** One hand-written set. */
 export interface HoldoutSpec {
@@ -68,6 +68,21 @@ Hand-written calls kept for the final measurement: nobody tunes Hush on them, re
 or turns their phrasings into tests. The sources are in \`src/\` (format described in
 scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-b\` rewrites \`calls/\`, \`labels/\`
 and \`manifest.json\`. Every value is made up. See docs/eval.md, "Second holdout set".
+`,
+  },
+  'holdout-c': {
+    name: 'holdout-c',
+    dir: HOLDOUT_C_DIR,
+    seed: 20261130,
+    firstCallAt: Date.UTC(2026, 11, 1, 7, 45, 0),
+    firstFormat: 9,
+    minSpansPerType: 3,
+    readme: `# Third holdout set (holdout-c)
+
+Hand-written calls kept unseen for the next final measurement: nobody tunes Hush on them, reads
+their misses or turns their phrasings into tests. The sources are in \`src/\` (format described in
+scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-c\` rewrites \`calls/\`, \`labels/\`
+and \`manifest.json\`. Every value is made up. See docs/eval.md, "Third holdout set".
 `,
   },
 };

@@ -8,3 +8,5 @@ export const CORPUS_DIR = join(REPO_DIR, 'corpus');
 export const HOLDOUT_DIR = join(CORPUS_DIR, 'holdout');
 /** The second hand-written holdout set, written after the first was used to tune; same layout. */
 export const HOLDOUT_B_DIR = join(CORPUS_DIR, 'holdout-b');
+/** The third hand-written holdout set, written after the second was opened for tuning; same layout. */
+export const HOLDOUT_C_DIR = join(CORPUS_DIR, 'holdout-c');

@@ -1,15 +1,15 @@
 /**
  * The labelled sets the eval runs on: the generated corpus the recognizers were tuned against, the
- * first hand-written holdout set (now used to find failures) and the second one, kept unseen for
- * the final measurement. All have the same layout (labels/, calls/).
+ * first hand-written holdout set (now used to find failures), the second one, kept unseen for the
+ * final measurement, and a third one kept unseen for the measurement after that. All have the same layout (labels/, calls/).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CallLabels } from '../corpus/labels.js';
-import { CORPUS_DIR, HOLDOUT_B_DIR, HOLDOUT_DIR, REPO_DIR } from '../corpus/paths.js';
+import { CORPUS_DIR, HOLDOUT_B_DIR, HOLDOUT_C_DIR, HOLDOUT_DIR, REPO_DIR } from '../corpus/paths.js';
 import { EvalSetupError } from './systems.js';
 
-export type SetName = 'generated' | 'holdout' | 'holdout-b';
+export type SetName = 'generated' | 'holdout' | 'holdout-b' | 'holdout-c';
 
 export interface EvalSet {
   name: SetName;
@@ -60,6 +60,17 @@ export const EVAL_SETS: readonly EvalSet[] = [
       'same importers and scored by the same rules.',
     command: 'npm run corpus:holdout-b',
     resultsFile: join('.eval-out', 'results-holdout-b.json'),
+    unseen: true,
+  },
+  {
+    name: 'holdout-c',
+    dir: HOLDOUT_C_DIR,
+    heading: 'Detection quality on the third holdout set',
+    about:
+      'Hand-written calls kept unseen for the next final measurement (corpus/holdout-c/src), read with ' +
+      'the same importers and scored by the same rules.',
+    command: 'npm run corpus:holdout-c',
+    resultsFile: join('.eval-out', 'results-holdout-c.json'),
     unseen: true,
   },
 ];

@@ -139,6 +139,7 @@ describe('building a holdout call', () => {
     const files = ['a', 'b', 'c'].map((name) => ({ path: `src/${name}.call`, text: CARD_CALL }));
     const first = buildHoldoutSet(files, HOLDOUT_SPECS.holdout).calls;
     const second = buildHoldoutSet(files, HOLDOUT_SPECS['holdout-b']).calls;
+    const third = buildHoldoutSet(files, HOLDOUT_SPECS['holdout-c']).calls;
     assert.deepEqual(
       first.map((call) => call.labels.format),
       ['hush', 'aws-transcribe', 'aws-call-analytics'],
@@ -147,13 +148,19 @@ describe('building a holdout call', () => {
       second.map((call) => call.labels.format),
       ['whisper', 'whisper-cpp', 'whisperx'],
     );
+    assert.deepEqual(
+      third.map((call) => call.labels.format),
+      ['symbl', 'webvtt', 'srt'],
+    );
     assert.notEqual(first[0]!.labels.durationMs, second[0]!.labels.durationMs);
+    assert.notEqual(second[0]!.labels.durationMs, third[0]!.labels.durationMs);
     assert.ok(
       second.every(
         (call, index) =>
           call.recording.startedAt >= HOLDOUT_SPECS['holdout-b'].firstCallAt + index * 3_600_000,
       ),
     );
+    assert.ok(third[0]!.recording.startedAt > second[2]!.recording.startedAt);
   });
 });
 
