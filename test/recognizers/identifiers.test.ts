@@ -15,6 +15,37 @@ describe('PIN', () => {
     assert.deepEqual(foundOfType(call(customer('it is 4321')), 'PIN'), []);
     assert.deepEqual(foundOfType(call(agent('your pin'), customer('12345678')), 'PIN'), []);
   });
+
+  test('a second go after a wrong one, and the digits the caller set', () => {
+    const retry = call(
+      agent("what's your account pin"),
+      customer('one nine eight two'),
+      agent("sorry, that's not matching, do you want to try again"),
+      customer('um, 6 6 0 2'),
+    );
+    assert.deepEqual(foundOfType(retry, 'PIN'), ['PIN:1982', 'PIN:6602']);
+    assert.deepEqual(
+      foundOfType(
+        call(agent('give me the four digits you set up for phone banking'), customer('8 3 5 0')),
+        'PIN',
+      ),
+      ['PIN:8350'],
+    );
+  });
+
+  test('negatives: a retry with no PIN asked for, a year', () => {
+    const code = call(
+      agent('can you read me the code I just texted you'),
+      customer('4 8 2 9 1 7'),
+      agent("that's not right, try again"),
+      customer('4 8 2 9 1 1'),
+    );
+    assert.deepEqual(foundOfType(code, 'PIN'), []);
+    assert.deepEqual(
+      foundOfType(call(agent('what is your pin'), customer('I set it up back in 2019')), 'PIN'),
+      [],
+    );
+  });
 });
 
 describe('PASSPORT', () => {
@@ -89,8 +120,19 @@ describe('MEMBER_ID', () => {
     assert.equal(entity?.category, 'PHI');
   });
 
+  test('groups joined by a said dash', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('your medicare number please'), customer('1 E G 4 dash T E 5 dash M K 7 3')),
+        'MEMBER_ID',
+      ),
+      ['MEMBER_ID:1 EG 4 dash TE 5 dash MK 7 3'],
+    );
+  });
+
   test('negatives: no member cue', () => {
     assert.deepEqual(foundOfType(call(customer('XYZ 123456789')), 'MEMBER_ID'), []);
+    assert.deepEqual(foundOfType(call(customer('XYZ 123 dash 456789')), 'MEMBER_ID'), []);
   });
 });
 

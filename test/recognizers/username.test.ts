@@ -77,4 +77,25 @@ describe('USERNAME spelled and read back', () => {
       ['USERNAME:jmorrow at brightfield'],
     );
   });
+
+  test('digits led on to by "then the number", given or read back', () => {
+    assert.deepEqual(usernames(agent("What's your username?"), customer('j morrow, then the number 7')), [
+      'USERNAME:j morrow then the number 7',
+    ]);
+    assert.deepEqual(
+      usernames(
+        agent('And your network username?'),
+        customer('The username is bcastillo2.'),
+        agent('Is that B C A S T I L L O, then the number 2?'),
+      ),
+      ['USERNAME:bcastillo2', 'USERNAME:BCASTILLO then the number 2'],
+    );
+  });
+
+  test('negatives: "and the number" not leading on to digits', () => {
+    assert.deepEqual(
+      usernames(agent("What's your username?"), customer('jmorrow and the number on file is old')),
+      ['USERNAME:jmorrow'],
+    );
+  });
 });

@@ -158,6 +158,8 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     'personal identification number',
     // "the second and the fifth digits of your security number": a bank's PIN by position.
     'digits? of (your|the|my) (security|pass) ?(number|code)',
+    // "the four digits you set up for phone banking".
+    '(4|5|6) digits (you|i) (set|chose|picked)',
   ],
   PASSPORT: ['passport( number| no)?'],
   DRIVERS_LICENSE: [
@@ -187,6 +189,18 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
   ],
   POSTAL_CODE: ['zip( code)?', ...POSTAL_CODE_NAMES, 'post ?code', 'zip plus 4'],
 };
+
+/**
+ * The other party asking for another go after a wrong answer ("that's not matching, try again"):
+ * the retry answers the question asked before it.
+ */
+export const RETRY_CUES: readonly string[] = [
+  'try (it |that )?again',
+  "(that's|that is|it's|it is) not (right|correct|matching|it)",
+  "(doesn't|does not|didn't|did not) (match|work|go through)",
+  '(one more|another) (try|go|time)',
+  'not (the one|what) (i have|we have|i see|on file)',
+];
 
 /** "just the last four is fine": the last four of whatever number is being asked for. */
 export const LAST_FOUR_CUES = ['last 4( digits| numbers)?', 'final 4( digits| numbers)?'];

@@ -39,6 +39,8 @@ const NATO = [
   'zulu',
 ];
 const TOKEN = '(?:[A-Z]+|\\d+|[A-Z]+\\d[A-Z\\d]*|\\d+[A-Z][A-Z\\d]*)';
+/** Between tokens: a space, a written dash, or one said ("1EG4 dash TE5"; the normaliser keeps the word). */
+const SEPARATOR = '(?:[ -]| (?:dash|hyphen) )';
 
 /**
  * Longest run of tokens taken. The normaliser joins runs of three or more single digits into one
@@ -55,7 +57,7 @@ const MAX_TOKENS = 16;
  */
 const ALNUM_ID = new RegExp(
   `(?<![\\p{L}\\p{N}$/.:'’-])(?=[A-Z\\d]|[a-z]{1,3}\\d|[a-z]+ \\d)` +
-    `(?:${TOKEN}(?:[ -]${TOKEN}){0,${MAX_TOKENS - 1}}|[a-z]{1,3}\\d{4,14}|(?:${NATO.join('|')}|[a-z]) \\d+(?: \\d+){0,${MAX_TOKENS - 2}})` +
+    `(?:${TOKEN}(?:${SEPARATOR}${TOKEN}){0,${MAX_TOKENS - 1}}|[a-z]{1,3}\\d{4,14}|(?:${NATO.join('|')}|[a-z]) \\d+(?: \\d+){0,${MAX_TOKENS - 2}})` +
     `(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})`,
   'gu',
 );
@@ -77,11 +79,11 @@ export function alnumIds(view: StreamView): readonly { start: number; end: numbe
   return found;
 }
 
-/** The identifier without spaces or dashes, upper case. */
+/** The identifier without spaces or dashes (written or said), upper case. */
 export const compactId = (matched: string): string =>
   matched
     .replace(NATO_WORD, (word) => word[0]!)
-    .replace(/[\s-]/g, '')
+    .replace(/ (?:dash|hyphen)(?= )|[\s-]/g, '')
     .toUpperCase();
 
 /**

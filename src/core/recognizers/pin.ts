@@ -1,10 +1,15 @@
 /**
  * PIN: 4–6 digits after a PIN cue or question ("what's the pin on the account" "4321"), or some of
  * its digits by position when a bank asks for only a few ("the second is 7, the 5 is 3": the
- * normaliser leaves "first" to "third" as words and writes later ordinals as digits).
+ * normaliser leaves "first" to "third" as words and writes later ordinals as digits), or a second
+ * go after a wrong one ("that's not matching, try again" "6602") while PINs are the topic.
  */
-import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { compileCues } from '../context/cue-matcher.js';
+import { ENTITY_CUES, RETRY_CUES } from '../lexicon/entity-cues.js';
+import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
+import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
+import { topicOpen } from './topic.js';
 
 const POSITION = '(?:the )?(?:first|second|third|last|\\d{1,2}(?:st|nd|rd|th)?)(?: (?:digit|number|one|1))?';
 const DIGIT_AT = `${POSITION} (?:is|was|would be|'s) \\d`;
@@ -21,6 +26,18 @@ function pinDigits(matched: string): string {
   return given === '' ? matched.replace(/\D/g, '') : given;
 }
 
+/** How long (ms) after a PIN was asked for a retry still answers that question. */
+const PIN_TOPIC_MS = 30_000;
+const pinTopic = topicOpen('PIN', PIN_TOPIC_MS);
+const retryCues = compileCues(RETRY_CUES);
+
+function retriedPin(window: MatchWindow): string | undefined {
+  return window.promptCue(retryCues) && pinTopic(window) ? 'pin-topic:retry' : undefined;
+}
+
+/** When a year is said, not a PIN: "I set it up back in 2019". */
+const YEAR_CUES = ['since', 'back in', 'in the year', '(set|changed|made|opened|created) (it )?(up )?in'];
+
 export const pinRecognizer = patternRecognizer({
   name: 'pin',
   type: 'PIN',
@@ -30,5 +47,7 @@ export const pinRecognizer = patternRecognizer({
   ],
   cues: ENTITY_CUES.PIN,
   requireContext: true,
+  negatives: [...NEGATIVE_CUES, ...YEAR_CUES],
+  support: retriedPin,
   value: pinDigits,
 });

@@ -18,6 +18,14 @@ const NAME = 'username';
 const MAX_PIECES = 4;
 /** Spoken symbols that join the pieces of an identifier. */
 const JOINERS = wordSet('underscore dot dash hyphen at period point');
+/** "BCASTILLO, then the number 2": words that lead on to the digits ending the identifier. */
+const DIGIT_LEADS = phraseList(
+  ['then', 'and then', 'followed by', 'and'].flatMap((lead) =>
+    ['the number', 'the numbers', 'number', 'numbers', 'the digits', 'digits'].map(
+      (what) => `${lead} ${what}`,
+    ),
+  ),
+);
 /** "It's my email, john@…": the identifier follows. */
 const EMAIL_LEADS = phraseList([
   'my email',
@@ -50,7 +58,6 @@ const ownCache = new WeakMap<Dialogue, Finding[]>();
 function ownFindings(dialogue: Dialogue): Finding[] {
   const cached = ownCache.get(dialogue);
   if (cached) return cached;
-  const { tokens } = dialogue;
   const found = siteFindings(
     dialogue,
     'username',
@@ -59,7 +66,7 @@ function ownFindings(dialogue: Dialogue): Finding[] {
     { asked: 0.85, stated: 0.85 },
     (site) => {
       const from = site.start + (matchAt(dialogue.words, site.start, EMAIL_LEADS)?.length ?? 0);
-      const to = identifierEnd(tokens, from, site.limit);
+      const to = identifierEnd(dialogue, from, site.limit);
       return [{ from, to }];
     },
   );
@@ -109,8 +116,8 @@ function spelledReadBacks(dialogue: Dialogue, pieces: ReadonlySet<string>): Find
   const findings: Finding[] = [];
   tokens.forEach((token, k) => {
     if (!/^\p{Lu}{2,}$/u.test(token.text) || !pieces.has(token.lower)) return;
-    const next = tokens[k + 1];
-    const to = next && next.turn === token.turn && /^\d+$/.test(next.text) ? k + 2 : k + 1;
+    const digits = digitsAt(dialogue, k + 1);
+    const to = digits !== undefined && tokens[digits]!.turn === token.turn ? digits + 1 : k + 1;
     findings.push(tokenFinding(dialogue, NAME, 'USERNAME', k, to, READ_BACK_SCORE, ['read-back']));
   });
   return findings;
@@ -123,11 +130,24 @@ function isPiece(token: Token): boolean {
   return /^[\p{L}']+$/u.test(token.text) && !STOP_WORDS.has(token.lower) && !COMMON_WORDS.has(token.lower);
 }
 
+/** Index of the digits token at k, or right after words leading on to it at k ("then the number 2"). */
+function digitsAt(dialogue: Dialogue, k: number): number | undefined {
+  const at = k + (matchAt(dialogue.words, k, DIGIT_LEADS)?.length ?? 0);
+  return /^\d+$/.test(dialogue.tokens[at]?.text ?? '') ? at : undefined;
+}
+
 /** One past the last token of the identifier starting at start (start itself when there is none). */
-function identifierEnd(tokens: readonly Token[], start: number, limit: number): number {
+function identifierEnd(dialogue: Dialogue, start: number, limit: number): number {
+  const { tokens } = dialogue;
   let end = start;
   let pieces = 0;
   for (let k = start; k < limit && pieces < MAX_PIECES; k += 1) {
+    const digits = pieces > 0 ? digitsAt(dialogue, k) : undefined;
+    // Skips the words leading on to the digits ("then the number").
+    if (digits !== undefined && digits > k) {
+      k = digits - 1;
+      continue;
+    }
     const token = tokens[k]!;
     if (isPiece(token)) {
       // Digits read one by one after a spelled run ("ABK 3 1 9") are one piece with it.
