@@ -13,7 +13,7 @@ import { parseHoldoutSource } from './holdout-source.js';
 import type { CallLabels } from './labels.js';
 import { labelsFor } from './labels.js';
 import { countBy } from './output.js';
-import { HOLDOUT_B_DIR, HOLDOUT_C_DIR, HOLDOUT_DIR, REPO_DIR } from './paths.js';
+import { HOLDOUT_B_DIR, HOLDOUT_C_DIR, HOLDOUT_D_DIR, HOLDOUT_DIR, REPO_DIR } from './paths.js';
 import { Random } from './random.js';
 import type { GoldType } from './script.js';
 import { Script } from './script.js';
@@ -21,7 +21,7 @@ import { layOut } from './timeline.js';
 import type { Writer } from './writers/index.js';
 import { WRITERS } from './writers/index.js';
 
-export type HoldoutName = 'holdout' | 'holdout-b' | 'holdout-c';
+export type HoldoutName = 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d';
 
 /** One hand-written set. */
 export interface HoldoutSpec {
@@ -83,6 +83,22 @@ Hand-written calls kept unseen for the next final measurement: nobody tunes Hush
 their misses or turns their phrasings into tests. The sources are in \`src/\` (format described in
 scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-c\` rewrites \`calls/\`, \`labels/\`
 and \`manifest.json\`. Every value is made up. See docs/eval.md, "Third holdout set".
+`,
+  },
+  'holdout-d': {
+    name: 'holdout-d',
+    dir: HOLDOUT_D_DIR,
+    seed: 20261204,
+    firstCallAt: Date.UTC(2026, 11, 7, 13, 15, 0),
+    firstFormat: 3,
+    minSpansPerType: 6,
+    readme: `# Fourth holdout set (holdout-d)
+
+Hand-written calls kept unseen for the final measurement of the next round: nobody tunes Hush on
+them, reads their misses or turns their phrasings into tests. The sources are in \`src/\` (format
+described in scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-d\` rewrites
+\`calls/\`, \`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md, "Fourth
+holdout set".
 `,
   },
 };

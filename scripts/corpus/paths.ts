@@ -10,3 +10,5 @@ export const HOLDOUT_DIR = join(CORPUS_DIR, 'holdout');
 export const HOLDOUT_B_DIR = join(CORPUS_DIR, 'holdout-b');
 /** The third hand-written holdout set, written after the second was opened for tuning; same layout. */
 export const HOLDOUT_C_DIR = join(CORPUS_DIR, 'holdout-c');
+/** The fourth hand-written holdout set, written while the third was being opened for tuning; same layout. */
+export const HOLDOUT_D_DIR = join(CORPUS_DIR, 'holdout-d');

@@ -1,15 +1,23 @@
 /**
  * The labelled sets the eval runs on: the generated corpus the recognizers were tuned against, the
  * first hand-written holdout set (now used to find failures), the second one, kept unseen for the
- * final measurement, and a third one kept unseen for the measurement after that. All have the same layout (labels/, calls/).
+ * final measurement, a third one kept unseen for the measurement after that, and a fourth one kept
+ * unseen for the final measurement of the round after. All have the same layout (labels/, calls/).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CallLabels } from '../corpus/labels.js';
-import { CORPUS_DIR, HOLDOUT_B_DIR, HOLDOUT_C_DIR, HOLDOUT_DIR, REPO_DIR } from '../corpus/paths.js';
+import {
+  CORPUS_DIR,
+  HOLDOUT_B_DIR,
+  HOLDOUT_C_DIR,
+  HOLDOUT_D_DIR,
+  HOLDOUT_DIR,
+  REPO_DIR,
+} from '../corpus/paths.js';
 import { EvalSetupError } from './systems.js';
 
-export type SetName = 'generated' | 'holdout' | 'holdout-b' | 'holdout-c';
+export type SetName = 'generated' | 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d';
 
 export interface EvalSet {
   name: SetName;
@@ -71,6 +79,17 @@ export const EVAL_SETS: readonly EvalSet[] = [
       'the same importers and scored by the same rules.',
     command: 'npm run corpus:holdout-c',
     resultsFile: join('.eval-out', 'results-holdout-c.json'),
+    unseen: true,
+  },
+  {
+    name: 'holdout-d',
+    dir: HOLDOUT_D_DIR,
+    heading: 'Detection quality on the fourth holdout set',
+    about:
+      'Hand-written calls kept unseen for the final measurement of the next round (corpus/holdout-d/src), ' +
+      'read with the same importers and scored by the same rules.',
+    command: 'npm run corpus:holdout-d',
+    resultsFile: join('.eval-out', 'results-holdout-d.json'),
     unseen: true,
   },
 ];
