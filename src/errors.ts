@@ -2,7 +2,18 @@
  * The one error type Hush raises for bad input. Messages name the problem and the place
  * (file, JSON path, line) and never quote transcript content, which may be sensitive.
  */
-export type HushErrorCode = 'FORMAT_UNKNOWN' | 'FORMAT_INVALID' | 'POLICY_INVALID' | 'USAGE' | 'IO';
+export type HushErrorCode =
+  | 'FORMAT_UNKNOWN'
+  | 'FORMAT_INVALID'
+  | 'POLICY_INVALID'
+  | 'USAGE'
+  | 'IO'
+  | 'AUDIO_INVALID'
+  | 'AUDIO_UNSUPPORTED'
+  | 'FFMPEG_UNAVAILABLE'
+  | 'REGIONS_INVALID'
+  | 'LIMIT_EXCEEDED'
+  | 'AUDIT_INVALID';
 
 export class HushError extends Error {
   readonly code: HushErrorCode;

@@ -27,3 +27,164 @@ export const BYTES_PER_SAMPLE: Readonly<Record<SampleEncoding, number>> = {
   mulaw: 1,
   alaw: 1,
 };
+
+// G.711 (ITU-T G.711) works on 16-bit linear samples: μ-law codes span ±32124, A-law ±32256.
+const MULAW_BIAS = 0x84;
+const MULAW_CLIP = 32635;
+const ALAW_SEGMENT_ENDS = [0x1f, 0x3f, 0x7f, 0xff, 0x1ff, 0x3ff, 0x7ff, 0xfff];
+
+function mulawToLinear(code: number): number {
+  const u = ~code & 0xff;
+  const magnitude = ((((u & 0x0f) << 3) + MULAW_BIAS) << ((u >> 4) & 0x07)) - MULAW_BIAS;
+  return u & 0x80 ? 0 - magnitude : magnitude; // 0 - 0 is +0: no negative zero in the table
+}
+
+function linearToMulaw(pcm: number): number {
+  const sign = pcm < 0 ? 0x80 : 0;
+  const magnitude = Math.min(Math.abs(pcm), MULAW_CLIP) + MULAW_BIAS;
+  let exponent = 7;
+  for (let mask = 0x4000; (magnitude & mask) === 0 && exponent > 0; mask >>= 1) exponent--;
+  const mantissa = (magnitude >> (exponent + 3)) & 0x0f;
+  return ~(sign | (exponent << 4) | mantissa) & 0xff;
+}
+
+function alawToLinear(code: number): number {
+  const a = code ^ 0x55;
+  const segment = (a & 0x70) >> 4;
+  let magnitude = (a & 0x0f) << 4;
+  if (segment === 0) magnitude += 8;
+  else magnitude = (magnitude + 0x108) << (segment - 1);
+  return a & 0x80 ? magnitude : -magnitude;
+}
+
+function linearToAlaw(pcm: number): number {
+  // A-law has no zero code: 0 and the smallest positive values share 0xD5.
+  let value = pcm >> 3;
+  let mask = 0xd5;
+  if (value < 0) {
+    mask = 0x55;
+    value = -value - 1;
+  }
+  const segment = ALAW_SEGMENT_ENDS.findIndex((end) => value <= end);
+  if (segment < 0) return 0x7f ^ mask;
+  const mantissa = (segment < 2 ? value >> 1 : value >> segment) & 0x0f;
+  return ((segment << 4) | mantissa) ^ mask;
+}
+
+interface G711Tables {
+  /** code → float */
+  decode: Float32Array;
+  /** 16-bit linear sample + 32768 → code */
+  encode: Uint8Array;
+}
+
+const g711Tables = new Map<'mulaw' | 'alaw', G711Tables>();
+
+/** Lookup tables, built once per law on first use (256 floats and 64 KiB of codes). */
+function tablesFor(law: 'mulaw' | 'alaw'): G711Tables {
+  let tables = g711Tables.get(law);
+  if (!tables) {
+    const toLinear = law === 'mulaw' ? mulawToLinear : alawToLinear;
+    const fromLinear = law === 'mulaw' ? linearToMulaw : linearToAlaw;
+    const decode = new Float32Array(256);
+    for (let code = 0; code < 256; code++) decode[code] = toLinear(code) / 32768;
+    const encode = new Uint8Array(65536);
+    for (let pcm = -32768; pcm < 32768; pcm++) encode[pcm + 32768] = fromLinear(pcm);
+    tables = { decode, encode };
+    g711Tables.set(law, tables);
+  }
+  return tables;
+}
+
+/** A float in [-1, 1] as a signed integer of `scale` (2^(bits-1)), rounded and clamped. */
+function quantise(value: number, scale: number): number {
+  const scaled = Math.round(value * scale);
+  return scaled >= scale ? scale - 1 : scaled < -scale ? -scale : scaled;
+}
+
+/**
+ * Decodes `out.length` interleaved samples from `bytes` into floats in [-1, 1] (integer PCM is
+ * scaled by 2^(bits-1); G.711 through its 16-bit linear value).
+ */
+export function decodeSamples(bytes: Buffer, encoding: SampleEncoding, out: Float32Array): void {
+  const count = out.length;
+  if (bytes.length < count * BYTES_PER_SAMPLE[encoding]) {
+    throw new RangeError(`decodeSamples: ${count} ${encoding} samples need more than ${bytes.length} bytes`);
+  }
+  switch (encoding) {
+    case 'pcm_u8':
+      for (let i = 0; i < count; i++) out[i] = (bytes[i]! - 128) / 128;
+      return;
+    case 'pcm_s16le':
+      for (let i = 0, b = 0; i < count; i++, b += 2)
+        out[i] = (((bytes[b]! | (bytes[b + 1]! << 8)) << 16) >> 16) / 32768;
+      return;
+    case 'pcm_s24le':
+      for (let i = 0, b = 0; i < count; i++, b += 3) {
+        out[i] = (((bytes[b]! | (bytes[b + 1]! << 8) | (bytes[b + 2]! << 16)) << 8) >> 8) / 8388608;
+      }
+      return;
+    case 'pcm_s32le':
+      for (let i = 0, b = 0; i < count; i++, b += 4) out[i] = bytes.readInt32LE(b) / 2147483648;
+      return;
+    case 'pcm_f32le':
+      for (let i = 0, b = 0; i < count; i++, b += 4) out[i] = bytes.readFloatLE(b);
+      return;
+    case 'mulaw':
+    case 'alaw': {
+      const table = tablesFor(encoding).decode;
+      for (let i = 0; i < count; i++) out[i] = table[bytes[i]!]!;
+      return;
+    }
+  }
+}
+
+/**
+ * Encodes `values.length` floats as interleaved samples of the encoding into `out` (integer PCM
+ * and G.711 clamp to full scale; float is written as is).
+ */
+export function encodeSamples(values: Float32Array, encoding: SampleEncoding, out: Buffer): void {
+  const count = values.length;
+  if (out.length < count * BYTES_PER_SAMPLE[encoding]) {
+    throw new RangeError(`encodeSamples: ${count} ${encoding} samples need more than ${out.length} bytes`);
+  }
+  switch (encoding) {
+    case 'pcm_u8':
+      for (let i = 0; i < count; i++) out[i] = quantise(values[i]!, 128) + 128;
+      return;
+    case 'pcm_s16le':
+      for (let i = 0, b = 0; i < count; i++, b += 2) {
+        const sample = quantise(values[i]!, 32768);
+        out[b] = sample & 0xff;
+        out[b + 1] = (sample >> 8) & 0xff;
+      }
+      return;
+    case 'pcm_s24le':
+      for (let i = 0, b = 0; i < count; i++, b += 3) {
+        const sample = quantise(values[i]!, 8388608);
+        out[b] = sample & 0xff;
+        out[b + 1] = (sample >> 8) & 0xff;
+        out[b + 2] = (sample >> 16) & 0xff;
+      }
+      return;
+    case 'pcm_s32le':
+      for (let i = 0, b = 0; i < count; i++, b += 4) out.writeInt32LE(quantise(values[i]!, 2147483648), b);
+      return;
+    case 'pcm_f32le':
+      for (let i = 0, b = 0; i < count; i++, b += 4) out.writeFloatLE(values[i]!, b);
+      return;
+    case 'mulaw':
+    case 'alaw': {
+      const table = tablesFor(encoding).encode;
+      for (let i = 0; i < count; i++) out[i] = table[quantise(values[i]!, 32768) + 32768]!;
+      return;
+    }
+  }
+}
+
+/** One sample of the encoding's own silence (0 for signed PCM and float, 0x80, 0xFF, 0xD5). */
+export function silenceBytes(encoding: SampleEncoding): Buffer {
+  const out = Buffer.alloc(BYTES_PER_SAMPLE[encoding]);
+  encodeSamples(new Float32Array(1), encoding, out);
+  return out;
+}
