@@ -1,7 +1,13 @@
 /**
  * `npm run bench`: Hush's speed on a one-hour two-channel call, against its targets and beside the
- * peer libraries. A script, not a test: it prints a Markdown report.
+ * peer libraries (text), and on one-hour recordings beside `cp` and ffmpeg (audio, see
+ * audio/run.ts). A script, not a test: it prints a Markdown report.
  *
+ *   --only text|audio   run one half (default both)
+ *   --runs N            timed runs of each audio contender after the warm-up (default 5)
+ *   --recordings a,b    audio: only these recordings (wav-mulaw-8k, wav-s16-8k, wav-s16-44k, mp3-8k, mp3-44k)
+ *
+ * Text:
  *   (a) detect() in-process on one core: min, median and p95 of 50 runs after a warm-up (target
  *       < 50 ms on the median)
  *   (b) `hush detect FILE --json` as a whole process, the bundle the `hush` bin runs: min, median
@@ -13,11 +19,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { bundle } from '../build/bundle.js';
 import { detect } from '../../src/core/engine.js';
 import { DEFAULT_POLICY } from '../../src/core/policy.js';
 import { planWordEdits } from '../../src/core/redaction/index.js';
 import { importTranscript } from '../../src/formats/index.js';
+import { runAudioBench } from './audio/run.js';
 import { generateBenchCall } from './generate.js';
 import { runProcess, summarise, time, timeProcess, type Timing } from './measure.js';
 import { loadSpeedPeers } from './peers.js';
@@ -63,8 +71,7 @@ async function startupPhases(file: string, runs: number): Promise<Record<keyof S
 const rate = (words: number, timing: Timing): number => words / (timing.median / 1000);
 const verdict = (value: number, target: number): string => (value < target ? 'PASS' : 'MISS');
 
-async function main(): Promise<void> {
-  mkdirSync(outDir, { recursive: true });
+async function textBench(): Promise<void> {
   const call = generateBenchCall();
   const file = `${outDir}bench-call.json`;
   const text = JSON.stringify(call.document);
@@ -127,6 +134,32 @@ async function main(): Promise<void> {
     'cross-turn context. Ratios above 1 mean Hush is faster.',
   ];
   console.log(lines.join('\n'));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      runs: { type: 'string', default: '5' },
+      recordings: { type: 'string', default: '' },
+    },
+  });
+  if (values.only !== undefined && values.only !== 'text' && values.only !== 'audio') {
+    throw new Error(`--only takes text or audio, not ${values.only}`);
+  }
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs takes a whole number of runs, not ${values.runs}`);
+  mkdirSync(outDir, { recursive: true });
+  if (values.only !== 'audio') await textBench();
+  if (values.only !== 'text') {
+    await runAudioBench({
+      outDir,
+      runs,
+      recordings: values.recordings.split(',').filter(Boolean),
+      log: (line) => console.error(line),
+    });
+  }
 }
 
 await main();
