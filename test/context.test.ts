@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { compileCues, createContextProbe } from '../src/core/context/index.js';
+import { notAsPlace } from '../src/core/context/cue-matcher.js';
 import type { ContextProbe } from '../src/core/context/index.js';
 import { normaliseConversation } from '../src/core/normalise/index.js';
 import type { StreamView } from '../src/core/normalise/view.js';
@@ -55,6 +56,15 @@ describe('compileCues', () => {
     assert.equal(cues.leading('the card number'), undefined);
   });
 
+  test('cues marked notAsPlace do not count after "on (the)" or "off (the)"', () => {
+    const negatives = compileCues(notAsPlace(['prescription', 'order']));
+    assert.equal(negatives.last('the member id on your prescription card'), undefined);
+    assert.equal(negatives.test('it is printed off the order form'), false);
+    assert.equal(negatives.last('what is the prescription number')?.cue, 'prescription');
+    assert.equal(negatives.leading('order 5')?.cue, 'order');
+    assert.equal(negatives.all('order on the order').length, 1);
+  });
+
   test('an empty lexicon never matches', () => {
     assert.equal(compileCues([]).test('anything'), false);
   });
@@ -97,6 +107,45 @@ describe('createContextProbe', () => {
       customer('123'),
     );
     assert.match(context.prompt(customerView, at(customerView, '123')), /security code/);
+  });
+
+  test('prompt looks one exchange further back past a request to hear the answer again', () => {
+    const { context, customerView } = probe(
+      agent('and the zip code for the card'),
+      customer('9 7 2 1 4'),
+      agent('sorry, could you say that again for me'),
+      customer('97214'),
+    );
+    const prompt = context.prompt(customerView, at(customerView, '97214'));
+    assert.match(prompt, /zip code/);
+    const moved = probe(
+      agent('and the zip code for the card'),
+      customer('9 7 2 1 4'),
+      agent('thanks, and what is the amount you would like to pay today'),
+      customer('97'),
+    );
+    assert.doesNotMatch(moved.context.prompt(moved.customerView, at(moved.customerView, '97')), /zip code/);
+  });
+
+  test('topicSince: the time of the last cue before a position, inside its own turn too', () => {
+    const transcript = buildTranscript([
+      {
+        channel: null,
+        role: 'unknown',
+        text: 'what is your member id it is 4 4 1 2 9 0 7 what is the claim number 7 7 3',
+      },
+    ]);
+    const conversation = divideConversation(transcript);
+    const views = normaliseConversation(transcript, conversation);
+    const context = createContextProbe(transcript, conversation, views);
+    const [view] = views;
+    const member = compileCues(['member id']);
+    const claim = compileCues(['claim number']);
+    // The whole call is one turn: only the cues said before the position count.
+    assert.equal(context.topicSince(view!, at(view!, '4412907'), claim, 60_000), undefined);
+    assert.equal(context.topicSince(view!, at(view!, '4412907'), member, 60_000), transcript.words[3]!.start);
+    assert.equal(context.topicSince(view!, at(view!, '773'), claim, 60_000), transcript.words[17]!.start);
+    assert.equal(context.topicRaised(view!, at(view!, '4412907'), claim, 60_000), false);
   });
 
   test('prompt ignores what was said more than 30 s before the turn', () => {

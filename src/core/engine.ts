@@ -5,6 +5,7 @@
  */
 import { createContextProbe } from './context/index.js';
 import type { Detection, Finding } from './detection.js';
+import { falseStarts } from './engine/false-starts.js';
 import { resolveOverlaps } from './engine/overlaps.js';
 import { toEntities } from './engine/entities.js';
 import { partialRepeats } from './engine/partial-repeats.js';
@@ -39,8 +40,12 @@ export function detect(transcript: Transcript, policy: Policy = DEFAULT_POLICY):
   if (policy.pciStrict) {
     findings = resolveOverlaps([...findings, ...paymentDigits(views, context, findings).filter(wanted)]);
   }
-  // Whole repeats and pieces of the values found so far, resolved together.
-  const repeats = [...propagate(views, findings), ...partialRepeats(views, context, findings)];
+  // Whole repeats, pieces of the values found so far and their false starts, resolved together.
+  const repeats = [
+    ...propagate(views, findings),
+    ...partialRepeats(views, context, findings),
+    ...falseStarts(context, findings),
+  ];
   findings = resolveOverlaps([...findings, ...repeats.filter(wanted)]);
 
   const customCategories = new Map(policy.custom.map((entity) => [entity.name, entity.category]));

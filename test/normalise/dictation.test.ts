@@ -18,6 +18,21 @@ describe('dictated case', () => {
     });
   });
 
+  test('a word followed by the capital of its first letter is that word capitalised', () => {
+    expectAll({
+      'maple, capital M, 4 4': 'Maple44',
+      'falcon with a capital F then 7 hash': 'Falcon then 7 hash',
+    });
+  });
+
+  test('negatives: a capital that starts a spelling or a word of its own, a lower case after a word', () => {
+    expectAll({
+      'password, capital p q 7': 'password P q 7',
+      'tiger, capital t tiger': 'tiger Tiger',
+      'maple, lowercase m': 'maple m',
+    });
+  });
+
   test('a NATO word or "as in" after the letter only confirms it', () => {
     expectAll({ 'capital d delta': 'D', 'capital d as in david one two': 'D12' });
   });

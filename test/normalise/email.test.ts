@@ -55,6 +55,16 @@ describe('spoken email addresses', () => {
   });
 });
 
+describe('spoken email addresses, as callers also say them', () => {
+  test('a middle initial between two words at a mail provider', () => {
+    assert.equal(spoken('it is maria j santos at yahoo dot com'), 'it is mariajsantos@yahoo.com');
+  });
+
+  test('a spelling said right after the address does not join its last label', () => {
+    assert.equal(spoken('maria santos at gmail dot com. M A R I A'), 'mariasantos@gmail.com MARIA');
+  });
+});
+
 describe('spoken host names', () => {
   test('labels joined by "dot" ending in a domain, with a "slash" path', () => {
     expectAll({

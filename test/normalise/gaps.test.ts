@@ -44,6 +44,23 @@ describe('digit homophones inside digit dictations', () => {
     });
   });
 
+  test('at the edge of a dictation: before a new clause, after a word naming the number, between pauses', () => {
+    expectAll({
+      'three three eight for and then three three eight one': '3384 and then 3381',
+      'the gate code to oh four seven': 'the gate code 2047',
+      'my pin is for four six eight eight': 'my pin is 44688',
+      'four four, nine to, one one': '44 92 11',
+    });
+  });
+
+  test('negatives: prepositions after a word naming a number, a lone homophone between pauses', () => {
+    expectAll({
+      'the table is for two people': 'the table is for 2 people',
+      'the code is for the side door': 'the code is for the side door',
+      'one, to be honest, two': '1 to be honest 2',
+    });
+  });
+
   test('a homophone read as a digit maps to its own word', () => {
     const normalised = normaliseTurns([{ text: 'seven seven for two' }]);
     assert.equal(normalised.views[0]!.text, '7742');

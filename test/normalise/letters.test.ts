@@ -75,6 +75,16 @@ describe('spelled letters become one upper-case run', () => {
   });
 });
 
+describe('doubled letters', () => {
+  test('"double" or "triple" before a letter repeats it', () => {
+    expectAll({ 'M four, one double B': 'M 4 1 BB', 'triple x 4': 'XXX 4' });
+  });
+
+  test('negatives: "double o" is two zeros, "double u" is W', () => {
+    expectAll({ 'double o seven': '007', 'www dot double u': 'www dot double u' });
+  });
+});
+
 describe('words that look like letters stay words', () => {
   test('"a" and "I" alone, or beside a NATO word', () => {
     expectAll({

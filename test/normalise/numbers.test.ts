@@ -224,3 +224,11 @@ describe('ordinals', () => {
     });
   });
 });
+
+describe('"oh" between single digits said in groups', () => {
+  test('is zero across the pauses, not a word', () => {
+    assert.equal(spoken('eight, one, oh... two.'), '8 1 0 2');
+    assert.equal(spoken('I was, oh, seven'), 'I was oh 7');
+    assert.equal(spoken('five, oh, okay'), '5 oh okay');
+  });
+});

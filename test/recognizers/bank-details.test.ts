@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, found, foundOfType } from './conversation.js';
+import { agent, call, customer, detectIn, found, foundOfType } from './conversation.js';
 
 describe('BANK_ACCOUNT', () => {
   test('digits after an account-number question or cue', () => {
     assert.deepEqual(
       foundOfType(
-        call(agent('and the account number'), customer('one two three four five six seven eight')),
+        call(
+          agent('thanks for calling Harbor Bank, and the account number'),
+          customer('one two three four five six seven eight'),
+        ),
         'BANK_ACCOUNT',
       ),
       ['BANK_ACCOUNT:12345678'],
@@ -26,6 +29,69 @@ describe('BANK_ACCOUNT', () => {
   });
 });
 
+describe('BANK_ACCOUNT where banking is talked about', () => {
+  test('"account number" names a bank account only in a call about banking', () => {
+    const asked = (company: string) =>
+      foundOfType(
+        call(
+          agent(`thanks for calling ${company}, what is your account number`),
+          customer('3 0 0 4 7 2 9 1 5'),
+        ),
+        'BANK_ACCOUNT',
+      );
+    assert.deepEqual(asked('Harbor Bank'), ['BANK_ACCOUNT:300472915']);
+    assert.deepEqual(asked('Midstate Power'), []);
+  });
+
+  test('"and the account?" after the routing number', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('got the routing number, now your account?'), customer('4 4 0 1 9 2 8 3')),
+        'BANK_ACCOUNT',
+      ),
+      ['BANK_ACCOUNT:44019283'],
+    );
+  });
+
+  test('the last four of an account that was asked for', () => {
+    assert.deepEqual(
+      found(
+        call(
+          agent('Cedar Credit Union here. Which account do you want to use?'),
+          customer('savings please, it ends in 3 3 0 9'),
+        ),
+      ),
+      ['BANK_ACCOUNT:3309'],
+    );
+    assert.deepEqual(
+      found(
+        call(agent('your mobile account ending 3 3 0 9 is paid up, thanks for calling'), customer('great')),
+      ),
+      [],
+    );
+  });
+
+  test('an account number named as such is not the SSN the question asked for', () => {
+    const transcript = call(
+      agent('can you verify the last 4 digits of your SSN'),
+      customer('7 7 0 2'),
+      agent('got it, and the account number is 3 1 8 6 0 4 2 2 5'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'US_SSN'), []);
+  });
+});
+
+describe('BANK_ACCOUNT named by its own words', () => {
+  test('"the checking ending in" is undone only by a look-alike in the lead-in, not by an older one', () => {
+    const transcript = call(
+      agent('do they need a memo line or a reference number on the payment?'),
+      customer('yes, invoice 4 4 7 1'),
+      agent("noted, and we'll debit your checking ending in 6 6 2 0"),
+    );
+    assert.deepEqual(foundOfType(transcript, 'BANK_ACCOUNT'), ['BANK_ACCOUNT:6620']);
+  });
+});
+
 describe('ROUTING_NUMBER', () => {
   test('ABA-valid nine digits after a routing question', () => {
     assert.deepEqual(
@@ -38,17 +104,47 @@ describe('ROUTING_NUMBER', () => {
   });
 
   test('right after a bank account number', () => {
-    const transcript = call(customer('account number 12345678 and 011000015'));
+    const transcript = call(customer('my bank account number 12345678 and 011000015'));
     assert.deepEqual(found(transcript), ['BANK_ACCOUNT:12345678', 'ROUTING_NUMBER:011000015']);
   });
 
-  test('negatives: a failing checksum, no routing context', () => {
-    assert.deepEqual(foundOfType(call(agent('routing number'), customer('021000022')), 'ROUTING_NUMBER'), []);
+  test('a failing checksum after a routing cue still counts, lower (a misread digit breaks it)', () => {
+    const [entity] = detectIn(call(agent('routing number'), customer('021000022'))).entities;
+    assert.equal(entity?.type, 'ROUTING_NUMBER');
+    assert.ok(entity.score < 0.7);
+    assert.ok(entity.reasons.includes('pattern:aba-failed'));
+  });
+
+  test('a valid one given soon after routing numbers were talked about', () => {
+    const transcript = call(
+      agent('the routing number you typed is not valid'),
+      customer('oh no'),
+      agent('grab one of her paper cheques and read me the first number printed on it'),
+      customer('sure, 0 2 1 0 0 0 0 2 1'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'ROUTING_NUMBER'), ['ROUTING_NUMBER:021000021']);
+  });
+
+  test('negatives: no routing context, a failing checksum said only after an account number', () => {
     assert.deepEqual(foundOfType(call(customer('it is 021000021')), 'ROUTING_NUMBER'), []);
+    assert.deepEqual(
+      foundOfType(call(customer('my bank account number is 12345678 and 021000022')), 'ROUTING_NUMBER'),
+      [],
+    );
   });
 });
 
 describe('IBAN', () => {
+  test('check digits said one by one', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('and the IBAN please'), customer('sure, G B 8 2 W E S T 1 2 3 4 5 6 9 8 7 6 5 4 3 2')),
+        'IBAN',
+      ),
+      ['IBAN:GB 8 2 WEST 12345698765432'],
+    );
+  });
+
   test('written and spelled, spaces between groups', () => {
     assert.deepEqual(foundOfType(call(customer('my iban is GB82 WEST 1234 5698 7654 32')), 'IBAN'), [
       'IBAN:GB82 WEST 1234 5698 7654 32',

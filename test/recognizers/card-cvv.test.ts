@@ -56,3 +56,12 @@ describe('CARD_CVV', () => {
     );
   });
 });
+
+describe('CARD_CVV named with a hyphenated count', () => {
+  test('"the three-digit code on the back"', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('last thing, the three-digit code please'), customer('7 1 4')), 'CARD_CVV'),
+      ['CARD_CVV:714'],
+    );
+  });
+});

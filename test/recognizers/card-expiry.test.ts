@@ -33,3 +33,21 @@ describe('CARD_EXPIRY', () => {
     assert.deepEqual(foundOfType(call(customer('we moved in april 2019')), 'CARD_EXPIRY'), []);
   });
 });
+
+describe('CARD_EXPIRY as callers give it', () => {
+  test('the leading zero of the month said apart', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('and the expiry on the card?'), customer('0 8 29')), 'CARD_EXPIRY'),
+      ['CARD_EXPIRY:0 8 29'],
+    );
+  });
+
+  test('negatives: a date asked about while documents, not a card, were talked about last', () => {
+    const transcript = call(
+      agent('the passport numbers are noted'),
+      customer('and when do they run out'),
+      agent('yours is fine, it is valid until march 2029'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'CARD_EXPIRY'), []);
+  });
+});

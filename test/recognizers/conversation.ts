@@ -18,6 +18,14 @@ export const customer = (text: string, start?: number): TurnSpec => ({
   start,
 });
 
+/**
+ * A transcript that does not tell the speakers apart (Whisper without diarisation): one stream,
+ * one turn per text, no channel or role.
+ */
+export function mono(...texts: string[]): Transcript {
+  return buildTranscript(texts.map((text) => ({ channel: null, role: 'unknown', text })));
+}
+
 export function call(...turns: TurnSpec[]): Transcript {
   return buildTranscript(turns);
 }

@@ -39,3 +39,18 @@ describe('DATE_OF_BIRTH', () => {
     assert.deepEqual(foundOfType(call(agent('date of birth'), customer('13/13/1985')), 'DATE_OF_BIRTH'), []);
   });
 });
+
+describe('DATE_OF_BIRTH for several people', () => {
+  test('"dates of birth?" asks for each', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('I need dates of birth for both travellers'),
+          customer('march 3 1961 for me, july 9 1958 for him'),
+        ),
+        'DATE_OF_BIRTH',
+      ),
+      ['DATE_OF_BIRTH:march 3 1961', 'DATE_OF_BIRTH:july 9 1958'],
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, detectIn, foundOfType } from './conversation.js';
+import { agent, call, customer, detectIn, found, foundOfType, mono } from './conversation.js';
 
 describe('PIN', () => {
   test('4–6 digits after a PIN question', () => {
@@ -44,6 +44,60 @@ describe('PIN', () => {
     assert.deepEqual(
       foundOfType(call(agent('what is your pin'), customer('I set it up back in 2019')), 'PIN'),
       [],
+    );
+  });
+});
+
+describe('PIN as callers give it', () => {
+  test('single digits listed after a bank asked for some positions', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('just digits two, four and five of your passcode please'), customer('8, 0 and 3')),
+        'PIN',
+      ),
+      ['PIN:8 0 and 3'],
+    );
+    assert.deepEqual(
+      foundOfType(
+        call(agent('how many cats do you have'), customer('2, 3 and 4 of them over the years')),
+        'PIN',
+      ),
+      [],
+    );
+  });
+
+  test("an alarm panel's codes", () => {
+    assert.deepEqual(
+      found(
+        call(
+          agent('the system is armed, please put in your alarm code to stop it'),
+          customer('doing it now, 6 0 2 8'),
+        ),
+      ),
+      ['PIN:6028'],
+    );
+    assert.deepEqual(
+      found(call(agent('shall I set up a keypad code for your lodger?'), customer('yes, use 1 9 7 7'))),
+      ['PIN:1977'],
+    );
+  });
+
+  test('said again after "say that again", and corrected', () => {
+    const transcript = call(
+      agent('and the four digit passcode for phone banking?'),
+      customer('4 4 1 8'),
+      agent('the line broke up, say that again please'),
+      customer('4 4 1 8, no sorry, 4 4 8 1'),
+    );
+    assert.deepEqual(found(transcript), ['PIN:4418', 'PIN:4418', 'PIN:4481']);
+  });
+
+  test('a digit homophone ends a dictation before a new clause', () => {
+    assert.deepEqual(
+      found(
+        call(agent('what pin did you choose'), customer('six six two for, no hang on, six six four two')),
+      ),
+      ['PIN:6624', 'PIN:6642'],
     );
   });
 });
@@ -106,9 +160,13 @@ describe('MEMBER_ID', () => {
       ),
       ['MEMBER_ID:XYZ 123456789'],
     );
-    assert.deepEqual(foundOfType(call(customer('my policy number is 88412907')), 'MEMBER_ID'), [
-      'MEMBER_ID:88412907',
-    ]);
+    assert.deepEqual(
+      foundOfType(
+        call(agent('thanks for calling Summit Health Plan'), customer('my policy number is 88412907')),
+        'MEMBER_ID',
+      ),
+      ['MEMBER_ID:88412907'],
+    );
     assert.deepEqual(
       foundOfType(call(agent('your medicare number please'), customer('1EG4-TE5-MK73')), 'MEMBER_ID'),
       ['MEMBER_ID:1EG4-TE5-MK73'],
@@ -166,6 +224,23 @@ describe('POSTAL_CODE', () => {
     ]);
   });
 
+  test("a state names the ZIP right after it, not digits after a plate's letters", () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('where are you based?'), customer('we are out in Peoria, Illinois 6 1 6 0 2')),
+        'POSTAL_CODE',
+      ),
+      ['POSTAL_CODE:61602'],
+    );
+    assert.deepEqual(
+      foundOfType(
+        call(agent("what was on the other car's plate?"), customer('Ohio, K V 3 3 0 5 8')),
+        'POSTAL_CODE',
+      ),
+      [],
+    );
+  });
+
   test('negatives: five digits without a zip cue, not a UK shape', () => {
     assert.deepEqual(foundOfType(call(customer('I have 62704 points')), 'POSTAL_CODE'), []);
     assert.deepEqual(foundOfType(call(customer('it is AB 1234567')), 'POSTAL_CODE'), []);
@@ -189,5 +264,200 @@ describe('identifiers after a letter left as a word', () => {
   test('a month is not a NATO letter', () => {
     const transcript = call(agent('when does your license expire'), customer('november 12 2027'));
     assert.deepEqual(foundOfType(transcript, 'DRIVERS_LICENSE'), []);
+  });
+});
+
+describe('MEMBER_ID in calls about health cover', () => {
+  test('a policy number or the ID on the card is a member ID where health cover is talked about', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent("Northside Vision Plan, what's the ID number on your card?"),
+          customer('sure, 7 7 2 0 4 1 9 3 6'),
+        ),
+        'MEMBER_ID',
+      ),
+      ['MEMBER_ID:772041936'],
+    );
+  });
+
+  test('negatives: a motor policy number, a plan group number', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('thanks for calling Redwood Motor Insurance, can I have your policy number'),
+          customer('it is K R 4 4 0 9 1 7 2'),
+        ),
+        'MEMBER_ID',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      foundOfType(
+        call(agent('I have the member ID, and the group number please'), customer('0 4 4 1 9 2 7')),
+        'MEMBER_ID',
+      ),
+      [],
+    );
+  });
+
+  test('a look-alike named as the place the ID is printed does not make it a look-alike', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('is the member number on your prescription label the same one?'),
+          customer('yes W K 5 5 0 1 9 3 2'),
+        ),
+        'MEMBER_ID',
+      ),
+      ['MEMBER_ID:WK 5501932'],
+    );
+    const spoken = mono(
+      'and what is the subscriber ID',
+      "hang on, it's printed on her prescription bag, here we go, 8 8 1 3 0 4 4 2 9 1",
+    );
+    assert.deepEqual(foundOfType(spoken, 'MEMBER_ID'), ['MEMBER_ID:8813044291']);
+  });
+});
+
+describe('identifiers given on their topic, out of the question’s reach', () => {
+  const asked = [
+    agent("what's her member ID?"),
+    customer('let me look in her purse, she keeps all the cards and letters in there'),
+  ];
+
+  test('a bare ID shaped like one, soon after it was asked for', () => {
+    const transcript = call(
+      ...asked,
+      agent("that's fine, I'll wait while you look for it"),
+      customer('okay here, Q D R 4 4 0 1 9 2 7'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'MEMBER_ID'), ['MEMBER_ID:QDR 4401927']);
+    assert.ok(detectIn(transcript).entities[0]?.reasons.includes('member-topic'));
+  });
+
+  test('negatives: a look-alike named since, another type asked for', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          ...asked,
+          agent("while you look, what's the claim number on the letter?"),
+          customer('okay here, Q D R 4 4 0 1 9 2 7'),
+        ),
+        'MEMBER_ID',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      foundOfType(
+        call(...asked, agent('and a phone number for her?'), customer('sure, 4 1 5 2 2 0 9 9 1 3')),
+        'MEMBER_ID',
+      ),
+      [],
+    );
+  });
+
+  test('a licence restarted after a false start', () => {
+    const transcript = mono(
+      'can I have your drivers license number',
+      'one second, it is in the car, my husband is getting it for me now, okay here it is W 4 4 0 2 1 9 7 7 3',
+    );
+    assert.deepEqual(foundOfType(transcript, 'DRIVERS_LICENSE'), ['DRIVERS_LICENSE:W 440219773']);
+  });
+});
+
+describe('identifiers said in pieces', () => {
+  test('pieces tied by "and then", or by the other party’s inline "mm-hmm" in a mono file', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('your member ID please'),
+          customer('T P 7 7 0 3 1 5 8 2'),
+          agent('so T P 7 7 0 3 1 5, and then 8 2?'),
+        ),
+        'MEMBER_ID',
+      ),
+      ['MEMBER_ID:TP 77031582', 'MEMBER_ID:TP 770315 and then 8 2'],
+    );
+    assert.deepEqual(
+      foundOfType(
+        mono('what is the member ID on the card', "it's H R W 5 0 2 2 mm-hmm 8 1 7 3"),
+        'MEMBER_ID',
+      ),
+      ['MEMBER_ID:HRW 5022 mm-hmm 8173'],
+    );
+    assert.deepEqual(
+      foundOfType(
+        mono('and your driving licence number please', 'sure, it is P, okay, 4 4 9 0 2 1 7 7'),
+        'DRIVERS_LICENSE',
+      ),
+      ['DRIVERS_LICENSE:P okay 44902177'],
+    );
+  });
+
+  test('a forgotten part added after the rest', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('can I have the subscriber number'),
+          customer('sure, 6 6 1 0 4 9 2 3, oh and it has two letters at the start, K P'),
+        ),
+        'MEMBER_ID',
+      ),
+      ['MEMBER_ID:66104923 oh and it has 2 letters at the start KP'],
+    );
+  });
+
+  test('a value and its read-back that a mono file runs together are two', () => {
+    const transcript = mono(
+      'do you have his health plan number',
+      'sure, the letter from them is here 553 208 1174 5532081174 thanks',
+    );
+    assert.deepEqual(foundOfType(transcript, 'MEMBER_ID'), [
+      'MEMBER_ID:553 208 1174',
+      'MEMBER_ID:5532081174',
+    ]);
+  });
+
+  test('the last four named with "ending in" (not a card\'s, even in payment context)', () => {
+    const licence = call(
+      agent("I'll put the deposit on your visa, and we have your driving licence, the one ending 7 7 0 2"),
+      customer('yes'),
+    );
+    assert.deepEqual(found(licence), ['DRIVERS_LICENSE:7702']);
+  });
+
+  test('negatives: a plate number, a police report number', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('what is your license plate number'), customer('it is K T 4 9 8 8 2')),
+        'DRIVERS_LICENSE',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('can I have your drivers license number'),
+          customer('W 4 4 0 2 1 9 7 7 3'),
+          agent('and the police report number?'),
+          customer('J K 2 0 9 4 4 1'),
+        ),
+        'DRIVERS_LICENSE',
+      ),
+      ['DRIVERS_LICENSE:W 440219773'],
+    );
+  });
+});
+
+describe('PASSPORT', () => {
+  test('passports asked for together', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('both passports please, starting with the lead traveller'), customer('4 4 0 1 9 2 8 3 7')),
+        'PASSPORT',
+      ),
+      ['PASSPORT:440192837'],
+    );
   });
 });

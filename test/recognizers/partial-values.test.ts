@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, foundOfType } from './conversation.js';
+import { agent, call, customer, foundOfType, mono } from './conversation.js';
 
 describe('pieces of a number already found', () => {
   test('the start read back and the end named are taken', () => {
@@ -19,7 +19,7 @@ describe('pieces of a number already found', () => {
     assert.deepEqual(
       foundOfType(
         call(
-          agent('which account number'),
+          agent('which bank account number'),
           customer('8 3 0 5 1 7 4 4 9 2'),
           agent('so the account ending 4 4 9 2'),
         ),
@@ -30,7 +30,7 @@ describe('pieces of a number already found', () => {
   });
 
   test('negatives: a middle piece, a piece too short, or a number said over a minute later', () => {
-    const account = [agent('which account number'), customer('8 3 0 5 1 7 4 4 9 2')];
+    const account = [agent('which bank account number'), customer('8 3 0 5 1 7 4 4 9 2')];
     assert.deepEqual(foundOfType(call(...account, agent('you have 517 points')), 'BANK_ACCOUNT'), [
       'BANK_ACCOUNT:8305174492',
     ]);
@@ -149,6 +149,47 @@ describe('a bank account named by its last four', () => {
     assert.deepEqual(
       foundOfType(call(agent('the card ending in 7 2 0 6?'), customer('yes')), 'BANK_ACCOUNT'),
       [],
+    );
+  });
+});
+
+describe('a part of a number asked for again', () => {
+  const ssn = [
+    agent('what is your social security number'),
+    customer('four one two, seven seven, nine one zero six'),
+  ];
+
+  test('"what was the middle group?": the part answered takes the number\'s type', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          ...ssn,
+          agent('I only caught the first bit, what was the middle group?'),
+          customer('seven seven'),
+        ),
+        'US_SSN',
+      ),
+      ['US_SSN:412 77 9106', 'US_SSN:77'],
+    );
+  });
+
+  test('an IP address read back in parts', () => {
+    assert.deepEqual(
+      foundOfType(
+        mono('the gateway is 10.20.30.44', 'so 10.20.30, sorry, I missed the last part', 'dot 44'),
+        'IP_ADDRESS',
+      ),
+      ['IP_ADDRESS:10.20.30.44', 'IP_ADDRESS:10.20.30', 'IP_ADDRESS:dot 44'],
+    );
+  });
+
+  test('negatives: a part named without asking for it again', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(...ssn, agent('that is fine, see you at the end of the month'), customer('seven seven people')),
+        'US_SSN',
+      ),
+      ['US_SSN:412 77 9106'],
     );
   });
 });

@@ -73,3 +73,28 @@ describe('PHONE_NUMBER', () => {
     assert.deepEqual(foundOfType(call(customer('I have 12345 points')), 'PHONE_NUMBER'), []);
   });
 });
+
+describe('PHONE_NUMBER named by its owner', () => {
+  test('"update my number" names a phone, whatever the other party said last', () => {
+    const transcript = call(
+      agent('the reference for today is K 4 4 0 9 1'),
+      customer('great, and please update my number to 503 555 0148'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'PHONE_NUMBER'), ['PHONE_NUMBER:503 555 0148']);
+  });
+});
+
+describe('PHONE_NUMBER look-alikes', () => {
+  test('negatives: a customer number, even after "telephone banking"', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('Harbor Bank telephone banking, can I take your customer number?'),
+          customer('1 1 0 4 8 8 2 9 3 6'),
+        ),
+        'PHONE_NUMBER',
+      ),
+      [],
+    );
+  });
+});

@@ -82,3 +82,41 @@ describe('SECURITY_ANSWER', () => {
     );
   });
 });
+
+describe('SECURITY_ANSWER: letters of a memorable word asked for by position', () => {
+  test('the single letters of the answer, first to last, and a position asked for alone later', () => {
+    const transcript = call(
+      agent('could you tell me letters two and six of your memorable word'),
+      customer('the second one is K and the sixth one is t'),
+      agent('great, and the eighth letter please'),
+      customer('W'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'SECURITY_ANSWER'), [
+      'SECURITY_ANSWER:K and the 6 1 is t',
+      'SECURITY_ANSWER:W',
+    ]);
+  });
+
+  test('negatives: positions of something else, letters not asked for by position', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('can I have the first and the second lines of your address'),
+          customer('it is flat B, 14 Hill Road'),
+        ),
+        'SECURITY_ANSWER',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('is your memorable word still set up?'),
+          customer('yes, I think so, plan B is to reset it'),
+        ),
+        'SECURITY_ANSWER',
+      ),
+      [],
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, foundOfType } from './conversation.js';
+import { agent, call, customer, foundOfType, mono } from './conversation.js';
 import { spansOf } from './spans.js';
 
 // Made-up times (test/helpers/transcript.ts): a turn starts 200 ms after the previous one ends,
@@ -96,6 +96,26 @@ describe('USERNAME spelled and read back', () => {
     assert.deepEqual(
       usernames(agent("What's your username?"), customer('jmorrow and the number on file is old')),
       ['USERNAME:jmorrow'],
+    );
+  });
+});
+
+describe('USERNAME as callers give it', () => {
+  test('"I think it\'s …" opening an answer in a file that does not tell the speakers apart', () => {
+    assert.deepEqual(
+      foundOfType(mono("what's his username", "I think it's pnoor, not sure though"), 'USERNAME'),
+      ['USERNAME:pnoor'],
+    );
+  });
+
+  test('talk after the value ("like on my badge") is not part of it, so its read-back matches', () => {
+    assert.deepEqual(
+      usernames(
+        agent("what's your username?"),
+        customer("it's d kaur 7, like on my badge"),
+        agent('dkaur7, got it'),
+      ),
+      ['USERNAME:d kaur 7', 'USERNAME:dkaur7'],
     );
   });
 });

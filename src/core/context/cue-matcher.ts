@@ -50,14 +50,38 @@ export function compileCues(cues: readonly string[]): CueMatcher {
   return matcher;
 }
 
+/** The mark `notAsPlace` puts before a cue (cue syntax never starts with it). */
+const PLACE_MARK = '@not-as-place ';
+/** Text just before a cue that makes it a place: "on", "off", maybe with "the", "your"… */
+const PLACE_BEFORE = /\bo(?:n|ff)\s+(?:(?:the|your|my|his|her|their|our)\s+)?$/i;
+/** How much text before a hit PLACE_BEFORE needs to see. */
+const PLACE_REACH = 12;
+
+/**
+ * The cues, to count only when not said as a place: "the member ID on your prescription card",
+ * "it's printed on her prescription bag" say where a number is written, not what it is.
+ */
+export function notAsPlace(cues: readonly string[]): string[] {
+  return cues.map((cue) => PLACE_MARK + cue);
+}
+
+/** A cue as a regular-expression source: a space is any whitespace, ` ?` optional whitespace. */
+const cueSource = (cue: string): string => cue.trim().replace(/ \?/g, '\\s*').replace(/ +/g, '\\s+');
+
 function compile(cues: readonly string[]): CueMatcher {
   if (cues.length === 0) return NO_CUES;
   // Longest cues first so that `card number` wins over `card` at the same position.
-  const sources = [...cues]
-    .sort((a, b) => b.length - a.length)
-    .map((cue) => cue.trim().replace(/ \?/g, '\\s*').replace(/ +/g, '\\s+'));
+  const sorted = [...cues].sort((a, b) => b.length - a.length);
+  const placed = sorted
+    .filter((cue) => cue.startsWith(PLACE_MARK))
+    .map((cue) => cueSource(cue.slice(PLACE_MARK.length)));
+  const anywhere = sorted.filter((cue) => !cue.startsWith(PLACE_MARK)).map(cueSource);
+  // Cues said as a place are told apart by their group and checked in code, once per hit: a
+  // look-behind in the expression would be tried at every word.
+  // The placed group comes first in the expression, so it is capture group 1.
+  const alternatives = placed.length > 0 ? [`(${placed.join('|')})`, ...anywhere] : anywhere;
   // Cues are English words: ASCII word boundaries are enough, and much cheaper than Unicode classes.
-  const source = `\\b(?:${sources.join('|')})\\b`;
+  const source = `\\b(?:${alternatives.join('|')})\\b`;
   const sticky = new RegExp(source, 'gi');
   const anchored = new RegExp(`^\\s*${source}`, 'i');
   const hit = (match: RegExpExecArray): CueHit => ({
@@ -65,23 +89,35 @@ function compile(cues: readonly string[]): CueMatcher {
     index: match.index,
     end: match.index + match[0].length,
   });
+  const counts = (match: RegExpExecArray, text: string): boolean =>
+    placed.length === 0 ||
+    match[1] === undefined ||
+    !PLACE_BEFORE.test(text.slice(Math.max(0, match.index - PLACE_REACH), match.index));
+  const next = (text: string): RegExpExecArray | null => {
+    for (let match = sticky.exec(text); match; match = sticky.exec(text))
+      if (counts(match, text)) return match;
+    return null;
+  };
   return {
     test(text) {
       sticky.lastIndex = 0;
-      return sticky.test(text);
+      return next(text) !== null;
     },
     last(text) {
       let found: RegExpExecArray | null = null;
       sticky.lastIndex = 0;
-      for (let match = sticky.exec(text); match; match = sticky.exec(text)) found = match;
+      for (let match = next(text); match; match = next(text)) found = match;
       return found ? hit(found) : undefined;
     },
     all(text) {
-      return Array.from(text.matchAll(sticky), hit);
+      const hits: CueHit[] = [];
+      sticky.lastIndex = 0;
+      for (let match = next(text); match; match = next(text)) hits.push(hit(match));
+      return hits;
     },
     leading(text) {
       const match = anchored.exec(text);
-      return match ? hit(match) : undefined;
+      return match && counts(match, text) ? hit(match) : undefined;
     },
   };
 }

@@ -6,7 +6,9 @@
 import type { StreamView, TurnSpan } from '../normalise/view.js';
 import type { Conversation } from '../streams.js';
 import type { Transcript } from '../transcript.js';
+import { REPEAT_REQUEST_CUES } from '../lexicon/entity-cues.js';
 import { countWords } from '../whitespace.js';
+import { compileCues } from './cue-matcher.js';
 import { buildPaymentTimeline } from './payment.js';
 import type { CueHit, CueMatcher } from './cue-matcher.js';
 import type { ContextProbe } from './probe.js';
@@ -22,6 +24,9 @@ const SAME_TURN_CUE_MS = 10_000;
 export const PROMPT_WINDOW_MS = 30_000;
 /** A prompt this short (in words) is a back-channel ("mm hmm", "go ahead"): look one exchange further back. */
 const BACKCHANNEL_MAX_WORDS = 3;
+/** A prompt this short (in words) asking to hear it again ("sorry, can you repeat that?") looks one exchange further back too. */
+const REPEAT_REQUEST_MAX_WORDS = 10;
+const repeatRequests = compileCues(REPEAT_REQUEST_CUES);
 /** A prompt this short (in words) is an answer a speaker may read back: their own question still counts. */
 const ANSWER_MAX_WORDS = 12;
 
@@ -67,7 +72,9 @@ export function createContextProbe(
 
   /**
    * The other speakers' turns between this stream's previous turn and this one. When that is only
-   * a back-channel, the exchange before it counts too: "and the security code?" "hold on" "sure" "123".
+   * a back-channel, the exchange before it counts too: "and the security code?" "hold on" "sure"
+   * "123"; so it does when it asks to hear the answer again: "your pin?" "9914" "sorry, can you
+   * repeat that?" "9914".
    */
   const computePrompt = (turnId: number): string => {
     const turn = conversation.turns[turnId]!;
@@ -79,7 +86,10 @@ export function createContextProbe(
       const earlier = conversation.turns[id]!;
       if (earlier.end < since) break;
       if (earlier.stream === turn.stream) {
-        if (words > BACKCHANNEL_MAX_WORDS || ownTurnsPassed === 1) break;
+        const goOn =
+          words <= BACKCHANNEL_MAX_WORDS ||
+          (words <= REPEAT_REQUEST_MAX_WORDS && repeatRequests.test(pieces.join('\n')));
+        if (!goOn || ownTurnsPassed === 1) break;
         ownTurnsPassed += 1;
         continue;
       }
@@ -144,7 +154,42 @@ export function createContextProbe(
 
   /** Start times of the turns holding a cue of each lexicon, in time order (computed once per lexicon). */
   const topicTimes = new Map<CueMatcher, number[]>();
-  const topicRaised = (view: StreamView, charPos: number, cues: CueMatcher, withinMs: number): boolean => {
+  /** Where each lexicon's cues start in each view's text, ascending (computed once per lexicon and view). */
+  const cueStarts = new Map<CueMatcher, Map<StreamView, number[]>>();
+  const hitsIn = (view: StreamView, cues: CueMatcher): number[] => {
+    let byView = cueStarts.get(cues);
+    if (!byView) {
+      byView = new Map();
+      cueStarts.set(cues, byView);
+    }
+    let hits = byView.get(view);
+    if (!hits) {
+      hits = cues.all(view.text).map((hit) => hit.index);
+      byView.set(view, hits);
+    }
+    return hits;
+  };
+  const topicSince = (
+    view: StreamView,
+    charPos: number,
+    cues: CueMatcher,
+    withinMs: number,
+  ): number | undefined => {
+    const span = turnAt(view, charPos);
+    const since = timeAt(view, charPos) - withinMs;
+    // This turn first, up to the position: a mono file holds a whole call in one turn.
+    const hits = hitsIn(view, cues);
+    let low = 0;
+    let high = hits.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (hits[mid]! < charPos) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0 && hits[low - 1]! >= span.charStart) {
+      const time = timeAt(view, hits[low - 1]!);
+      return time >= since ? time : undefined;
+    }
     let times = topicTimes.get(cues);
     if (!times) {
       times = conversation.turns
@@ -153,12 +198,13 @@ export function createContextProbe(
         .sort((a, b) => a - b);
       topicTimes.set(cues, times);
     }
-    const turnStart = turnAt(view, charPos).turn.start;
-    return times.some((time) => time <= turnStart && time >= turnStart - withinMs);
+    const earlier = times.filter((time) => time < span.turn.start).at(-1);
+    return earlier !== undefined && earlier >= since ? earlier : undefined;
   };
 
   return {
-    topicRaised,
+    topicSince,
+    topicRaised: (view, charPos, cues, withinMs) => topicSince(view, charPos, cues, withinMs) !== undefined,
     leadIn: (view, charPos, maxWords = 8) => wordsBefore(view.text, charPos, maxWords),
     trail: (view, charPos, maxWords = 4) => wordsAfter(view.text, charPos, maxWords),
     turnAt,

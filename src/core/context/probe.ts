@@ -38,8 +38,14 @@ export interface ContextProbe {
   /** The last hit of a cue lexicon in recall(view, charPos); computed once per turn and lexicon. */
   recallCue(view: StreamView, charPos: number, cues: CueMatcher): CueHit | undefined;
   /**
-   * True when any speaker said a cue of the lexicon in a turn that started within withinMs before
-   * charPos (or in its own turn): the topic was raised earlier in the call, out of the prompt's reach.
+   * True when any speaker said a cue of the lexicon within withinMs before charPos: earlier in its
+   * own turn, or in an earlier turn that started within withinMs: the topic was raised earlier in
+   * the call, out of the prompt's reach.
    */
   topicRaised(view: StreamView, charPos: number, cues: CueMatcher, withinMs: number): boolean;
+  /**
+   * When (ms) a cue of the lexicon was last said before charPos, within withinMs (as topicRaised):
+   * the time of the word in charPos's own turn, else the start of the earlier turn; undefined when none.
+   */
+  topicSince(view: StreamView, charPos: number, cues: CueMatcher, withinMs: number): number | undefined;
 }

@@ -1,13 +1,17 @@
 /**
  * Partial repeats: a piece of a number already found, said again within a minute by either party.
- * The start read back to check it ("zero one one?") or the end named to point at it ("the account
- * ending 6218") gives away part of the value, so it is sensitive too. Propagation handles whole
- * repeats; this step handles the pieces, only for numbers long enough that a piece stays specific.
+ * The start read back to check it ("zero one one?"), the end named to point at it ("the account
+ * ending 6218") or a part given again when asked for ("what was the middle group?" "seven seven") gives
+ * away part of the value, so it is sensitive too. Propagation handles whole repeats; this step
+ * handles the pieces, only for numbers long enough that a piece stays specific. An IP address's
+ * dotted start read back ("10.20.30, and then?") counts too.
  */
 import type { ContextProbe } from '../context/probe.js';
 import type { Finding } from '../detection.js';
 import type { EntityType } from '../entities.js';
 import type { StreamView } from '../normalise/view.js';
+import { compileCues } from '../context/cue-matcher.js';
+import { PART_REQUEST_CUES, REPEAT_REQUEST_CUES } from '../lexicon/entity-cues.js';
 import { digitRuns } from '../recognizers/digits.js';
 
 export const PARTIAL_REPEAT_RECOGNIZER = 'partial-repeat';
@@ -18,6 +22,14 @@ const MIN_PREFIX_DIGITS = 3;
 const MIN_SUFFIX_DIGITS = 4;
 /** Values shorter than this (in digits) have pieces too common to chase. */
 const MIN_VALUE_DIGITS = 6;
+/** Shortest piece taken when the other party asked for that part again. */
+const MIN_ASKED_PART_DIGITS = 2;
+const partRequests = compileCues(PART_REQUEST_CUES);
+const repeatRequests = compileCues(REPEAT_REQUEST_CUES);
+/** "dot" said right before a digit run (the text before it ends so). */
+const SPOKEN_DOT = /\bdot $/i;
+/** Two or three octets of an IP address, dotted: its start read back. */
+const DOTTED_START = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){1,2}(?![\d]|\.\d)/g;
 
 /** The types whose pieces are chased, each with the type its end piece takes ("last four of my social"). */
 const END_PIECE_TYPE: ReadonlyMap<EntityType, EntityType> = new Map<EntityType, EntityType>([
@@ -28,6 +40,7 @@ const END_PIECE_TYPE: ReadonlyMap<EntityType, EntityType> = new Map<EntityType, 
   ['DRIVERS_LICENSE', 'DRIVERS_LICENSE'],
   ['US_SSN', 'US_SSN_LAST4'],
   ['CREDIT_CARD', 'CARD_LAST4'],
+  ['IP_ADDRESS', 'IP_ADDRESS'],
 ]);
 
 interface Source {
@@ -60,24 +73,87 @@ export function partialRepeats(
       // Only gaps: a run some recognizer already labelled keeps its label (a sort code read back
       // next to an account number is a sort code, not a piece of the account).
       if (found.some((finding) => finding.charStart < run.end && finding.charEnd > run.start)) continue;
-      const source = sources.find((candidate) => isPieceOf(run.digits, candidate.digits));
+      const partAsked = askedForPart(context, view, run.start);
+      const source = sources.find(
+        (candidate) =>
+          isPieceOf(run.digits, candidate.digits) ||
+          (partAsked && run.digits.length >= MIN_ASKED_PART_DIGITS && isInside(run.digits, candidate.digits)),
+      );
       if (!source) continue;
       if (Math.abs(context.timeAt(view, run.start) - source.time) > PARTIAL_WINDOW_MS) continue;
       const { finding } = source;
       const isPrefix = source.digits.startsWith(run.digits) && run.digits.length >= MIN_PREFIX_DIGITS;
+      // A middle part is a piece of the whole item; only an end piece of four or more is its "last four".
+      const isEnd = source.digits.endsWith(run.digits) && run.digits.length >= MIN_SUFFIX_DIGITS;
+      // "… dot 44": the spoken dot before a later octet belongs to the piece.
+      const dot = finding.type === 'IP_ADDRESS' ? SPOKEN_DOT.exec(view.text.slice(0, run.start)) : null;
       added.push({
         recognizer: PARTIAL_REPEAT_RECOGNIZER,
-        type: isPrefix ? finding.type : END_PIECE_TYPE.get(finding.type)!,
+        type: isEnd && !isPrefix ? END_PIECE_TYPE.get(finding.type)! : finding.type,
         view,
-        charStart: run.start,
+        charStart: dot ? dot.index : run.start,
         charEnd: run.end,
         score: finding.score,
         value: run.digits,
-        reasons: [isPrefix ? 'repeat:start' : 'repeat:end', `from:${finding.recognizer}`],
+        reasons: [
+          isPrefix ? 'repeat:start' : isEnd ? 'repeat:end' : 'repeat:part',
+          `from:${finding.recognizer}`,
+        ],
       });
     }
+    added.push(...dottedStarts(view, context, findings, found));
   }
   return added;
+}
+
+/**
+ * True when the other party (or, in a view of both, the speaker just before) asked to hear a part
+ * again ("can you repeat the middle?", "what was the end?").
+ */
+function askedForPart(context: ContextProbe, view: StreamView, at: number): boolean {
+  return [context.prompt(view, at), context.leadIn(view, at)].some(
+    (text) => partRequests.test(text) && repeatRequests.test(text),
+  );
+}
+
+/** The start of an IP address found in the call, read back dotted ("10.20.30"), within a minute of it. */
+function dottedStarts(
+  view: StreamView,
+  context: ContextProbe,
+  findings: readonly Finding[],
+  inView: readonly Finding[],
+): Finding[] {
+  const addresses = findings.filter((finding) => finding.type === 'IP_ADDRESS');
+  if (addresses.length === 0) return [];
+  const added: Finding[] = [];
+  for (const match of view.text.matchAll(DOTTED_START)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (inView.some((finding) => finding.charStart < end && finding.charEnd > start)) continue;
+    const time = context.timeAt(view, start);
+    const address = addresses.find(
+      (finding) =>
+        finding.value.startsWith(`${match[0]}.`) &&
+        Math.abs(context.timeAt(finding.view, finding.charStart) - time) <= PARTIAL_WINDOW_MS,
+    );
+    if (!address) continue;
+    added.push({
+      recognizer: PARTIAL_REPEAT_RECOGNIZER,
+      type: 'IP_ADDRESS',
+      view,
+      charStart: start,
+      charEnd: end,
+      score: address.score,
+      value: match[0],
+      reasons: ['repeat:start', `from:${address.recognizer}`],
+    });
+  }
+  return added;
+}
+
+/** True when piece is a part of the value (not the whole): digits said again when that part was asked for. */
+function isInside(piece: string, value: string): boolean {
+  return piece.length < value.length && value.includes(piece);
 }
 
 /** True when piece is the value's first digits (≥ MIN_PREFIX_DIGITS) or last four or more, not the whole. */

@@ -1,8 +1,9 @@
 /**
  * Propagation: a value found once is sensitive wherever else it is spoken in the call, by either
  * party. This is how the agent's read-back of a card, a name or an email is caught.
- * Values are compared on a compact key (lower-case letters and digits only), so "4111 1111" in one
- * place matches "4111-1111" in another, and matches must start and end on word boundaries.
+ * Values are compared on a compact key (lower-case letters and digits only) of the words said and
+ * of the normalised value, so "4111 1111" in one place matches "4111-1111" in another, and matches
+ * must start and end on word boundaries.
  */
 import type { Finding } from '../detection.js';
 import type { StreamView, TurnSpan } from '../normalise/view.js';
@@ -72,6 +73,9 @@ function collectNeedles(findings: readonly Finding[]): Needle[] {
     if (NOT_PROPAGATED.has(finding.type)) continue;
     const text = finding.view.text.slice(finding.charStart, finding.charEnd);
     add(text, finding);
+    // The value as normalised, when it drops words said with it ("RT 4 RT 4409172 okay 55" →
+    // "RT440917255"): the read-back says the value, not the false start and the "mm-hmm".
+    add(finding.value, finding);
     // The turns the finding overlaps: from the first ending after its start (turns are in text order).
     const { turns } = finding.view;
     for (let t = firstTurnEndingAfter(turns, finding.charStart); t < turns.length; t += 1) {

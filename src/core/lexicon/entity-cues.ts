@@ -13,7 +13,7 @@ import type { BuiltInEntityType } from '../entities.js';
 const CARD_NAMES = ['card number', 'card', 'long number'];
 const PHONE_NAMES = ['contact number', 'callback number'];
 const EMAIL_NAMES = ['email'];
-const BIRTH_DATE_NAMES = ['date of birth', 'birthday', 'dob', 'when were you born'];
+const BIRTH_DATE_NAMES = ['date of birth', 'dates of birth', 'birthday', 'dob', 'when were you born'];
 const ACCOUNT_NAMES = ['account number'];
 const SSN_NAMES = ['ssn'];
 const PIN_NAMES = ['pin', 'pin number'];
@@ -66,6 +66,7 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     '3 numbers( on the back)?',
     'signature (strip|panel)',
     '4 digits? (security )?code on the front',
+    '(3|4|three|four)-digits? (security )?(code|number)',
     'digits on the back',
     'code on the back',
     'number on the back',
@@ -119,25 +120,21 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     "(we'll|we will|i'll|i will|we can|can we|could we|to) (call|ring|text)( (you|me|her|him|them))?( back)?( on| at)?",
     'text (you|me)',
     'landline',
+    // "Please update my number to …": a caller's own number is their phone's.
+    '(my|your) (new |old )?number',
+    '(change|update|changed|updated) (my|your|the) number',
     'fax( number)?',
     'dial',
   ],
   EMAIL_ADDRESS: ['e ?mail( address)?', ...EMAIL_NAMES, 'address on file'],
   IP_ADDRESS: ['ip( address)?', 'i p( address)?', 'router', 'server', 'gateway', 'dns', 'subnet'],
-  DATE_OF_BIRTH: [...BIRTH_DATE_NAMES, 'birth ?date', 'd o b', 'born', 'd\\.o\\.b'],
+  DATE_OF_BIRTH: [...BIRTH_DATE_NAMES, 'birth ?dates?', 'birthdays', 'd o b', 'born', 'd\\.o\\.b'],
   BANK_ACCOUNT: [
-    ...ACCOUNT_NAMES,
-    'account numbers',
-    'account no',
-    'acct( number)?',
     'bank account',
-    '(checking|chequing|savings|current) account',
+    '(checking|chequing|savings|current|settlement|business|operating|payroll|deposit|joint)( \\w+)? account',
     'bank details',
-    'account( is| it is)',
-    'which account',
     'account (are you|you are|you.re) (sending|paying|transferring|moving)',
     '(sending|paying|transferring|moving money) from',
-    '(from|to|into) (the|my|your) account',
     'payee account',
   ],
   ROUTING_NUMBER: [
@@ -157,11 +154,15 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     'security pin',
     'personal identification number',
     // "the second and the fifth digits of your security number": a bank's PIN by position.
-    'digits? of (your|the|my) (security|pass) ?(number|code)',
+    'digits? (of|from) (your|the|my)( \\w+)? (security|pass) ?(number|code)',
+    // An alarm panel's codes.
+    'keypad( code)?',
+    '(alarm|disarm|arming|entry|door|user|master) code',
+    'disarm',
     // "the four digits you set up for phone banking".
     '(4|5|6) digits (you|i) (set|chose|picked)',
   ],
-  PASSPORT: ['passport( number| no)?'],
+  PASSPORT: ['passports?( number| numbers| no)?'],
   DRIVERS_LICENSE: [
     "driver'?s'? licen[cs]e( number)?",
     'driving licen[cs]e( number)?',
@@ -173,22 +174,119 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
   MEMBER_ID: [
     'member( id| number| no)?',
     'membership( id| number)?',
-    'policy( id| number| no)?',
     'subscriber( id| number)?',
-    'insurance( id| number)?',
     'medicare( id| number)?',
     'medicaid( id| number)?',
     'health plan( id| number)?',
+    'health (insurance|care) (id|number|card)',
     'plan id',
-    'group number',
     'beneficiary( id| number)?',
-    'patient id',
+    'patient( id| number)',
     'medical record number',
     'mrn',
     'nhs number',
   ],
   POSTAL_CODE: ['zip( code)?', ...POSTAL_CODE_NAMES, 'post ?code', 'zip plus 4'],
 };
+
+/**
+ * Cues that name a type only in a call about its domain: a policy number is a health plan's member
+ * ID in a call about health cover, a motor or home policy's reference elsewhere; an account number
+ * is a bank account where banking is talked about, a phone or utility account elsewhere. The
+ * recognizers pair each list with the domain's words (`DOMAIN_CUES`).
+ */
+export const DOMAIN_ENTITY_CUES = {
+  MEMBER_ID: [
+    'policy( id| number| no)?',
+    'insurance( id| number| card)?',
+    '(id|number|id number) (on|off|from) (the|your|his|her|my) (front of the |back of the )?(insurance |member |plan )?card',
+  ],
+  BANK_ACCOUNT: [
+    ...ACCOUNT_NAMES,
+    'account numbers',
+    'account no',
+    'acct( number)?',
+    'account( is| it is)',
+    'which account',
+    '(from|to|into) (the|my|your) account',
+    // "And the account?" after the routing number.
+    '(and|now|then|also) (the|your) account( number)?',
+    'account end(s|ing)( in| with)?',
+  ],
+} as const satisfies Partial<Record<BuiltInEntityType, readonly string[]>>;
+
+/** Every cue naming each type, in its domain or anywhere: what tells one type's question from another's. */
+export const ALL_ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> = Object.fromEntries(
+  Object.entries(ENTITY_CUES).map(([type, cues]) => [
+    type,
+    [...cues, ...((DOMAIN_ENTITY_CUES as Partial<Record<string, readonly string[]>>)[type] ?? [])],
+  ]),
+);
+
+/** The words of a domain, said by anyone earlier in the call, that make its domain cues count. */
+export const DOMAIN_CUES = {
+  // Health cover: a plan, its providers, its medicines.
+  MEMBER_ID: [
+    'health( plan| insurance| care| cover)?',
+    'healthcare',
+    'medical',
+    'medicare',
+    'medicaid',
+    'dental',
+    'dentist',
+    'orthodontist',
+    'vision',
+    'pharmacy',
+    'pharmacist',
+    'prescriptions?',
+    'rx',
+    'clinic',
+    'hospital',
+    'doctor',
+    'dr',
+    'physician',
+    'gp',
+    'nhs',
+    'patients?',
+    'co-?pays?',
+    'hmo',
+    'ppo',
+    'blue (cross|shield)',
+    'aetna',
+    'cigna',
+    'humana',
+    'kaiser',
+    'united ?healthcare',
+    'prior auth(ori[sz]ation)?',
+  ],
+  // Banking: banks and their accounts, and the ways money moves between them.
+  BANK_ACCOUNT: [
+    'banks?',
+    'banking',
+    'checking',
+    'chequing',
+    'savings',
+    'current account',
+    'sort ?code',
+    'routing',
+    'aba',
+    'credit union',
+    'building society',
+    'direct (deposit|debit)',
+    'ach',
+    '(wire|bank|money|funds) transfers?',
+    'wires?',
+    'iban',
+    'swift',
+    'bic',
+    'payee',
+    'cheques?',
+    '(voided|blank|personal|paper) checks?',
+    'e-?checks?',
+    'settlement account',
+    'overdraft',
+  ],
+} as const satisfies Partial<Record<BuiltInEntityType, readonly string[]>>;
 
 /**
  * The other party asking for another go after a wrong answer ("that's not matching, try again"):
@@ -200,6 +298,57 @@ export const RETRY_CUES: readonly string[] = [
   "(doesn't|does not|didn't|did not) (match|work|go through)",
   '(one more|another) (try|go|time)',
   'not (the one|what) (i have|we have|i see|on file)',
+];
+
+/**
+ * The other party asking to hear a value again ("sorry, can you repeat that?", "say the middle
+ * again"): the answer after it still answers the question asked before it.
+ */
+export const REPEAT_REQUEST_CUES: readonly string[] = [
+  'repeat',
+  'say (that|it|them|those|the \\w+)( \\w+)? again',
+  'come again',
+  'one more time',
+  'pardon',
+  '(did not|didn.t) (catch|get|hear) (that|it|the \\w+)',
+  'missed (that|it|the \\w+)',
+  'what was (that|it|the \\w+)',
+  '(slower|more slowly)',
+];
+
+/** A position in a value: "first", "the 5th", "last". */
+const ORDINAL =
+  '(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,2}(st|nd|rd|th)?)';
+
+/**
+ * Some characters of a secret asked for by position ("the first, the third and the sixth", "the
+ * seventh character"): a bank's check of a PIN or a memorable word without hearing all of it.
+ */
+export const POSITION_REQUEST_CUES: readonly string[] = [
+  `${ORDINAL}( (digit|number|one|letter|character))?,? (and )?the ${ORDINAL}`,
+  `${ORDINAL} (letter|character|digit)s?`,
+  `(letter|character|digit)s? ${ORDINAL}`,
+];
+
+/**
+ * The other party asking again for a part of a value ("can you repeat the middle?", "what was the
+ * end?"): the answer is that part, however short.
+ */
+export const PART_REQUEST_CUES: readonly string[] = [
+  'the (middle|end|ending|start|beginning|rest)',
+  '(first|second|third|last|middle|final) (part|bit|group|few|digits|numbers|half|section|chunk|one)',
+];
+
+/**
+ * Words that break off a value to start it again ("551, hang on, wrong card", "3 1 1,
+ * sorry, I'll read it again"): the broken-off piece was part of a value too.
+ */
+export const BREAK_OFF_CUES: readonly string[] = [
+  '(no |oh |um |uh )*(wait|sorry|hold on|hang on|hold up|oops|whoops|actually|i mean|scratch that)',
+  'no no',
+  'let me (start|try|do that|say that) (over|again)',
+  'start (over|again)',
+  "(that's|that is) (wrong|not right|my old)",
 ];
 
 /** "just the last four is fine": the last four of whatever number is being asked for. */

@@ -32,7 +32,9 @@ export const NON_ANSWERS = phrases(`
   i have forgotten, i forget, i don't have one, i don't have, i never set, i've never, i never,
   i didn't set, can you repeat, could you repeat, say that again, what was the question,
   what do you mean, what was that, the same, same as, not working, isn't working, doesn't work,
-  not applicable, none, nothing, why do you need, go ahead, fire away, ask away, shoot
+  not applicable, none, nothing, why do you need, go ahead, fire away, ask away, shoot,
+  no worries, no bother, not a problem, don't worry, something with, at least, it needs, it has to,
+  it must, needs to be, has to be, must be, must have, minimum
 `);
 
 /** Phrases that end a value: what follows them is talk about the value, not the value. */
@@ -46,7 +48,8 @@ export const TRAILERS = phrases(`
   actually, hopefully, as far as i know, or something, or so, i suppose, you know, for sure, anyway,
   perfect, great, lovely, brilliant, wonderful, excellent, that's correct, that's right, correct,
   and the, and your, and can, and could, and what, and when, can i, could i, may i, let me, what's,
-  what is, how, when, where, who, which
+  what is, how, when, where, who, which, isn't it, is it, wasn't it, wouldn't it, innit,
+  isn't that right, like
 `);
 
 /** Words after a topic noun that introduce its value in the same turn ("my password is ..."). */

@@ -3,12 +3,14 @@
  * that make it a price, time or measure. Cues in the syntax of `compileCues`, matched against
  * normalised text.
  */
+import { notAsPlace } from '../context/cue-matcher.js';
 
 /**
  * Negative context: words naming a number that is not sensitive. A match whose nearest cue is one
- * of these is left alone (unless a fail-closed rule applies).
+ * of these is left alone (unless a fail-closed rule applies); not when said as a place ("the
+ * member ID on your prescription card"), which names where a number is written, not what it is.
  */
-export const NEGATIVE_CUES: readonly string[] = [
+export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   'order (number|no|id)',
   '(your|my|the|an|this|that) order',
   'case (number|no|id|reference)',
@@ -20,7 +22,9 @@ export const NEGATIVE_CUES: readonly string[] = [
   'tracking( number| no| code| id)?',
   'invoice( number| no)?',
   'receipt( number| no)?',
-  'claim number',
+  'claim( number| no| id| reference)',
+  '(police |crime |accident )?report( number| no| reference)',
+  'incident( number| no| id| reference)?',
   'prescription( number| no)?',
   'rx( number)?',
   'authori[sz]ation( code| number)?',
@@ -28,6 +32,7 @@ export const NEGATIVE_CUES: readonly string[] = [
   'transaction( number| id| code| reference)?',
   'booking( number| reference| code)?',
   'account reference',
+  'customer( account)? (number|no|id|reference)',
   'flight( number| no)?',
   'room( number| no)?',
   'gate',
@@ -67,7 +72,12 @@ export const NEGATIVE_CUES: readonly string[] = [
   // One-time codes are not PINs: they are sent to the caller and expire.
   '(one|1) ?time (pass ?)?(code|pin)',
   'otp',
-];
+  // Vehicles and equipment: a plate or an asset tag is not a licence or a member ID.
+  '(license|licence|number|registration|reg) plates?( number)?',
+  'plates?( number)?',
+  'vin( number)?',
+  '(asset|service|inventory) tag( number)?',
+]);
 
 /** A document's dates, not its number: "when does your licence expire" "november 2027". */
 export const DOCUMENT_DATE_CUES: readonly string[] = [
@@ -83,7 +93,7 @@ export const DOCUMENT_DATE_CUES: readonly string[] = [
  * of BANK_ACCOUNT (the bank-account recognizer adds these to the negative cues).
  */
 export const NON_BANK_ACCOUNT_CUES: readonly string[] = [
-  '(phone|mobile|cell|wireless|broadband|internet|cable|tv|utility|electric|electricity|gas|water|energy|store|store card|customer|temporary) account( number| no)?',
+  '(phone|mobile|cell|wireless|broadband|internet|cable|tv|utility|electric|electricity|gas|water|energy|store|store card|customer|temporary) account( number| no| end(s|ing)( in| with)?)?',
   'account number for the port',
   'port(ing)? (out )?(pin|number)',
 ];

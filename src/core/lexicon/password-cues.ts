@@ -30,3 +30,14 @@ export const SYMBOL_WORDS = phrases(`
   star, asterisk, at sign, ampersand, percent, percent sign, underscore, plus, plus sign, equals,
   caret, tilde
 `);
+
+/**
+ * What a bank asks for some letters of, by position ("the second and the fifth letters of your
+ * memorable word"), in the syntax of `compileCues`.
+ */
+export const MEMORABLE_WORD_CUES: readonly string[] = [
+  'memorable (word|phrase|information)',
+  'secret (word|phrase)',
+  'security word',
+  'pass ?(word|phrase|code)',
+];

@@ -113,6 +113,15 @@ export const CLARIFYING_HEADS = phrases(`
 /** Words before a cue that make it the speaker's own ("my name is Anita"): told, not asked. */
 export const OWNING_WORDS = wordSet(`my our`);
 
+/** Words before a cue that say not to give the value ("please don't tell me the password"): not a request. */
+export const DECLINING_PHRASES = phrases(`
+  don't tell, do not tell, don't say, do not say, don't give, do not give, don't read, do not read,
+  don't share, do not share, never share, no need to read,
+  never tell, never say, never give, no need to tell, no need to say, no need to give, no need for,
+  you don't need to, you do not need to, shouldn't need to, should not need to, shouldn't tell,
+  should not tell, don't need
+`);
+
 /**
  * Words that finish a question after its cue ("… your full name please", "… did you go to"):
  * in a view holding both speakers, the answer starts after them.
@@ -131,9 +140,17 @@ export const YES_NO_HEADS = phrases(`
 
 /** Prompt words asking to hear the last answer again: the topic carries over to the next answer. */
 export const REPEAT_CUES = phrases(`
-  sorry, pardon, repeat, again, spell, spelt, spelled, spelling, go ahead, go on, slowly, slower,
-  didn't catch, didn't get, missed, say that, come again, one more time, what was that, excuse me,
-  take your time, no rush, ready, the rest, carry on, continue
+  sorry, pardon, repeat, spell, spelt, spelled, spelling, go ahead, go on, slowly, slower,
+  didn't catch, didn't get, say that, come again, one more time, what was that, excuse me
+`);
+
+/**
+ * Prompt words that wait for more of the answer ("take your time", "the rest"): as the other
+ * party's whole reply they carry the topic over too, but inside a speaker's own sentence (a view
+ * holding both speakers) they are ordinary words ("can I just use that again?").
+ */
+export const WAITING_CUES = phrases(`
+  again, missed, take your time, no rush, ready, the rest, carry on, continue
 `);
 
 /** Words after which the value starts, when everything before them restates the question. */

@@ -41,7 +41,7 @@ export const STOP_WORDS = wordSet(`
 export const COMMON_WORDS = wordSet(`
   yes yeah yep yup yah no nope nah okay ok alright right sure fine good great perfect lovely
   thanks thank please sorry hello hi hey bye goodbye oh ah um uh er erm hmm mhm mm uh-huh mm-hmm
-  well actually basically really probably maybe perhaps exactly correct incorrect wrong true
+  well actually basically really probably maybe perhaps exactly correct incorrect wrong true like
   absolutely definitely certainly course indeed anyway still already yet even ever never always
   sometimes usually just only now today tonight tomorrow yesterday morning afternoon evening night
   week weeks month months year years day days hour hours minute minutes second seconds moment time

@@ -3,7 +3,7 @@
  * view. A digit group, a spelled letter run, a month and every other word are one atom each.
  */
 import { monthAt } from './dates.js';
-import { readCasedLetter } from './cased.js';
+import { readCasedLetter, readWordThenCase } from './cased.js';
 import { NATO } from './lexicon.js';
 import { readLetterRun } from './letters.js';
 import { readNumberGroup } from './numbers.js';
@@ -81,7 +81,7 @@ export function toAtoms(pieces: readonly Piece[]): Atom[] {
 function readItem(pieces: readonly Piece[], i: number): (Read & { kind: AtomKind }) | null {
   const digits = readNumberGroup(pieces, i);
   if (digits) return { ...digits, kind: 'digits' };
-  const cased = readCasedLetter(pieces, i);
+  const cased = readCasedLetter(pieces, i) ?? readWordThenCase(pieces, i);
   if (cased) return { ...cased, kind: 'dictated' };
   const letters = readLetterRun(pieces, i);
   return letters && { ...letters, kind: 'letters' };

@@ -57,15 +57,19 @@ function readEmail(atoms: readonly Atom[], start: number): AtomRead | null {
 }
 
 /**
- * Two plain words before "at" ("sam okafor at protonmail dot com"), joined, when the domain is a
- * known mail provider: the speaker said a dot the recogniser dropped, or a name as one address.
+ * Two plain words before "at" ("sam okafor at protonmail dot com"), maybe with an initial between
+ * ("maria j santos"), joined, when the domain is a known mail provider: the speaker said a dot the
+ * recogniser dropped, or a name as one address.
  */
 function readTwoWordEmail(atoms: readonly Atom[], start: number): AtomRead | null {
-  const first = atoms[start]!;
-  const second = atoms[start + 1];
-  if (!isPlainLocalWord(first) || second === undefined || !isPlainLocalWord(second)) return null;
-  if (!isSymbol(atoms[start + 2], 'at') || !MAIL_PROVIDERS.has(atoms[start + 3]?.lower ?? '')) return null;
-  return readAtDomain(atoms, start + 2, [...first.spans, ...second.spans], false);
+  // A middle initial may come between: "maria j santos at yahoo dot com".
+  const at = isSymbol(atoms[start + 2], 'at') ? start + 2 : isSymbol(atoms[start + 3], 'at') ? start + 3 : -1;
+  if (at === -1 || !MAIL_PROVIDERS.has(atoms[at + 1]?.lower ?? '')) return null;
+  const initial = atoms[start + 1]!;
+  if (at === start + 3 && (initial.kind !== 'word' || initial.lower.length !== 1)) return null;
+  if (!isPlainLocalWord(atoms[start]!) || !isPlainLocalWord(atoms[at - 1]!)) return null;
+  const local = atoms.slice(start, at).flatMap((atom) => atom.spans);
+  return readAtDomain(atoms, at, local, false);
 }
 
 function isPlainLocalWord(atom: Atom): boolean {
@@ -129,10 +133,17 @@ function readDomain(
     const dot = symbolSpan(atoms[i]!, '.');
     const labelStart = domain.length;
     domain.push(dot);
-    const next = readLabel(atoms, i + 1, domain);
+    let next = readLabel(atoms, i + 1, domain);
     if (next === -1) {
       domain.length = labelStart;
       break;
+    }
+    // "… dot com. K A T H Y": a top-level domain ends the address before a spelling said after it.
+    const label = atoms[i + 1]!;
+    if (next > i + 2 && !isDomain(domain) && label.kind === 'word' && TOP_LEVEL_DOMAINS.has(label.lower)) {
+      domain.length = labelStart + 1;
+      domain.push(...label.spans);
+      next = i + 2;
     }
     i = next;
   }

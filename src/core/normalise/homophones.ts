@@ -2,11 +2,12 @@
  * Digit homophones: ASR writes a spoken digit as the word it sounds like ("six six seven for oh
  * nine", "too too one", "Z K M for 0 to 9 7 7 1 3"). Such a word is read as its digit only inside a
  * digit dictation — a run of single digits said one by one, with no pause and no other word between
+ * (a homophone ending one needs a pause, the end of the turn or a word opening a new clause after it)
  * — so "I want to pay for 2 items", "two to three days" and "buy 2 for 1" keep their words. The pass
  * runs on a turn's pieces before digit groups are read, and rewrites `lower` of the pieces it reads
  * as digits ("for" → "four"), keeping their text and word index.
  */
-import { CARDINALS, MAYBE_ZERO_WORDS, NATO, ZERO_WORDS } from './lexicon.js';
+import { CARDINALS, CLAUSE_OPENERS, MAYBE_ZERO_WORDS, NATO, NUMBER_LEADS, ZERO_WORDS } from './lexicon.js';
 import { isWrittenDigit } from './numbers.js';
 import type { Piece } from './tokens.js';
 import { isLetter, nextContent, nextWithoutPause, previousContent } from './tokens.js';
@@ -27,6 +28,8 @@ const MIN_MIDDLE_RUN = 4;
 const MIN_EDGE_RUN = 3;
 /** Digits before a homophone that ends a run: "six six seven for." */
 const MIN_DIGITS_BEFORE_TRAILING = 3;
+/** Digits after a homophone that follows a word a number is given after: "the gate code to oh four seven". */
+const MIN_DIGITS_AFTER_LEAD = 3;
 
 /** Reads digit homophones inside digit dictations as digits, in place. Linear in the pieces. */
 export function readDigitHomophones(pieces: Piece[]): Piece[] {
@@ -64,19 +67,25 @@ function readRun(pieces: Piece[], run: readonly number[]): void {
   const clauseEnd = endsClause(pieces, run[run.length - 1]!);
   const leading = run.slice(0, firstDigit);
   const trailing = run.slice(lastDigit + 1);
+  const digits = isDigit.filter(Boolean).length;
+  // One group of a number said in groups with pauses between ("four four, nine to, one one").
+  const grouped =
+    digitAround(pieces, previousContent(pieces, run[0]!)) &&
+    digitAround(pieces, nextContent(pieces, run[run.length - 1]!));
   const start =
     leading.length > 0 &&
     leading.every((k) => readsAtEdge(pieces[k]!)) &&
-    run.length >= MIN_EDGE_RUN &&
-    ((startsClause(pieces, run[0]!) && clauseEnd) || afterLetter(pieces, run[0]!))
+    ((run.length >= MIN_EDGE_RUN &&
+      ((startsClause(pieces, run[0]!) && clauseEnd) ||
+        afterLetter(pieces, run[0]!) ||
+        (digits >= MIN_DIGITS_AFTER_LEAD && afterNumberLead(pieces, run[0]!)))) ||
+      grouped)
       ? 0
       : firstDigit;
-  const digits = isDigit.filter(Boolean).length;
   const end =
     trailing.length > 0 &&
     trailing.every((k) => readsAtEdge(pieces[k]!)) &&
-    clauseEnd &&
-    digits >= MIN_DIGITS_BEFORE_TRAILING
+    ((clauseEnd && digits >= MIN_DIGITS_BEFORE_TRAILING) || grouped)
       ? run.length
       : lastDigit + 1;
   const middle = end - start >= MIN_MIDDLE_RUN;
@@ -108,9 +117,10 @@ function startsClause(pieces: readonly Piece[], i: number): boolean {
   return before === -1 || nextWithoutPause(pieces, before) !== i;
 }
 
-/** Nothing after pieces[i] in the turn, or a pause right after it. */
+/** Nothing after pieces[i] in the turn, a pause right after it, or a word that opens a new clause. */
 function endsClause(pieces: readonly Piece[], i: number): boolean {
-  return nextContent(pieces, i) === -1 || nextWithoutPause(pieces, i) === -1;
+  const next = nextContent(pieces, i);
+  return next === -1 || nextWithoutPause(pieces, i) === -1 || CLAUSE_OPENERS.has(pieces[next]!.lower);
 }
 
 /** A spelled letter (not "a" or "I") right before pieces[i], as in an identifier "Z K M for 0…". */
@@ -121,6 +131,17 @@ function afterLetter(pieces: readonly Piece[], i: number): boolean {
   if (piece.written !== null) return false;
   if (NATO.has(piece.lower)) return true;
   return piece.text.length === 1 && isLetter(piece.text) && piece.lower !== 'a' && piece.lower !== 'i';
+}
+
+/** True when pieces[i] exists and is a single digit: the neighbouring group of a grouped number. */
+function digitAround(pieces: readonly Piece[], i: number): boolean {
+  return i !== -1 && isDigitPiece(pieces[i]!);
+}
+
+/** A word a number is given after ("code", "it's") right before pieces[i]: "the gate code to oh four …". */
+function afterNumberLead(pieces: readonly Piece[], i: number): boolean {
+  const before = previousContent(pieces, i);
+  return before !== -1 && nextWithoutPause(pieces, before) === i && NUMBER_LEADS.has(pieces[before]!.lower);
 }
 
 function firstContent(pieces: readonly Piece[]): number {

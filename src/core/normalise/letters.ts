@@ -5,11 +5,19 @@
  * so "I booked a hotel" keeps its words. "oh" between two letters of a run is the letter O
  * ("j oh h n" → "JOHN").
  */
-import { NATO } from './lexicon.js';
+import { NATO, REPEATERS } from './lexicon.js';
 import type { Read } from './spans.js';
 import { piecesSpan } from './spans.js';
 import type { Pause, Piece } from './tokens.js';
-import { NO_PAUSE, STRONG_PAUSE, isLetter, isNumberPiece, nextContent, previousContent } from './tokens.js';
+import {
+  NO_PAUSE,
+  STRONG_PAUSE,
+  isLetter,
+  isNumberPiece,
+  nextContent,
+  nextWithoutPause,
+  previousContent,
+} from './tokens.js';
 
 /**
  * single: a one-letter word; weak: a bare "a" or "I", which are usually words; nato: a spelling
@@ -102,10 +110,20 @@ function ohBetweenLetters(pieces: readonly Piece[], i: number): Letter | null {
   return { letters: 'O', kind: 'single', first: i, last: i, pause: piece.pause };
 }
 
-/** The letter spelled at pieces[i] ("k", "kilo", "k as in king", "U.S.A"), or null. */
+/** The letter spelled at pieces[i] ("k", "kilo", "k as in king", "U.S.A"; "double a" → AA), or null. */
 export function letterAt(pieces: readonly Piece[], i: number): Letter | null {
   const piece = pieces[i]!;
   if (piece.written !== null) return null;
+  const times = REPEATERS.get(piece.lower);
+  if (times !== undefined) {
+    const next = nextWithoutPause(pieces, i);
+    const letter = next === -1 ? null : letterAt(pieces, next);
+    // "double o" is two zeros (numbers.ts), "double u" the letter W.
+    if (letter === null || letter.letters.length !== 1 || letter.letters === 'O' || letter.letters === 'U') {
+      return null;
+    }
+    return { ...letter, letters: letter.letters.repeat(times), kind: 'explicit', first: i };
+  }
   if (piece.text.length === 1 && isLetter(piece.text)) {
     const letter = piece.text.toUpperCase();
     const spelled = readAsIn(pieces, i, letter);

@@ -204,6 +204,47 @@ export function isFiller(lower: string): boolean {
 }
 
 /** Backchannels that contain a filler word, which there is a word: "mm hmm", "uh huh". */
+/**
+ * Words that open a new clause and so cannot follow "for" or "to" as a preposition does: a digit
+ * homophone right before one ends its digit dictation ("three three eight for and then …").
+ */
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+  'and',
+  'or',
+  'but',
+  'no',
+  'nope',
+  'sorry',
+  'wait',
+  'actually',
+  'maybe',
+  'yes',
+  'yeah',
+  'okay',
+  'ok',
+  "i'm",
+  "that's",
+  "it's",
+]);
+
+/**
+ * Words after which a number is given ("the gate code to oh four …", "my pin is for four six …"): a
+ * digit homophone right after one starts the digit dictation.
+ */
+export const NUMBER_LEADS: ReadonlySet<string> = new Set([
+  'code',
+  'number',
+  'pin',
+  'passcode',
+  'zip',
+  'postcode',
+  'is',
+  "it's",
+  'its',
+  "that's",
+  'was',
+]);
+
 export const FILLER_PHRASES: ReadonlySet<string> = new Set(['mm hmm', 'mm hm', 'uh huh', 'um hmm']);
 
 /** Spoken names of the symbols inside email addresses, host names and digit groups. */

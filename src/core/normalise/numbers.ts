@@ -25,7 +25,7 @@ import { readLetterRun } from './letters.js';
 import type { Read, Span } from './spans.js';
 import { pieceSpan, piecesSpan } from './spans.js';
 import type { Piece } from './tokens.js';
-import { nextWithoutPause, previousContent } from './tokens.js';
+import { nextContent, nextWithoutPause, previousContent } from './tokens.js';
 
 /**
  * How a number of a group was said: one digit ("five", "oh", "double five"), a number without a
@@ -156,7 +156,7 @@ function readZero(pieces: readonly Piece[], i: number, inGroup: boolean): Step |
 function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolean {
   let j = nextWithoutPause(pieces, i);
   for (let hops = 0; hops < MAX_OH_RUN; hops += 1) {
-    if (j === -1) return inGroup;
+    if (j === -1) return inGroup || saidBetweenDigits(pieces, i);
     const piece = pieces[j]!;
     if (piece.written !== null) return false;
     if (!MAYBE_ZERO_WORDS.has(piece.lower)) {
@@ -170,6 +170,12 @@ function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolea
     j = nextWithoutPause(pieces, j);
   }
   return false;
+}
+
+/** A single digit right before pieces[i] and right after it, across pauses: "eight, one, oh, two". */
+function saidBetweenDigits(pieces: readonly Piece[], i: number): boolean {
+  const isDigit = (k: number): boolean => k !== -1 && digitOf(pieces[k]!) !== null;
+  return isDigit(previousContent(pieces, i)) && isDigit(nextContent(pieces, i));
 }
 
 /** Where a chunk stands after its words so far: what may come next depends on it. */

@@ -1,18 +1,25 @@
 /**
  * BANK_ACCOUNT: 6–17 digits after an account-number cue or question (UK accounts are 8 digits),
- * or the last four naming an account ("the checking ending in 5538"): part of the number all the
- * same. A phone, utility or store account number is a look-alike, not a bank account.
+ * or the last four naming an account ("the checking ending in 5538", "which account do you want to use?"
+ * "savings please, it ends in 3309"): part of the number all the same. "Account number" alone names a bank account only
+ * where banking is talked about: a phone, utility or store account number is a look-alike.
  */
-import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { DOMAIN_CUES, DOMAIN_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES, NON_BANK_ACCOUNT_CUES } from '../lexicon/negative-cues.js';
 import { patternRecognizer } from './pattern.js';
 
 /**
  * Four digits right after "(checking|savings|current|bank) (account) ending (in)": the look-behind
- * is the context. A bare "account ending" may be any company's account.
+ * is the context.
  */
 const ACCOUNT_ENDING =
   /(?<=\b(?:checking|savings|current|bank|deposit)(?: account)? end(?:ing|s)(?: in| with)? )\d{4}(?![\p{L}\p{N}%]|[.,/:]\p{N})/gu;
+/**
+ * Four digits right after "ending (in)" or "ends in": an account's last four when an account cue
+ * supports them ("which account do you want to use?" "savings please, it ends in
+ * 3309"; "the old account ending 6620" where banking is talked about).
+ */
+const ENDING = /(?<=\bend(?:ing|s)(?: in| with)? )\d{4}(?![\p{L}\p{N}%]|[.,/:]\p{N})/gu;
 
 export const bankAccountRecognizer = patternRecognizer({
   name: 'bank-account',
@@ -20,8 +27,10 @@ export const bankAccountRecognizer = patternRecognizer({
   patterns: [
     { name: 'digits', digits: [6, 17], score: 0.5 },
     { name: 'account ending', regex: ACCOUNT_ENDING, score: 0.8, requireContext: false },
+    { name: 'ending', regex: ENDING, score: 0.5 },
   ],
   cues: ENTITY_CUES.BANK_ACCOUNT,
+  domain: { cues: DOMAIN_ENTITY_CUES.BANK_ACCOUNT, words: DOMAIN_CUES.BANK_ACCOUNT },
   negatives: [...NEGATIVE_CUES, ...NON_BANK_ACCOUNT_CUES],
   requireContext: true,
 });

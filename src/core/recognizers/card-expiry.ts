@@ -1,13 +1,14 @@
 /**
  * CARD_EXPIRY: a month and year after an expiry cue or question: `04/27`, `04-2027`, `0427`,
- * `04 27`, `427` ("four twenty seven"), `april 2027`, `april 27`. The month must be 1–12.
+ * `04 27`, `0 8 29`, `427` ("four twenty seven"), `april 2027`, `april 27`. The month must be 1–12.
  */
 import { compileCues } from '../context/cue-matcher.js';
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { patternRecognizer } from './pattern.js';
 import { MONTH_NAME_PATTERN } from '../months.js';
 
-const MONTH = '(?:0?[1-9]|1[0-2])';
+/** A month, its leading zero maybe said apart ("0 8 29"). */
+const MONTH = '(?:(?:0 ?)?[1-9]|1[0-2])';
 const YEAR = '(?:20)?\\d{2}';
 /**
  * Not glued to other digits, and not part of a decimal, time or longer date. Every pattern starts
@@ -19,7 +20,10 @@ const AFTER = '(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})';
 
 const regex = (source: string): RegExp => new RegExp(`${BEFORE}${source}${AFTER}`, 'giu');
 
-/** Documents that expire too: "when does the passport expire" is not a card expiry. */
+/**
+ * Documents that expire too: "when does the passport expire" is not a card expiry, nor is an expiry
+ * said while a document, not a card, was the last talked about.
+ */
 const documents = compileCues([
   'passport',
   "(driver'?s'?|driving) licen[cs]e",
@@ -29,6 +33,10 @@ const documents = compileCues([
   'visa (expiry|expiration|expires)',
   'residence permit',
 ]);
+/** How long (ms) after a document was talked about an expiry may still be its own. */
+const DOCUMENT_TOPIC_MS = 120_000;
+/** A card talked about: its number, its brand. */
+const cardTopic = compileCues(ENTITY_CUES.CREDIT_CARD ?? []);
 const cards = compileCues(['card', 'cards', 'visa card', 'master ?card', 'amex', 'debit', 'credit']);
 
 export const cardExpiryRecognizer = patternRecognizer({
@@ -46,6 +54,11 @@ export const cardExpiryRecognizer = patternRecognizer({
   value: (matched) => matched.trim().toLowerCase(),
   invalidate: (_value, window) => {
     const near = `${window.leadIn}\n${window.prompt}`;
-    return documents.test(near) && !cards.test(near);
+    if (cards.test(near)) return false;
+    if (documents.test(near)) return true;
+    // "The passport numbers are noted" … "valid until march 2029": documents were talked about
+    // after any card (its number, its brand).
+    const document = window.topicSince(documents, DOCUMENT_TOPIC_MS);
+    return document !== undefined && document > (window.topicSince(cardTopic, DOCUMENT_TOPIC_MS) ?? -1);
   },
 });

@@ -25,7 +25,14 @@ const otherItems = compileCues([
   'phone',
   'number ending',
   'account',
+  'checking',
+  'chequing',
+  'savings',
   'routing',
+  'licen[cs]e',
+  'passport',
+  'member( id| number)?',
+  'policy',
 ]);
 
 const around = (window: MatchWindow): string => `${window.leadIn}\n${window.prompt}\n${window.trail}`;
@@ -39,6 +46,11 @@ export const cardLast4Recognizer = patternRecognizer({
   // The card may be named well before "the last 4 digits" ("which card is it, can you give me the last 4").
   leadInWords: 16,
   validate: (_value, window) => window.payment || cardWords.test(around(window)),
-  invalidate: (_value, window) =>
-    otherItems.test(`${window.leadIn}\n${window.prompt}`) && !cardWords.test(window.leadIn),
+  // Another item named nearer than any card word: "on your visa … your driving licence, the one ending".
+  invalidate: (_value, window) => {
+    const card = cardWords.last(window.leadIn);
+    if (!card) return otherItems.test(`${window.leadIn}\n${window.prompt}`);
+    const other = otherItems.last(window.leadIn);
+    return other !== undefined && other.end > card.end;
+  },
 });

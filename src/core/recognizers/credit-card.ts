@@ -6,7 +6,7 @@
  * or pick the label, never un-redact.
  */
 import { compileCues } from '../context/cue-matcher.js';
-import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { DOMAIN_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import type { StreamView } from '../normalise/view.js';
@@ -87,6 +87,7 @@ function rank(span: CardSpan): number {
  */
 const otherItems = [
   ...Object.entries(ENTITY_CUES).flatMap(([type, cues]) => (type === 'CREDIT_CARD' ? [] : [cues])),
+  ...Object.values(DOMAIN_ENTITY_CUES),
   NEGATIVE_CUES,
 ].map(compileCues);
 

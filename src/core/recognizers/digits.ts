@@ -19,9 +19,14 @@ export interface DigitRun {
   groupStarts: number[];
 }
 
-const BACKCHANNEL = '(?:okay|ok|yes|yeah|yep|yup|mhm|mm hmm|uh huh|right|sure|got it|go on|go ahead)';
+/**
+ * Back-channel words a mono transcript leaves inline between the pieces of one number (match
+ * them case-insensitively).
+ */
+export const INLINE_BACKCHANNEL =
+  '(?:okay|ok|yes|yeah|yep|yup|mhm|mm[ -]hmm|uh[ -]huh|right|sure|got it|go on|go ahead)';
 const RUN = new RegExp(
-  `(?<![\\p{L}\\p{N}$£€#@_.,/:-]|[.,/:-]\\p{N})\\d+(?:(?:[ -]|(?: ${BACKCHANNEL}){1,2} )\\d+)*(?![\\p{L}\\p{N}%@_]|[.,/:]\\p{N})`,
+  `(?<![\\p{L}\\p{N}$£€#@_.,/:-]|[.,/:-]\\p{N})\\d+(?:(?:[ -]|(?: ${INLINE_BACKCHANNEL}){1,2} )\\d+)*(?![\\p{L}\\p{N}%@_]|[.,/:]\\p{N})`,
   'giu',
 );
 

@@ -12,7 +12,8 @@ import type { Recognizer } from './recognizer.js';
 import { IBAN_LENGTHS, ibanValid } from './validators/iban.js';
 
 const NAME = 'iban';
-const CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2} ?\d{2}(?:[ -]?[A-Za-z0-9]){8,30}/gu;
+/** Check digits may be said one by one ("G B 8 4 H B U K …" → "GB 8 4 HBUK …"). */
+const CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2} ?\d ?\d(?:[ -]?[A-Za-z0-9]){8,30}/gu;
 const cues = compileCues(ENTITY_CUES.IBAN ?? []);
 const negatives = compileCues(NEGATIVE_CUES);
 

@@ -3,8 +3,13 @@
  * and numbers are digit groups, so "D 1234 5678", "AB 1234567" and "XYZ123456" are runs of
  * upper-case and digit tokens. Shared by the licence, member-id and passport recognizers.
  */
+import { compileCues } from '../context/cue-matcher.js';
+import type { BuiltInEntityType } from '../entities.js';
+import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import type { StreamView } from '../normalise/view.js';
+import { INLINE_BACKCHANNEL } from './digits.js';
 import type { MatchWindow } from './pattern.js';
+import { topicOpen } from './topic.js';
 
 /** NATO words the normaliser may leave as words before digits ("victor 6328214415"); not "november", a month. */
 const NATO = [
@@ -62,27 +67,121 @@ const ALNUM_ID = new RegExp(
   'gu',
 );
 const NATO_WORD = new RegExp(`^(?:${NATO.join('|')})(?= )`);
+/** Words adding a forgotten part to an identifier: "66104923, oh and it has 2 letters at the start, KP". */
+const ADDED_PART =
+  "(?:(?:oh|and|but|oh and|sorry) )?(?:there's|there are|there is|it has|it's got|with|plus) " +
+  '(?:(?:the|two|2|some|a) )?letters? (?:in front|at the (?:start|front|beginning|end)|first|before it)' +
+  '(?: too| as well| also)?';
+/**
+ * What may stand between two pieces of one identifier without being part of it: "TP 770315, and
+ * then 82", a forgotten part added, or the other party's "mm-hmm" a mono transcript leaves inline
+ * ("HRW5022 mm-hmm 8173").
+ */
+const JOINER = new RegExp(
+  `^ (?:(?:and )?then|${ADDED_PART}|${INLINE_BACKCHANNEL}(?: ${INLINE_BACKCHANNEL})?) $`,
+  'i',
+);
 
-const cache = new WeakMap<StreamView, { start: number; end: number }[]>();
+interface Range {
+  start: number;
+  end: number;
+}
 
-/** The view's alphanumeric identifier candidates (computed once per view). */
-export function alnumIds(view: StreamView): readonly { start: number; end: number }[] {
+const cache = new WeakMap<StreamView, Range[]>();
+
+/**
+ * The view's alphanumeric identifier candidates (computed once per view): each run of tokens, and
+ * pieces that a joiner ties together as one more candidate (the pieces stay candidates too, as the
+ * joined whole may be two items).
+ */
+export function alnumIds(view: StreamView): readonly Range[] {
   let found = cache.get(view);
   if (!found) {
-    found = [];
-    for (const match of view.text.matchAll(ALNUM_ID)) {
-      // Every identifier these recognizers accept holds a digit; "I" and "OK" are not candidates.
-      if (/\d/.test(match[0])) found.push({ start: match.index, end: match.index + match[0].length });
-    }
+    const runs = Array.from(view.text.matchAll(ALNUM_ID), (match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+    }));
+    // Every identifier these recognizers accept holds a digit; "I" and "OK" are not candidates.
+    const hasDigit = ({ start, end }: Range): boolean => {
+      for (let i = start; i < end; i += 1) {
+        const code = view.text.charCodeAt(i);
+        if (code >= 48 && code <= 57) return true;
+      }
+      return false;
+    };
+    const pieces = runs.filter(hasDigit);
+    found = [
+      ...pieces,
+      ...joinedPieces(view.text, runs).filter(hasDigit),
+      ...repeatedHalves(view.text, pieces),
+    ];
     cache.set(view, found);
   }
   return found;
 }
 
-/** The identifier without spaces or dashes (written or said), upper case. */
+/** The shortest piece that may say an identifier of six characters twice, with a space between. */
+const MIN_REPEATED_PIECE = 13;
+
+/**
+ * The two halves of a piece that says one identifier twice, as a mono transcript runs a value and
+ * its read-back together ("553 208 1174 5532081174"): split at the token boundary where the
+ * compact halves are equal.
+ */
+function repeatedHalves(text: string, pieces: readonly Range[]): Range[] {
+  const halves: Range[] = [];
+  for (const { start, end } of pieces) {
+    const space = text.indexOf(' ', start);
+    if (end - start < MIN_REPEATED_PIECE || space === -1 || space >= end) continue;
+    const piece = text.slice(start, end);
+    const compact = piece.replace(/[\s-]/g, '');
+    if (
+      compact.length % 2 !== 0 ||
+      compact.slice(0, compact.length / 2) !== compact.slice(compact.length / 2)
+    ) {
+      continue;
+    }
+    let seen = 0;
+    for (let i = 0; i < piece.length; i += 1) {
+      if (piece[i] === ' ' || piece[i] === '-') {
+        if (seen === compact.length / 2) {
+          halves.push({ start, end: start + i }, { start: start + i + 1, end });
+          break;
+        }
+      } else seen += 1;
+    }
+  }
+  return halves;
+}
+
+/** Ranges over consecutive pieces with only a joiner between each two. */
+function joinedPieces(text: string, pieces: readonly Range[]): Range[] {
+  const joined: Range[] = [];
+  // The next piece a joiner ties to pieces[k]: the one after it, or the one after that when the
+  // joiner says a number of its own ("it has 2 letters at the start").
+  const tiedAfter = (k: number): number => {
+    for (let next = k + 1; next <= k + 2 && next < pieces.length; next += 1) {
+      if (JOINER.test(text.slice(pieces[k]!.end, pieces[next]!.start))) return next;
+    }
+    return -1;
+  };
+  for (let i = 0; i < pieces.length; i += 1) {
+    let last = i;
+    for (let next = tiedAfter(last); next !== -1; next = tiedAfter(last)) last = next;
+    if (last > i) joined.push({ start: pieces[i]!.start, end: pieces[last]!.end });
+    i = last;
+  }
+  return joined;
+}
+
+/** The joiners inside a joined candidate, to leave out of its value. */
+const JOINER_WORDS = new RegExp(` (?:(?:and )?then|${ADDED_PART}|${INLINE_BACKCHANNEL})(?= )`, 'gi');
+
+/** The identifier without spaces, dashes (written or said) or joiners, upper case. */
 export const compactId = (matched: string): string =>
   matched
     .replace(NATO_WORD, (word) => word[0]!)
+    .replace(JOINER_WORDS, '')
     .replace(/ (?:dash|hyphen)(?= )|[\s-]/g, '')
     .toUpperCase();
 
@@ -102,7 +201,46 @@ export function afterFalseStart(matched: string): string {
   return matched;
 }
 
-/** A validator: the compact identifier has between min and max characters and at least one digit. */
+/** The lead-in naming an identifier's end: "we have your driving licence, the one ending" 7702. */
+const NAMED_END = /\bend(?:s|ing)(?: in| with)?$/;
+
+/**
+ * A validator: the compact identifier has between min and max characters and at least one digit;
+ * or it is the four digits said after "ending in" (its last four give part of it away).
+ */
 export function idShape(min: number, max: number): (value: string, window: MatchWindow) => boolean {
-  return (value) => value.length >= min && value.length <= max && /\d/.test(value);
+  return (value, window) =>
+    ((value.length >= min && value.length <= max) ||
+      (/^\d{4}$/.test(value) && NAMED_END.test(window.leadIn))) &&
+    /\d/.test(value);
+}
+
+/** How long (ms) after an identifier was asked for a bare one still answers that question. */
+export const ID_TOPIC_MS = 60_000;
+
+/**
+ * An identifier given without a cue must look like one to count on the topic alone: letters with
+ * digits, or a long number (a date of birth or a short code said next is not).
+ */
+const BARE_ID_SHAPE = /^(?=.*\d)(?:(?=.*[A-Z])[A-Z\d]{8,16}|\d{9,16})$/;
+
+/**
+ * Support for a bare identifier said while its type is the topic (asked for within ID_TOPIC_MS, no
+ * other type's cue at hand: "your licence number?" … "okay here it is W 440219773"), unless a
+ * look-alike was named since ("what's the claim number?"). Takes the compact value; gives `reason`.
+ */
+export function bareIdOnTopic(
+  type: BuiltInEntityType,
+  negatives: readonly string[],
+  reason: string,
+): (window: MatchWindow, value: string) => string | undefined {
+  const onTopic = topicOpen(type, ID_TOPIC_MS);
+  const own = compileCues(ENTITY_CUES[type] ?? []);
+  const lookAlikes = compileCues(negatives);
+  return (window, value) => {
+    if (!BARE_ID_SHAPE.test(value) || !onTopic(window)) return undefined;
+    const lookAlike = window.topicSince(lookAlikes, ID_TOPIC_MS);
+    const asked = window.topicSince(own, ID_TOPIC_MS) ?? 0;
+    return lookAlike !== undefined && lookAlike >= asked ? undefined : reason;
+  };
 }

@@ -1,33 +1,44 @@
 /**
- * MEMBER_ID (PHI): a member, policy, subscriber, insurance, Medicare or health-plan identifier,
- * alphanumeric, 6–15 characters, after such a cue or question; or confirmed a few turns later,
- * after the other party read its start back ("sorry, was that ZKM 402?" "yes, ZKM 40297713").
+ * MEMBER_ID (PHI): a member, subscriber, Medicare, NHS or health-plan identifier, alphanumeric,
+ * 6–15 characters, after such a cue or question; after "policy number", "insurance number" or "the
+ * ID on the card" in a call about health cover (elsewhere a policy number is a motor or home
+ * policy's reference); a bare ID given soon after member IDs were asked for, when nothing else is
+ * being asked for; or confirmed a few turns later, after the other party read its start back
+ * ("sorry, was that ZKM 402?" "yes, ZKM 40297713").
  */
-import { ENTITY_CUES } from '../lexicon/entity-cues.js';
-import { alnumIds, compactId, idShape } from './ids.js';
+import { DOMAIN_CUES, DOMAIN_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
+import { afterFalseStart, alnumIds, bareIdOnTopic, compactId, ID_TOPIC_MS, idShape } from './ids.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
 import { topicOpen } from './topic.js';
 
-/** How long (ms) after member IDs were asked for a confirmed ID still reads as one. */
-const MEMBER_TOPIC_MS = 60_000;
-const memberTopic = topicOpen('MEMBER_ID', MEMBER_TOPIC_MS);
+const memberTopic = topicOpen('MEMBER_ID', ID_TOPIC_MS);
 
 /** Shortest start of the ID the other party's read-back must hold. */
 const MIN_ECHO_CHARS = 4;
 
+/** A plan's group number is printed beside the member ID, and is not personal. */
+const MEMBER_NEGATIVES = [...NEGATIVE_CUES, 'group( number| no| id)?', 'rx ?(bin|pcn|group)', 'pcn'];
+const bareMemberId = bareIdOnTopic('MEMBER_ID', MEMBER_NEGATIVES, 'member-topic');
+
+/** The ID without a false start ("RT 4, RT 4409172" → "RT4409172"). */
+const memberValue = (matched: string): string => compactId(afterFalseStart(matched));
+
 /**
- * The ID, only its start just read back by the other party (a whole echo is their read-back being
- * answered, not a correction), while member IDs are the topic.
+ * Support while member IDs are the topic: the ID, its start just read back by the other party (a
+ * whole echo is their read-back being answered, not a correction); or a bare ID shaped like one.
  */
 function laterMemberId(window: MatchWindow, matched: string): string | undefined {
-  const value = compactId(matched).toLowerCase();
+  const value = memberValue(matched);
+  const lower = value.toLowerCase();
   const prompt = window.prompt.replace(/[^a-z\d]/g, '');
   const echoed =
-    value.length > MIN_ECHO_CHARS &&
-    prompt.includes(value.slice(0, MIN_ECHO_CHARS)) &&
-    !prompt.includes(value);
-  return echoed && memberTopic(window) ? 'member-topic:read-back' : undefined;
+    lower.length > MIN_ECHO_CHARS &&
+    prompt.includes(lower.slice(0, MIN_ECHO_CHARS)) &&
+    !prompt.includes(lower);
+  if (echoed && memberTopic(window)) return 'member-topic:read-back';
+  return bareMemberId(window, value);
 }
 
 export const memberIdRecognizer = patternRecognizer({
@@ -35,8 +46,10 @@ export const memberIdRecognizer = patternRecognizer({
   type: 'MEMBER_ID',
   patterns: [{ name: 'alnum', find: alnumIds, score: 0.55 }],
   cues: ENTITY_CUES.MEMBER_ID,
+  domain: { cues: DOMAIN_ENTITY_CUES.MEMBER_ID, words: DOMAIN_CUES.MEMBER_ID },
+  negatives: MEMBER_NEGATIVES,
   requireContext: true,
   support: laterMemberId,
-  value: compactId,
+  value: memberValue,
   validate: idShape(6, 15),
 });

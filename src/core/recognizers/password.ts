@@ -23,6 +23,8 @@ import { compactKey, usernameKeys } from './username.js';
 import { COMMON_WORDS, PROBLEM_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 import { PASSWORD_MODIFIERS, PASSWORD_SET_PHRASES, SYMBOL_WORDS } from '../lexicon/password-cues.js';
 import { YES_NO_HEADS } from '../lexicon/topic-cues.js';
+import { POSITION_REQUEST_CUES } from '../lexicon/entity-cues.js';
+import { compileCues } from '../context/cue-matcher.js';
 
 const NAME = 'password';
 const MAX_WORDS = 8;
@@ -46,12 +48,18 @@ const DISCUSSION_TURNS = 2;
 const MODIFIER_WORDS = 7;
 const MODIFIER_ENDS = wordSet('end start beginning front');
 const MODIFIERS = phraseList(PASSWORD_MODIFIERS);
+const positionsAsked = compileCues(POSITION_REQUEST_CUES);
 const SET_PHRASES = phraseList(PASSWORD_SET_PHRASES);
 const SYMBOLS = phraseList(SYMBOL_WORDS);
 /** Where a passphrase set without a question ends: "and", or a question back ("is that strong enough"). */
 const PASSPHRASE_STOPS = phraseList(['and', ...YES_NO_HEADS]);
-/** Words after a shaped word that make it a host or a domain ("vpn2 dot corp"), not a password. */
-const HOST_WORDS = wordSet('dot com net org corp local internal');
+/** Words after a shaped word that make it a host, a domain or an address ("vpn2 dot corp", "IPv4 address"), not a password. */
+const HOST_WORDS = wordSet('dot com net org corp local internal address');
+/** Words that only point at positions ("the first, the third and the sixth"): a request for some characters, not a value. */
+const POSITION_WORDS = wordSet(
+  'first second third fourth fifth sixth seventh eighth ninth tenth last and the',
+);
+const POSITION = /^\d{1,2}(?:st|nd|rd|th)?$/;
 /** Words before a shaped word that make it a reference ("case AB12C"), not a password. */
 const REFERENCE_WORDS = wordSet('case ticket reference ref order booking confirmation number id code');
 
@@ -69,6 +77,9 @@ export const passwordRecognizer: Recognizer = {
       ...siteFindings(dialogue, 'password', NAME, 'PASSWORD', { asked: 0.9, stated: 0.9 }, (site) => {
         // "Okay, set it to ...": setPasswords reads it, bounded as a passphrase.
         if (matchAt(words, site.start, SET_PHRASES)) return [];
+        // Some of its characters by position are a memorable word's letters or a PIN's digits.
+        const prompt = dialogue.prompts[dialogue.tokens[site.start]!.turn]!;
+        if (site.source === 'asked' && positionsAsked.test(prompt.join(' '))) return [];
         const to = modifierEnd(words, valueEnd(words, site.start, site.limit, MAX_WORDS), site.limit);
         const value = words.slice(site.start, to);
         if (!isPasswordLike(value) || namesHost(value)) {
@@ -303,7 +314,10 @@ function shapedToken(dialogue: Dialogue, from: number, limit: number): number {
 function typedLikePassword(dialogue: Dialogue, k: number): boolean {
   const { text } = dialogue.tokens[k]!;
   if (!PASSWORD_SHAPE.test(text) || REFERENCE_SHAPE.test(text) || /\.\p{L}/u.test(text)) return false;
-  return !HOST_WORDS.has(dialogue.words[k + 1] ?? '') && !REFERENCE_WORDS.has(dialogue.words[k - 1] ?? '');
+  const before = dialogue.words[k - 1] ?? '';
+  // "… all lower case Orbit55": "case" there describes the password before it, it names no reference.
+  const describesCase = before === 'case' && /^(?:lower|upper)$/.test(dialogue.words[k - 2] ?? '');
+  return !HOST_WORDS.has(dialogue.words[k + 1] ?? '') && (describesCase || !REFERENCE_WORDS.has(before));
 }
 
 /** Words a passphrase may start with although they are function words ("the quick brown fox"). */
@@ -315,5 +329,6 @@ function isPasswordLike(value: readonly string[]): boolean {
   if (first === undefined || PROBLEM_WORDS.has(first) || (STOP_WORDS.has(first) && !ARTICLES.has(first))) {
     return false;
   }
+  if (value.every((word) => POSITION_WORDS.has(word) || POSITION.test(word))) return false;
   return value.some((word) => !STOP_WORDS.has(word) && !COMMON_WORDS.has(word));
 }

@@ -7,13 +7,16 @@
 import type { CueHit, CueMatcher } from '../context/cue-matcher.js';
 import type { ContextProbe } from '../context/probe.js';
 import { compileCues } from '../context/cue-matcher.js';
+import { ALL_ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES, NEGATIVE_TRAIL } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import type { EntityType } from '../entities.js';
+import { isBuiltInEntityType } from '../entities.js';
 import type { StreamView } from '../normalise/view.js';
 import type { DigitRun } from './digits.js';
 import { digitRuns, digitSpan, restartAt } from './digits.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
+import { NAMING_CUES } from './topic.js';
 
 interface PatternBase {
   name: string;
@@ -23,6 +26,8 @@ interface PatternBase {
   requireContext?: boolean;
   /** Overrides the recognizer's paymentIsContext for this pattern. */
   paymentIsContext?: boolean;
+  /** Drops this pattern's match when false, besides the recognizer's own validate. */
+  validate?: (value: string, window: MatchWindow) => boolean;
 }
 
 /** A regular expression (with the `g` flag) run over the view's text; the whole match is the item. */
@@ -57,8 +62,10 @@ export interface MatchWindow {
   promptCue(cues: CueMatcher): CueHit | undefined;
   /** The last hit of a lexicon in the speaker's own question before a short answer (see ContextProbe.recall). */
   recallCue(cues: CueMatcher): CueHit | undefined;
-  /** True when a cue of the lexicon was said within withinMs before this turn (see ContextProbe.topicRaised). */
+  /** True when a cue of the lexicon was said within withinMs before the match (see ContextProbe.topicRaised). */
   topicRaised(cues: CueMatcher, withinMs: number): boolean;
+  /** When a cue of the lexicon was last said within withinMs before the match (see ContextProbe.topicSince). */
+  topicSince(cues: CueMatcher, withinMs: number): number | undefined;
   /** The last hit of a lexicon in the lead-in (cached per window). */
   leadInCue(cues: CueMatcher): CueHit | undefined;
   /** The hit of a lexicon the trail starts with (cached per window). */
@@ -87,6 +94,13 @@ export interface PatternRecognizerSpec {
   cues?: readonly string[];
   /** Added to the base score when a cue (or payment context, with paymentIsContext) supports the match. Default 0.3. */
   cueBoost?: number;
+  /**
+   * Cues that name the type only in a call about its domain ("policy number" names a member ID in
+   * a call about health cover): one of the domain's `words` must have been said, by anyone, earlier
+   * in the call or in this turn. A match whose deciding cue is one of these, outside its domain,
+   * is dropped: the cue names another kind of number there.
+   */
+  domain?: { cues: readonly string[]; words: readonly string[] };
   /** Bare matches need a positive cue (or payment context, with paymentIsContext). */
   requireContext?: boolean;
   /** Payment context counts as a positive cue. */
@@ -185,6 +199,10 @@ class Window implements MatchWindow {
 
   topicRaised(cues: CueMatcher, withinMs: number): boolean {
     return this.context.topicRaised(this.view, this.charStart, cues, withinMs);
+  }
+
+  topicSince(cues: CueMatcher, withinMs: number): number | undefined {
+    return this.context.topicSince(this.view, this.charStart, cues, withinMs);
   }
 
   leadInCue(cues: CueMatcher): CueHit | undefined {
@@ -304,9 +322,64 @@ function* groupAlignedParts(
 
 const onlyDigits = (text: string): string => text.replace(/\D/g, '');
 
+/** The lead-in ends by naming the item: "and the account number is" 318604225. */
+const NAMED_RIGHT_BEFORE = /^(?:\s*(?:is|was|will be|would be|it's|it is|'s))?\s*$/;
+
+/**
+ * For a built-in type: a test telling whether the speaker named the match as another type right
+ * before it ("your account number is …"), which outweighs a cue of this type in the question
+ * being answered or read back.
+ */
+function namedOtherwise(type: EntityType): ((window: MatchWindow) => boolean) | undefined {
+  if (!isBuiltInEntityType(type)) return undefined;
+  const own = compileCues(ALL_ENTITY_CUES[type] ?? []);
+  return (window) => {
+    const hit = window.leadInCue(NAMING_CUES);
+    if (hit === undefined || !NAMED_RIGHT_BEFORE.test(window.leadIn.slice(hit.end))) return false;
+    // One matcher serves every type: a cue of this type's own names it as this type.
+    return own.leading(hit.cue)?.end !== hit.cue.length;
+  };
+}
+
+/** Reach of a domain's words: anywhere earlier in the call. */
+const WHOLE_CALL_MS = Number.POSITIVE_INFINITY;
+
+/**
+ * For a spec with domain cues: a test telling whether a verdict rests on a domain cue said outside
+ * its domain. Undefined when the spec has none.
+ */
+function outsideDomain(
+  spec: PatternRecognizerSpec,
+): ((verdict: ContextVerdict, window: MatchWindow) => boolean) | undefined {
+  if (!spec.domain) return undefined;
+  const plain = compileCues(spec.cues ?? []);
+  const words = compileCues(spec.domain.words);
+  const isPlain = new Map<string, boolean>();
+  return (verdict, window) => {
+    const cue = verdict.cue?.cue;
+    if (cue === undefined) return false;
+    let known = isPlain.get(cue);
+    if (known === undefined) {
+      known = plain.leading(cue)?.end === cue.length;
+      isPlain.set(cue, known);
+    }
+    // "The member ID on your insurance card": a plain cue said with it decides.
+    return (
+      !known &&
+      !window.leadInCue(plain) &&
+      !window.promptCue(plain) &&
+      !window.leadInCue(words) &&
+      !window.promptCue(words) &&
+      !window.topicRaised(words, WHOLE_CALL_MS)
+    );
+  };
+}
+
 /** Builds a recognizer from patterns, cues and hooks. */
 export function patternRecognizer(spec: PatternRecognizerSpec): Recognizer {
-  const cues = compileCues(spec.cues ?? []);
+  const cues = compileCues(spec.domain ? [...(spec.cues ?? []), ...spec.domain.cues] : (spec.cues ?? []));
+  const offDomain = outsideDomain(spec);
+  const namedOther = namedOtherwise(spec.type);
   const negatives = spec.negatives ? compileCues(spec.negatives) : defaultNegatives;
   const trailNegatives = spec.trailNegatives ? compileCues(spec.trailNegatives) : defaultTrailNegatives;
   const boost = spec.cueBoost ?? 0.3;
@@ -320,7 +393,13 @@ export function patternRecognizer(spec: PatternRecognizerSpec): Recognizer {
         for (const { start, end, digits } of candidates(input, pattern)) {
           const window = readWindow(input, start, end, spec.leadInWords);
           const verdict = judgeContext(window, cues, negatives);
-          if (verdict.negative || hasNegativeTrail(window, trailNegatives)) continue;
+          // A pattern that carries its own context ("checking ending in 6620") is only undone by a
+          // look-alike named in the lead-in, not by one in an older question.
+          const ownContext = pattern.requireContext === false && spec.requireContext === true;
+          const negative = verdict.negative && (!ownContext || window.leadInCue(negatives) !== undefined);
+          if (negative || hasNegativeTrail(window, trailNegatives)) continue;
+          if (offDomain?.(verdict, window)) continue;
+          if ((verdict.where === 'prompt' || verdict.where === 'read-back') && namedOther?.(window)) continue;
           const reasons = verdictReasons(verdict);
           const paymentIsContext = pattern.paymentIsContext ?? spec.paymentIsContext;
           if (!verdict.cue && paymentIsContext && window.payment) reasons.push('payment-context');
@@ -333,6 +412,7 @@ export function patternRecognizer(spec: PatternRecognizerSpec): Recognizer {
           const gain = verdict.where === 'read-back' ? boost * READ_BACK_WEIGHT : boost;
           const value = digits ?? (spec.value ?? defaultValue)(matched);
           if (spec.validate && !spec.validate(value, window, matched)) continue;
+          if (pattern.validate && !pattern.validate(value, window)) continue;
           if (spec.invalidate?.(value, window, matched)) continue;
           findings.push({
             recognizer: spec.name,

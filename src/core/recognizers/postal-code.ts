@@ -1,6 +1,6 @@
 /**
- * POSTAL_CODE: a US ZIP (5 digits, or ZIP+4) after a zip cue or right after a street address (but
- * not the number of a flat or suite), and UK postcodes by their shape (`SW1A 1AA`, also spelled
+ * POSTAL_CODE: a US ZIP (5 digits, or ZIP+4) after a zip cue, right after a street address (but
+ * not the number of a flat or suite) or right after a state's name, and UK postcodes by their shape (`SW1A 1AA`, also spelled
  * out as `SW 1 A 1 AA` or in NATO words, which the normaliser writes as `L 179 EZ`).
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
@@ -63,6 +63,9 @@ const US_STATES = [
   'wisconsin',
   'wyoming',
 ];
+
+/** A state named right before the digits ("Springfield, Illinois 62704"), not words before ("Illinois CZ 41722", a plate). */
+const STATE_BEFORE = new RegExp(`\\b(?:${US_STATES.join('|')})$`);
 
 /** The number right after these words is a flat's or suite's, not a ZIP ("apartment 23 668 Elm Drive"). */
 const UNIT_NUMBER_LEAD = /\b(?:apartment|apt|flat|suite|unit|room|floor)$/;
@@ -131,8 +134,9 @@ export const usZipRecognizer = patternRecognizer({
     { name: 'zip', digits: [5, 5], score: 0.5 },
     { name: 'zip+4', digits: [9, 9], score: 0.5 },
   ],
-  cues: [...(ENTITY_CUES.POSTAL_CODE ?? []), ...STREET_WORDS, ...US_STATES],
+  cues: [...(ENTITY_CUES.POSTAL_CODE ?? []), ...STREET_WORDS],
   requireContext: true,
+  support: (window) => (STATE_BEFORE.test(window.leadIn) ? 'after-state' : undefined),
   validate: (_value, _window, matched) =>
     matched.replace(/\D/g, '').length === 5 || /^\d{5}[ -]\d{4}$/.test(matched),
   invalidate: (_value, window) => UNIT_NUMBER_LEAD.test(window.leadIn.trimEnd()),

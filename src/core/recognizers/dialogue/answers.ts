@@ -96,6 +96,7 @@ function answerStart(
   let at = opened.at;
   let announced = opened.announced;
   if (at >= limit || startsNonAnswer(words, at)) return undefined;
+  if (namesOtherTopic(words, at, limit, topic)) return undefined;
   const cut = restatementEnd(words, at, limit, question.asked.words, topic);
   if (cut !== undefined) {
     announced = true;
@@ -105,6 +106,20 @@ function answerStart(
   if (question.asked.form === 'yes-no' && opened.yesOrNo && !announced) return undefined;
   return at < limit && !startsNonAnswer(words, at) ? at : undefined;
 }
+
+/**
+ * True when the answer opens with another topic's noun and a copula ("user name is guest, and
+ * the password is …"): that opening gives the other topic's value, not this one's.
+ */
+function namesOtherTopic(words: readonly string[], at: number, limit: number, topic: Topic): boolean {
+  const from = POSSESSIVES.has(words[at] ?? '') ? at + 1 : at;
+  const [cue] = findCues(words.slice(from, Math.min(limit, from + CUE_LOOKAHEAD)));
+  if (!cue || cue.start !== 0 || cue.topic === topic) return false;
+  return matchAt(words, from + cue.length, COPULAS) !== undefined;
+}
+
+/** The longest topic cue, in words, that may open an answer. */
+const CUE_LOOKAHEAD = 6;
 
 /**
  * When the answer opens by restating the question ("my mother's maiden name was ...", "I was born

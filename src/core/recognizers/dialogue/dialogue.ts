@@ -10,6 +10,7 @@ import {
   QUESTION_TAIL_WORDS,
   REPEAT_CUES,
   REQUEST_WORDS,
+  WAITING_CUES,
 } from '../../lexicon/topic-cues.js';
 import { LEAD_INS, NON_ANSWERS, VALUE_LEAD_INS } from '../../lexicon/lead-ins.js';
 import type { RecognizerInput } from '../recognizer.js';
@@ -54,6 +55,7 @@ export interface Dialogue {
 }
 
 const REPEATS = phraseList(REPEAT_CUES);
+const REPEATS_OR_WAITING = phraseList([...REPEAT_CUES, ...WAITING_CUES]);
 const LEADS = phraseList(LEAD_INS);
 const NON = phraseList(NON_ANSWERS);
 const ASKING_BACK = phraseList(CLARIFYING_HEADS);
@@ -95,13 +97,17 @@ function buildDialogue(input: RecognizerInput): Dialogue {
       dialogue.questions.push({ asked: readQuestion(prompt) ?? askedBetween, inherited: false });
       continue;
     }
-    const repeatAsked = containsAny(between, REPEATS);
+    const repeatAsked = containsAny(between, REPEATS_OR_WAITING);
     // "Sorry, can you repeat that?" after the speaker told a value unasked: they say it again.
     const told = repeatAsked && t > 0 ? toldTopic(dialogue, t - 1) : undefined;
     const base = readQuestion(prompt) ?? previous?.asked ?? told;
-    // Only a question to inherit makes it worth reading the previous turn.
+    // Only a question to inherit makes it worth reading the previous turn. A turn that gave
+    // nothing leaves the question standing only while the other party just waited for more: new
+    // talk of theirs ("right, I'm logged in and the folder has opened") moves the conversation on.
+    const waited = between.length <= BACKCHANNEL_WORDS || isBackchannel(between);
     const askedAgain =
-      base && (repeatAsked || (t > 0 && (isNonAnswer(dialogue, t - 1) || asksBack(dialogue, t - 1))));
+      base &&
+      (repeatAsked || (t > 0 && waited && (isNonAnswer(dialogue, t - 1) || asksBack(dialogue, t - 1))));
     dialogue.questions.push(base && askedAgain ? { asked: base, inherited: true } : undefined);
   }
   dialogue.questions.forEach((question, t) => {
@@ -124,6 +130,8 @@ export function answerLimit(dialogue: Dialogue, t: number): number {
   return dialogue.turnEnd[last]!;
 }
 
+/** An interjection this short (in words) only waits for the answer ("sure", "take your time"). */
+const BACKCHANNEL_WORDS = 4;
 /** How many words before a cue may belong to its question ("could you spell the last name"). */
 const QUESTION_WORDS = 8;
 /** How far back a question may be for "sorry, can you repeat that" to ask it again. */
@@ -164,7 +172,12 @@ function inlineAnswers(dialogue: Dialogue): AnswerSpan[] {
   return asks.flatMap((ask, k) => {
     let from = ask.end;
     const tailEnd = Math.min(words.length, ask.end + QUESTION_TAIL_MAX);
-    while (from < tailEnd && (QUESTION_TAIL_WORDS.has(words[from]!) || STOP_WORDS.has(words[from]!)))
+    // Function words ending the question, but not an answer's opening ("… username | I think it's …").
+    while (
+      from < tailEnd &&
+      (QUESTION_TAIL_WORDS.has(words[from]!) || STOP_WORDS.has(words[from]!)) &&
+      !matchAt(words, from, LEADS)
+    )
       from += 1;
     if (from >= words.length) return [];
     const next = asks.slice(k + 1).find((other) => other.start >= from)?.start ?? words.length;
@@ -268,6 +281,8 @@ export function skipLeadIns(
   let announced = false;
   let yesOrNo = false;
   for (let match = matchAt(words, at, LEADS); match && at < end; match = matchAt(words, at, LEADS)) {
+    // "No worries", "no idea": an opener that starts an answer giving nothing is kept for that test.
+    if (matchAt(words, at, NON)) break;
     if (ANNOUNCING.has(match.phrase)) announced = true;
     if (YES_OR_NO.has(match.phrase)) yesOrNo = true;
     at += match.length;

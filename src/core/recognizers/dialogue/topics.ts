@@ -5,6 +5,7 @@
  */
 import type { Topic } from '../../lexicon/topic-cues.js';
 import {
+  DECLINING_PHRASES,
   FOLLOW_UP_REQUESTS,
   OWNING_WORDS,
   QUALIFYING_WORDS,
@@ -44,6 +45,9 @@ const TOPIC_OF = new Map<string, Topic>(
 );
 const YES_NO: PhraseList = phraseList(YES_NO_HEADS);
 const FOLLOW_UPS: PhraseList = phraseList(FOLLOW_UP_REQUESTS);
+const DECLINING: PhraseList = phraseList(DECLINING_PHRASES);
+/** How far before a cue "don't tell me" may stand: "please don't tell me the telephone password". */
+const DECLINING_WINDOW = 6;
 /** Words after a cue that make a later question of it ("... what would you like it to be?"). */
 const FOLLOW_UP_WINDOW = 10;
 /** Words that may join two cues asked together: "your name and address". */
@@ -102,8 +106,16 @@ function qualifies(words: readonly string[], start: number): boolean {
 }
 
 const POINTERS = new Set(['the', 'your', 'my', 'his', 'her', 'their']);
+/** Words of a question that point back at a topic named before it ("… do you want to keep it?"). */
+const POINTING_BACK = new Set(['it', 'that', 'this', 'them', 'one']);
+/** How far after a yes/no head the pointing word may come. */
+const POINTER_REACH = 6;
 
 function askForm(words: readonly string[], first: CueMatch, last: CueMatch): AskForm {
+  // "Please don't tell me the password": what not to say is no request for it.
+  for (let at = Math.max(0, first.start - DECLINING_WINDOW); at < first.start; at += 1) {
+    if (matchAt(words, at, DECLINING)) return 'mention';
+  }
   if (REQUEST_WORDS.has(words[last.start]!) || REQUEST_WORDS.has(words[first.start]!)) return 'request';
   const after = last.start + last.length;
   for (let at = after; at < Math.min(words.length, after + FOLLOW_UP_WINDOW); at += 1) {
@@ -127,7 +139,18 @@ function askForm(words: readonly string[], first: CueMatch, last: CueMatch): Ask
   // "And the recipient's name?", "the memorable place on your account?": a question that is
   // only its topic, at the end of what was said.
   const end = last.start + last.length;
-  return words.slice(end, end + 2).includes('please') || words.length - end <= TOPIC_ONLY_TAIL
-    ? 'request'
-    : 'mention';
+  if (words.slice(end, end + 2).includes('please') || words.length - end <= TOPIC_ONLY_TAIL) return 'request';
+  // "The telephone password on the account, would you like to keep that one?": the question comes after its
+  // topic and points back at it ("it", "that one"); "which gateway are you on?" asks another thing.
+  for (let at = end; at < Math.min(words.length, end + TOPIC_ONLY_TAIL + 1); at += 1) {
+    if (REQUEST_WORDS.has(words[at]!)) break;
+    const head = matchAt(words, at, YES_NO);
+    if (
+      head &&
+      words.slice(at + head.length, at + head.length + POINTER_REACH).some((word) => POINTING_BACK.has(word))
+    ) {
+      return 'yes-no';
+    }
+  }
+  return 'mention';
 }

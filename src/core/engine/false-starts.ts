@@ -1,0 +1,74 @@
+/**
+ * False starts: a value begun, broken off and given again ("551, hang on, wrong card,
+ * 4539 1488 …", "it is 3 1 1, sorry, I'll read it again, 021000021"). The broken-off piece
+ * gives part of a value away too: a digit or identifier run said earlier in the same turn, followed
+ * straight away by words that break it off (`BREAK_OFF_CUES`) and, a few words later, by a value a
+ * recognizer found, takes that value's type.
+ */
+import { compileCues } from '../context/cue-matcher.js';
+import type { ContextProbe } from '../context/probe.js';
+import type { Finding } from '../detection.js';
+import type { EntityType } from '../entities.js';
+import { BREAK_OFF_CUES } from '../lexicon/entity-cues.js';
+import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
+import { alnumIds } from '../recognizers/ids.js';
+import { countWords } from '../whitespace.js';
+
+export const FALSE_START_RECOGNIZER = 'false-start';
+/** Most words between the broken-off piece and the value given again. */
+const MAX_GAP_WORDS = 12;
+/** Types whose values are read out as digits and letters, and so are started again. */
+const RESTARTED_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
+  'CREDIT_CARD',
+  'CARD_CVV',
+  'CARD_EXPIRY',
+  'PIN',
+  'US_SSN',
+  'PHONE_NUMBER',
+  'DATE_OF_BIRTH',
+  'BANK_ACCOUNT',
+  'ROUTING_NUMBER',
+  'IBAN',
+  'SORT_CODE',
+  'PASSPORT',
+  'DRIVERS_LICENSE',
+  'MEMBER_ID',
+  'POSTAL_CODE',
+]);
+
+const breakOff = compileCues(BREAK_OFF_CUES);
+const negatives = compileCues(NEGATIVE_CUES);
+
+export function falseStarts(context: ContextProbe, findings: readonly Finding[]): Finding[] {
+  const added: Finding[] = [];
+  for (const finding of findings) {
+    if (!RESTARTED_TYPES.has(finding.type)) continue;
+    const { view } = finding;
+    const turnStart = context.turnAt(view, finding.charStart).charStart;
+    // The nearest identifier-like run before the value, in the same turn, broken off right after it.
+    let piece: { start: number; end: number } | undefined;
+    for (const run of alnumIds(view)) {
+      if (run.start < turnStart || run.end >= finding.charStart) continue;
+      if (piece && (run.end < piece.end || (run.end === piece.end && run.start > piece.start))) continue;
+      const gap = view.text.slice(run.end, finding.charStart);
+      if (breakOff.leading(gap) && countWords(gap) <= MAX_GAP_WORDS) piece = run;
+    }
+    if (!piece) continue;
+    const { start, end } = piece;
+    if (findings.some((other) => other.view === view && other.charStart < end && other.charEnd > start))
+      continue;
+    // "my order number is 1234, sorry, the card is …": a look-alike named as such stays one.
+    if (negatives.last(context.leadIn(view, start)) !== undefined) continue;
+    added.push({
+      recognizer: FALSE_START_RECOGNIZER,
+      type: finding.type,
+      view,
+      charStart: start,
+      charEnd: end,
+      score: finding.score,
+      value: view.text.slice(start, end),
+      reasons: ['false-start', `from:${finding.recognizer}`],
+    });
+  }
+  return added;
+}

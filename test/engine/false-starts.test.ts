@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { agent, call, customer, detectIn, found } from '../recognizers/conversation.js';
+
+describe('false starts', () => {
+  test('a value begun, broken off and given again: the broken-off piece takes its type', () => {
+    assert.deepEqual(
+      found(
+        call(
+          agent('and the card number?'),
+          customer('five five one, hang on, wrong card, 4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7'),
+        ),
+      ),
+      ['CREDIT_CARD:551', 'CREDIT_CARD:4539148803436467'],
+    );
+    const routing = detectIn(
+      call(
+        agent('the routing number please'),
+        customer("it is 3 1 1, sorry, I'll read it again, 0 2 1 0 0 0 0 2 1"),
+      ),
+    ).entities;
+    assert.deepEqual(
+      routing.map((entity) => [entity.type, entity.value, entity.reasons[0]]),
+      [
+        ['ROUTING_NUMBER', '311', 'false-start'],
+        ['ROUTING_NUMBER', '021000021', 'pattern:aba'],
+      ],
+    );
+  });
+
+  test('negatives: a look-alike named as such, a number not broken off', () => {
+    assert.deepEqual(
+      found(
+        call(
+          agent('and the card number?'),
+          customer('my order number is 3 3 1 9, sorry, the card is 4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7'),
+        ),
+      ),
+      ['CREDIT_CARD:4539148803436467'],
+    );
+    assert.deepEqual(
+      found(
+        call(
+          agent('and the card number?'),
+          customer('I have 3 of them, this one is 4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7'),
+        ),
+      ),
+      ['CREDIT_CARD:4539148803436467'],
+    );
+  });
+});
+
+describe('propagation of a normalised value', () => {
+  test('a read-back of the value, not of its false start and joiners, is the same item', () => {
+    const transcript = call(
+      agent('what is your member number'),
+      customer("it's R T 4, R T 4 4 0 9 1 7 2, okay, 5 5"),
+      agent('okay, I have RT440917255 on the claim now', 200_000),
+    );
+    assert.deepEqual(
+      detectIn(transcript).entities.map((entity) => [entity.type, entity.reasons[0]]),
+      [
+        ['MEMBER_ID', 'pattern:alnum'],
+        ['MEMBER_ID', 'propagated'],
+      ],
+    );
+  });
+});
