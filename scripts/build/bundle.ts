@@ -23,6 +23,10 @@ export async function bundle(entryPoints: Record<string, string>, outdir: string
     banner: {
       js: "import { createRequire as __hushCreateRequire } from 'node:module'; const require = __hushCreateRequire(import.meta.url);",
     },
+    // Native code and binaries cannot be bundled (better-sqlite3's addon, the ffmpeg binary's
+    // package, which finds its binary beside itself), nor can piscina, which loads its own worker
+    // script from its package folder.
+    external: ['better-sqlite3', '@ffmpeg-installer/*', 'piscina'],
     logLevel: 'warning',
   });
 }

@@ -102,6 +102,22 @@ function quantise(value: number, scale: number): number {
   return scaled >= scale ? scale - 1 : scaled < -scale ? -scale : scaled;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/**
+ * The first `count` little-endian samples of `bytes` as a typed array over the same memory, where
+ * the machine's byte order and the buffer's alignment allow one (they read several times faster
+ * than byte by byte); null otherwise.
+ */
+function nativeView<T extends Int16Array | Float32Array>(
+  bytes: Buffer,
+  type: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number },
+  count: number,
+): T | null {
+  if (!LITTLE_ENDIAN || bytes.byteOffset % type.BYTES_PER_ELEMENT !== 0) return null;
+  return new type(bytes.buffer, bytes.byteOffset, count);
+}
+
 /**
  * Decodes `out.length` interleaved samples from `bytes` into floats in [-1, 1] (integer PCM is
  * scaled by 2^(bits-1); G.711 through its 16-bit linear value).
@@ -115,10 +131,15 @@ export function decodeSamples(bytes: Buffer, encoding: SampleEncoding, out: Floa
     case 'pcm_u8':
       for (let i = 0; i < count; i++) out[i] = (bytes[i]! - 128) / 128;
       return;
-    case 'pcm_s16le':
-      for (let i = 0, b = 0; i < count; i++, b += 2)
-        out[i] = (((bytes[b]! | (bytes[b + 1]! << 8)) << 16) >> 16) / 32768;
+    case 'pcm_s16le': {
+      const samples = nativeView(bytes, Int16Array, count);
+      if (samples) for (let i = 0; i < count; i++) out[i] = samples[i]! / 32768;
+      else {
+        for (let i = 0, b = 0; i < count; i++, b += 2)
+          out[i] = (((bytes[b]! | (bytes[b + 1]! << 8)) << 16) >> 16) / 32768;
+      }
       return;
+    }
     case 'pcm_s24le':
       for (let i = 0, b = 0; i < count; i++, b += 3) {
         out[i] = (((bytes[b]! | (bytes[b + 1]! << 8) | (bytes[b + 2]! << 16)) << 8) >> 8) / 8388608;
@@ -127,9 +148,12 @@ export function decodeSamples(bytes: Buffer, encoding: SampleEncoding, out: Floa
     case 'pcm_s32le':
       for (let i = 0, b = 0; i < count; i++, b += 4) out[i] = bytes.readInt32LE(b) / 2147483648;
       return;
-    case 'pcm_f32le':
-      for (let i = 0, b = 0; i < count; i++, b += 4) out[i] = bytes.readFloatLE(b);
+    case 'pcm_f32le': {
+      const samples = nativeView(bytes, Float32Array, count);
+      if (samples) out.set(samples);
+      else for (let i = 0, b = 0; i < count; i++, b += 4) out[i] = bytes.readFloatLE(b);
       return;
+    }
     case 'mulaw':
     case 'alaw': {
       const table = tablesFor(encoding).decode;

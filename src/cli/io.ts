@@ -2,26 +2,10 @@
  * File input and output for the CLI. Reads map file-system errors to HushError naming the path;
  * writes go to a temporary file beside the target and are renamed into place only when complete.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { HushError } from '../errors.js';
-
-const PROBLEMS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'is a directory, not a file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'a part of the path is not a directory',
-};
-
-function ioError(path: string, error: unknown, doing: string): HushError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
-  return new HushError(
-    'IO',
-    `${path}: ${PROBLEMS[code] ?? `could not ${doing} (${code || 'unknown error'})`}`,
-  );
-}
+import { hashOutside } from '../audio/verify/outside.js';
+import { ioError, stagingPath } from '../files.js';
 
 export async function readBytes(path: string): Promise<Buffer> {
   try {
@@ -57,7 +41,7 @@ export interface StagedFile {
 
 /** Writes `data` to `<target>.tmp-<pid>-<random>` (creating the target's directory). */
 export async function stageFile(target: string, data: string): Promise<StagedFile> {
-  const temp = `${target}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  const temp = stagingPath(target);
   const discard = (): Promise<void> => rm(temp, { force: true });
   try {
     await mkdir(dirname(target), { recursive: true });
@@ -78,4 +62,9 @@ export async function stageFile(target: string, data: string): Promise<StagedFil
     },
     discard,
   };
+}
+
+/** sha256 of a file's bytes, hex: the hash of every byte outside no changed range at all. */
+export function sha256File(path: string): Promise<string> {
+  return hashOutside(path, []);
 }

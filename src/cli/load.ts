@@ -1,10 +1,15 @@
 /** What every command loads first: the transcript, the policy and, for hashing, the key. */
 import type { Policy } from '../core/policy.js';
 import { DEFAULT_POLICY } from '../core/policy-values.js';
-import { importTranscript, type ImportedTranscript } from '../formats/index.js';
+import type { ImportedTranscript } from '../formats/index.js';
 import { readBytes, readText } from './io.js';
 
+/**
+ * The transcript at `path`, imported. The importers (and the schemas they validate with) are
+ * loaded only here: a command given no transcript, such as `hush redact --regions`, does without.
+ */
 export async function loadTranscript(path: string, formatId?: string): Promise<ImportedTranscript> {
+  const { importTranscript } = await import('../formats/index.js');
   return importTranscript(await readText(path), path, formatId);
 }
 

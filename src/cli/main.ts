@@ -4,15 +4,21 @@
  * and `--help` start fast and `hush detect` loads only what detection needs.
  *
  * Exit codes: 0 done; 2 bad input or usage (the message names the file and the place);
- * 3 a redacted copy failed verification; 70 an internal error (details withheld: they could hold
- * transcript content).
+ * 3 a redacted copy failed verification; 4 the audit log failed verification; 70 an internal error
+ * (details withheld: they could hold transcript content).
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { REPLACEMENT_KINDS } from '../audio/replacement.js';
 import { REDACTION_STYLES } from '../core/policy-values.js';
 import { HushError } from '../errors.js';
+import type { AuditExportOptions, AuditVerifyOptions } from './commands/audit.js';
+import type { BatchCommandOptions } from './commands/batch.js';
 import type { DetectOptions } from './commands/detect.js';
+import type { RecoverOptions } from './commands/recover.js';
+import type { RedactCommandOptions } from './commands/redact.js';
 import type { RedactOptions } from './commands/redact-transcript.js';
+import { collect, parseByteSize, parseCount, parseDbfs, parseEncoding, parsePositive } from './options.js';
 
 const EXIT_USAGE = 2;
 const EXIT_INTERNAL = 70;
@@ -54,6 +60,44 @@ const policyOption = (): Option =>
     '-p, --policy <file>',
     'policy file: YAML, JSON or Symbl redaction settings (see docs/policy.md)',
   );
+
+/** The options `hush redact` and `hush batch` share: replacement, raw layout, limits, audit log. */
+function audioJobOptions(command: Command): Command {
+  return command
+    .addOption(policyOption())
+    .addOption(formatOption())
+    .addOption(
+      new Option('-m, --mode <mode>', 'what replaces each region')
+        .choices(REPLACEMENT_KINDS)
+        .default('silence'),
+    )
+    .addOption(new Option('--beep-hz <hz>', 'beep frequency (default 1000)').argParser(parsePositive))
+    .addOption(new Option('--beep-level <dbfs>', 'beep level, RMS dBFS (default -20)').argParser(parseDbfs))
+    .addOption(new Option('--noise-level <dbfs>', 'noise level, RMS dBFS (default -30)').argParser(parseDbfs))
+    .option(
+      '--clip <file-or-url>',
+      'replacement clip for --mode clip: a file, or an https URL on an allowed host',
+    )
+    .addOption(new Option('--clip-level <dbfs>', 'clip level, RMS dBFS (default -20)').argParser(parseDbfs))
+    .addOption(
+      new Option('--clip-allow-host <host>', 'a host --clip may fetch from (repeatable)').argParser(collect),
+    )
+    .addOption(new Option('--rate <hz>', 'headerless PCM: sample rate').argParser(parseCount))
+    .addOption(new Option('--channels <n>', 'headerless PCM: channel count').argParser(parseCount))
+    .addOption(
+      new Option('--encoding <encoding>', 'headerless PCM: sample encoding').argParser(parseEncoding),
+    )
+    .addOption(
+      new Option('--max-bytes <size>', 'largest recording accepted (default 500MB)').argParser(parseByteSize),
+    )
+    .addOption(
+      new Option('--max-duration <seconds>', 'longest recording accepted (default 14400 = 4 h)').argParser(
+        parsePositive,
+      ),
+    )
+    .option('--db <file>', 'audit log (SQLite; default ./hush.db)')
+    .option('--json', 'print one JSON object describing what was done');
+}
 
 function buildProgram(): Command {
   const program = new Command('hush')
@@ -98,6 +142,93 @@ function buildProgram(): Command {
       run(async () =>
         (await import('./commands/redact-transcript.js')).redactTranscriptCommand(file, options),
       ),
+    );
+
+  audioJobOptions(
+    program
+      .command('redact')
+      .description(
+        'Silence what the transcript reveals (or the regions listed) in a recording; write the redacted recording, ' +
+          'transcript and a report into --out, verified, and record the job in the audit log.',
+      )
+      .argument(
+        '<audio>',
+        'recording: WAV, MP3, Ogg, FLAC, M4A, WebM or headerless PCM (never modified unless --in-place)',
+      )
+      .option('-t, --transcript <file>', 'transcript of the recording (any format `hush formats` lists)')
+      .option('-r, --regions <file>', 'JSON list of regions {start, end, channel?} instead of a transcript')
+      .option('-o, --out <dir>', 'output folder (default: ./redacted)')
+      .option('--in-place', 'rewrite the region bytes of the recording itself (WAV and raw PCM; journaled)'),
+  )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 written and verified; 2 bad input; 3 verification failed (only the report is written).',
+    )
+    .action((audio: string, options: RedactCommandOptions) =>
+      run(async () => (await import('./commands/redact.js')).redactCommand(audio, options, packageVersion())),
+    );
+
+  audioJobOptions(
+    program
+      .command('batch')
+      .description(
+        'Redact a folder of recordings (paired with their transcripts by name) or a manifest, several at a time; ' +
+          'resumable: a re-run skips recordings already done with the same settings.',
+      )
+      .argument(
+        '<dir-or-manifest>',
+        'a folder, or a manifest (JSON lines or CSV: audio, transcript or regions)',
+      )
+      .option('-o, --out <dir>', 'output folder (default: ./redacted)')
+      .addOption(
+        new Option('-j, --jobs <n>', 'recordings redacted at a time (default: CPUs, up to 4)').argParser(
+          parseCount,
+        ),
+      ),
+  )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every recording done or skipped; otherwise 2, 3 or 70 (see docs/cli.md).',
+    )
+    .action((input: string, options: BatchCommandOptions) =>
+      run(async () => (await import('./commands/batch.js')).batchCommand(input, options, packageVersion())),
+    );
+
+  program
+    .command('recover')
+    .description('Finish or undo an --in-place redaction that was interrupted, from the journal it left.')
+    .argument('<audio>', 'the recording that was being redacted in place')
+    .option('--finish', 'complete the redaction')
+    .option('--undo', 'put the original bytes back')
+    .action((audio: string, options: RecoverOptions) =>
+      run(async () => (await import('./commands/recover.js')).recoverCommand(audio, options)),
+    );
+
+  const audit = program.command('audit').description('Check or export the tamper-evident audit log.');
+  audit
+    .command('verify')
+    .description('Check the hash chain: name every edited, removed, inserted or reordered record.')
+    .option('--db <file>', 'audit log (default ./hush.db)')
+    .option(
+      '--expect-head <seq:hash>',
+      'the head an earlier verify printed: also detects records cut from the end, or a rewritten log',
+    )
+    .option('--json', 'print one JSON object')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 the chain is intact; 4 tampered; 2 bad input (no such log, bad --expect-head).',
+    )
+    .action((options: AuditVerifyOptions) =>
+      run(async () => (await import('./commands/audit.js')).auditVerifyCommand(options)),
+    );
+  audit
+    .command('export')
+    .description('Write every record as JSON lines (for a SIEM).')
+    .option('--db <file>', 'audit log (default ./hush.db)')
+    .addOption(new Option('--format <format>', 'export format').choices(['jsonl']).default('jsonl'))
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .action((options: AuditExportOptions) =>
+      run(async () => (await import('./commands/audit.js')).auditExportCommand(options)),
     );
 
   program

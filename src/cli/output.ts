@@ -4,6 +4,7 @@
  */
 import type { Detection, Entity } from '../core/detection.js';
 import type { Region } from '../core/regions.js';
+import type { VerificationProblem } from './verify.js';
 
 export interface PartReport {
   start: number;
@@ -124,4 +125,24 @@ export function regionTotal(regions: readonly Region[]): string {
 export function findingsText(entities: readonly Entity[], reveal: boolean): string {
   if (entities.length === 0) return 'No sensitive items found.';
   return `${entityTable(entities, reveal)}\n\n${typeSummary(entities)}`;
+}
+
+/** One line for a transcript verification problem: type and times, never content. */
+export function describeProblem(problem: VerificationProblem): string {
+  const where =
+    problem.type === undefined
+      ? ''
+      : `${problem.type} at ${seconds(problem.start ?? 0).toFixed(3)}–${seconds(problem.end ?? 0).toFixed(3)} s: `;
+  return `${where}${problem.detail}`;
+}
+
+/** A transcript verification problem, JSON-ready (times in seconds). */
+export function problemReport(problem: VerificationProblem) {
+  return {
+    check: problem.check,
+    type: problem.type ?? null,
+    start: problem.start === undefined ? null : seconds(problem.start),
+    end: problem.end === undefined ? null : seconds(problem.end),
+    detail: problem.detail,
+  };
 }

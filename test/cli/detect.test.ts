@@ -1,8 +1,8 @@
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { FIXTURES, PLANTED_CARD, ensureBuilt, runCli, tempDir } from './helpers.js';
+import { FIXTURES, PLANTED_CARD, ensureBuilt, runCli, removeTempDirs, tempDir } from './helpers.js';
 
 const CALL = join(FIXTURES, 'hush', 'call.json');
 const ms = (seconds: number): number => Math.round(seconds * 1000);
@@ -14,6 +14,7 @@ function assertNoCard(output: string): void {
 
 describe('hush detect', () => {
   before(ensureBuilt);
+  after(removeTempDirs);
 
   test('--json prints one object of the documented shape', async () => {
     const { code, stdout, stderr } = await runCli(['detect', CALL, '--json']);

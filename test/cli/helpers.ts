@@ -89,6 +89,15 @@ export function runCli(args: readonly string[], cwd = ROOT): Promise<CliResult> 
   });
 }
 
-export function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'hush-cli-test-'));
+const made: string[] = [];
+
+/** A fresh temporary folder, removed by `removeTempDirs` (each suite's `after` hook). */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'hush-cli-test-'));
+  made.push(dir);
+  return dir;
+}
+
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }

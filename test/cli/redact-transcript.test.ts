@@ -1,9 +1,9 @@
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importTranscript } from '../../src/formats/index.js';
-import { FIXTURES, PLANTED_CARD, ensureBuilt, runCli, tempDir } from './helpers.js';
+import { FIXTURES, PLANTED_CARD, ensureBuilt, runCli, removeTempDirs, tempDir } from './helpers.js';
 
 const CALL = join(FIXTURES, 'hush', 'call.json');
 
@@ -22,6 +22,7 @@ function assertNoCard(text: string): void {
 
 describe('hush redact-transcript', () => {
   before(ensureBuilt);
+  after(removeTempDirs);
 
   test('writes a valid redacted copy beside the input, free of the card, leaving the input as it was', async () => {
     const { dir, file, original } = await copyOfCall();

@@ -300,3 +300,34 @@ export async function applyJournal(
     await Promise.all([target.close(), source.close()]);
   }
 }
+
+/**
+ * Whether the recording's bytes in every journaled range are now exactly the journal's
+ * replacements, read back from the file (after `applyJournal` synced it).
+ */
+export async function journalApplied(file: string, journal: Journal): Promise<boolean> {
+  const target = await open(file, 'r');
+  const source = await open(journal.path, 'r');
+  try {
+    const expected = Buffer.allocUnsafe(CHUNK_BYTES);
+    const current = Buffer.allocUnsafe(CHUNK_BYTES);
+    let at = 0;
+    for (const range of journal.ranges) {
+      for (let done = 0; done < range.length; done += CHUNK_BYTES) {
+        const length = Math.min(CHUNK_BYTES, range.length - done);
+        const after = await readExactly(
+          source,
+          journal.path,
+          expected.subarray(0, length),
+          journal.replacementsAt + at,
+        );
+        const { bytesRead } = await target.read(current, 0, length, range.offset + done);
+        if (bytesRead < length || !current.subarray(0, length).equals(after)) return false;
+        at += length;
+      }
+    }
+    return true;
+  } finally {
+    await Promise.all([target.close(), source.close()]);
+  }
+}

@@ -150,8 +150,10 @@ export async function redactMp3(options: {
   input: string;
   output: string;
   regions: readonly { start: number; end: number; channel: number | null }[];
+  /** The scan of `input`, when the caller has one (validation made it): the file is not scanned again. */
+  stream?: Mp3Stream;
 }): Promise<Mp3Redaction> {
-  const stream = await scanMp3(options.input);
+  const stream = options.stream ?? (await scanMp3(options.input));
   const line = streamTimeline(stream);
   const runs = mergeRuns(
     options.regions.flatMap((region): FrameRun[] => {

@@ -4,18 +4,24 @@
  * deleted: the original stays where it was, and `hush detect` on it shows what to look at.
  */
 import { basename, dirname, extname, join } from 'node:path';
-import { detect } from '../../core/engine.js';
 import type { Detection } from '../../core/detection.js';
 import type { Policy, RedactionStyle } from '../../core/policy.js';
 import type { Transcript } from '../../core/transcript.js';
 import type { TranscriptFormat, WordEdit } from '../../formats/format.js';
-import { planWordEdits } from '../../core/redaction/index.js';
 import { planRegions } from '../../core/regions.js';
 import { HushError } from '../../errors.js';
-import { isSameFile, readText, stageFile } from '../io.js';
-import { loadHashKey, loadPolicy, loadTranscript } from '../load.js';
-import { countByType, entityReport, findingsText, regionReport, seconds } from '../output.js';
-import { verifyRedaction, type VerificationProblem } from '../verify.js';
+import { isSameFile } from '../io.js';
+import { loadHashKey, loadPolicy } from '../load.js';
+import {
+  countByType,
+  describeProblem,
+  entityReport,
+  findingsText,
+  problemReport,
+  regionReport,
+} from '../output.js';
+import { stageTranscriptRedaction } from '../transcript-redaction.js';
+import type { VerificationProblem } from '../verify.js';
 
 /** Exit code when the redacted copy fails verification. */
 export const EXIT_VERIFICATION_FAILED = 3;
@@ -40,14 +46,6 @@ function withStyle(policy: Policy, style: RedactionStyle | undefined): Policy {
   return style === undefined
     ? policy
     : { ...policy, redaction: { ...policy.redaction, style, styleByType: {} } };
-}
-
-function describeProblem(problem: VerificationProblem): string {
-  const where =
-    problem.type === undefined
-      ? ''
-      : `${problem.type} at ${seconds(problem.start ?? 0).toFixed(3)}–${seconds(problem.end ?? 0).toFixed(3)} s: `;
-  return `${where}${problem.detail}`;
 }
 
 interface Outcome {
@@ -100,16 +98,6 @@ function report(outcome: Outcome, json: boolean): void {
   }
 }
 
-function problemReport(problem: VerificationProblem) {
-  return {
-    check: problem.check,
-    type: problem.type ?? null,
-    start: problem.start === undefined ? null : seconds(problem.start),
-    end: problem.end === undefined ? null : seconds(problem.end),
-    detail: problem.detail,
-  };
-}
-
 export async function redactTranscriptCommand(file: string, options: RedactOptions): Promise<number> {
   const out = options.out ?? defaultOutputPath(file);
   if (await isSameFile(file, out)) {
@@ -117,32 +105,16 @@ export async function redactTranscriptCommand(file: string, options: RedactOptio
   }
   const policy = withStyle(await loadPolicy(options.policy), options.style);
   const hashKey = await loadHashKey(options.hashKeyFile);
-  const { format, content, transcript } = await loadTranscript(file, options.format);
-  const detection = detect(transcript, policy);
-  const edits = planWordEdits(detection, policy, { hashKey });
-
-  const staged = await stageFile(out, format.redact(content, transcript, edits));
-  let problems: VerificationProblem[];
-  try {
-    // Verify the bytes that landed on disk, not the string we meant to write.
-    const written = await readText(staged.path);
-    problems = verifyRedaction({
-      output: written,
-      origin: out,
-      format,
-      source: content,
-      transcript,
-      detection,
-      edits,
-      policy,
-    });
-  } catch (error) {
-    await staged.discard();
-    throw error;
-  }
+  const { staged, problems, ...redaction } = await stageTranscriptRedaction({
+    file,
+    out,
+    policy,
+    format: options.format,
+    hashKey,
+  });
   if (problems.length > 0) await staged.discard();
   else await staged.commit();
 
-  report({ file, out, format, transcript, detection, edits, problems, policy }, options.json === true);
+  report({ file, out, problems, policy, ...redaction }, options.json === true);
   return problems.length === 0 ? 0 : EXIT_VERIFICATION_FAILED;
 }
