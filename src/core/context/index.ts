@@ -30,6 +30,18 @@ const repeatRequests = compileCues(REPEAT_REQUEST_CUES);
 /** A prompt this short (in words) is an answer a speaker may read back: their own question still counts. */
 const ANSWER_MAX_WORDS = 12;
 
+/** How many values of an ascending list are below value (a binary search). */
+function countBelow(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export function createContextProbe(
   transcript: Transcript,
   conversation: Conversation,
@@ -179,15 +191,9 @@ export function createContextProbe(
     const since = timeAt(view, charPos) - withinMs;
     // This turn first, up to the position: a mono file holds a whole call in one turn.
     const hits = hitsIn(view, cues);
-    let low = 0;
-    let high = hits.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (hits[mid]! < charPos) low = mid + 1;
-      else high = mid;
-    }
-    if (low > 0 && hits[low - 1]! >= span.charStart) {
-      const time = timeAt(view, hits[low - 1]!);
+    const before = countBelow(hits, charPos);
+    if (before > 0 && hits[before - 1]! >= span.charStart) {
+      const time = timeAt(view, hits[before - 1]!);
       return time >= since ? time : undefined;
     }
     let times = topicTimes.get(cues);
@@ -198,7 +204,7 @@ export function createContextProbe(
         .sort((a, b) => a - b);
       topicTimes.set(cues, times);
     }
-    const earlier = times.filter((time) => time < span.turn.start).at(-1);
+    const earlier = times[countBelow(times, span.turn.start) - 1];
     return earlier !== undefined && earlier >= since ? earlier : undefined;
   };
 

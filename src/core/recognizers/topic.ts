@@ -35,6 +35,8 @@ export const NAMING_CUES: CueMatcher = compileCues(
 export function topicOpen(type: BuiltInEntityType, withinMs: number): (window: MatchWindow) => boolean {
   const own = compileCues(ENTITY_CUES[type] ?? []);
   const others = otherTypesCues(type);
+  // The topic first: it is looked up in precomputed cue positions, while the first use of the
+  // other types' cues compiles an expression of every built-in cue.
   return (window) =>
-    !window.leadInCue(others) && !window.promptCue(others) && window.topicRaised(own, withinMs);
+    window.topicRaised(own, withinMs) && !window.leadInCue(others) && !window.promptCue(others);
 }
