@@ -4,7 +4,6 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -14,6 +13,7 @@ import type { AuditRecord } from '../../src/audit/store.js';
 import { verifyChain } from '../../src/audit/verify.js';
 import { auditExportCommand, auditVerifyCommand } from '../../src/cli/commands/audit.js';
 import { HushError } from '../../src/errors.js';
+import { runNode } from '../cli/helpers.js';
 import { sampleEntry, tamper, tempDir, writeLog } from './helpers.js';
 
 const RUNNER = fileURLToPath(new URL('./run-audit-command.ts', import.meta.url));
@@ -121,18 +121,7 @@ describe('hush audit verify', () => {
 
   test('run as a process: ./hush.db by default, exit 2 with the message when it is missing', async () => {
     const dir = await tempDir();
-    const run = (): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-      new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), RUNNER, '{}'], {
-          cwd: dir,
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
+    const run = () => runNode(['--import', import.meta.resolve('tsx'), RUNNER, '{}'], dir);
     const missing = await run();
     assert.deepEqual(missing, { code: 2, stdout: '', stderr: 'hush: hush.db: no such file\n' });
     assert.deepEqual(await readdir(dir), [], 'verification created nothing');

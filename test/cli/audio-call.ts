@@ -3,10 +3,11 @@
  * outside the regions, so silence is unmistakable) and a Hush transcript whose customer reads a
  * card number at known times, so the region Hush must silence is known in advance.
  */
+import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildWav, tones } from '../audio/wav/fixture.js';
-import { PLANTED_CARD } from './helpers.js';
+import { PLANTED_CARD, runCli, type CliResult } from './helpers.js';
 
 export const RATE = 8000;
 export const CHANNELS = 2;
@@ -88,4 +89,43 @@ export async function channelSamples(
 /** Sample frames a region in ms covers, rounded outwards as Hush maps it. */
 export function frames(region: { start: number; end: number }): { from: number; to: number } {
   return { from: Math.floor((region.start * RATE) / 1000), to: Math.ceil((region.end * RATE) / 1000) };
+}
+
+/** The byte range a region in ms covers in the samples of a WAV from callWav. */
+export function regionBytes(region: { start: number; end: number }): { from: number; to: number } {
+  const { from, to } = frames(region);
+  const frameSize = CHANNELS * 2;
+  return { from: DATA_OFFSET + from * frameSize, to: DATA_OFFSET + to * frameSize };
+}
+
+/** The parts of the `hush redact --json` object these tests read. */
+export interface RedactJson {
+  output: string | null;
+  transcript: string | null;
+  report: string;
+  status: string;
+  path: string;
+  regions: { start: number; end: number; channel: number | null; types: string[] }[];
+  verification: {
+    passed: boolean;
+    audio: {
+      regions: { levelDbfs: number | null; passed: boolean }[];
+      outside: { passed: boolean } | null;
+    } | null;
+  };
+}
+
+/** `hush redact AUDIO ...INPUTS -o DIR/out --db DIR/a.db`: the run most audio CLI tests make. */
+export function redactArgs(dir: string, audio: string, ...inputs: string[]): string[] {
+  return ['redact', audio, ...inputs, '-o', join(dir, 'out'), '--db', join(dir, 'a.db')];
+}
+
+/** Runs `ARGS --json`, asserts the exit code (stderr as the message) and parses the object. */
+export async function redactJson(
+  args: readonly string[],
+  code = 0,
+): Promise<{ run: CliResult; json: RedactJson }> {
+  const run = await runCli([...args, '--json']);
+  assert.equal(run.code, code, run.stderr);
+  return { run, json: JSON.parse(run.stdout) as RedactJson };
 }

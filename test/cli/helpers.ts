@@ -77,9 +77,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], cwd = ROOT): Promise<CliResult> {
+/** Runs `node ARGS` in `cwd` and collects its exit code and output. */
+export function runNode(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, HUSH_DEBUG: '' } });
+    const child = spawn(process.execPath, args, { cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -87,6 +92,11 @@ export function runCli(args: readonly string[], cwd = ROOT): Promise<CliResult> 
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs the built CLI with HUSH_DEBUG cleared, so errors read as a user sees them. */
+export function runCli(args: readonly string[], cwd = ROOT): Promise<CliResult> {
+  return runNode([CLI, ...args], cwd, { ...process.env, HUSH_DEBUG: '' });
 }
 
 const made: string[] = [];

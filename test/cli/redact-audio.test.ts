@@ -7,24 +7,16 @@ import { toFrameRegions } from '../../src/audio/layout.js';
 import { readWavInfo } from '../../src/audio/wav/header.js';
 import { FORMAT_CASES, generate } from '../audio/ffmpeg/generate.js';
 import { buildWav, tones } from '../audio/wav/fixture.js';
-import { CARD_REGION, DATA_OFFSET, RATE, frames, transcript, writeCall } from './audio-call.js';
+import {
+  CARD_REGION,
+  RATE,
+  redactArgs,
+  redactJson,
+  regionBytes,
+  transcript,
+  writeCall,
+} from './audio-call.js';
 import { ensureBuilt, runCli, removeTempDirs, tempDir } from './helpers.js';
-
-interface RedactJson {
-  output: string | null;
-  status: string;
-  path: string;
-  verification: {
-    passed: boolean;
-    audio: { regions: { levelDbfs: number | null; passed: boolean }[]; outside: unknown } | null;
-  };
-}
-
-/** The byte range of the card region in the stereo 16-bit test call. */
-function cardBytes(): { from: number; to: number } {
-  const { from, to } = frames(CARD_REGION);
-  return { from: DATA_OFFSET + from * 4, to: DATA_OFFSET + to * 4 };
-}
 
 describe('hush redact: modes, formats, in place', () => {
   before(ensureBuilt);
@@ -38,22 +30,9 @@ describe('hush redact: modes, formats, in place', () => {
     const transcriptFile = join(dir, 'call.json');
     await writeFile(transcriptFile, transcript());
     const out = join(dir, 'out');
-    const args = [
-      'redact',
-      audio,
-      '-t',
-      transcriptFile,
-      '-o',
-      out,
-      '--db',
-      join(dir, 'a.db'),
-      '--mode',
-      'beep',
-    ];
+    const args = redactArgs(dir, audio, '-t', transcriptFile, '--mode', 'beep');
 
-    const quiet = await runCli([...args, '--beep-level', '-60', '--json']);
-    assert.equal(quiet.code, 3, quiet.stderr);
-    const json = JSON.parse(quiet.stdout) as RedactJson;
+    const { run: quiet, json } = await redactJson([...args, '--beep-level', '-60'], 3);
     assert.equal(json.output, null);
     assert.equal(json.verification.audio?.regions[0]?.passed, false);
     assert.equal(json.verification.audio?.regions[0]?.levelDbfs, null, 'the beep rounded to digital silence');
@@ -63,9 +42,8 @@ describe('hush redact: modes, formats, in place', () => {
     );
     assert.deepEqual(await readdir(out), ['call.report.json']);
 
-    const audible = await runCli([...args, '--beep-hz', '800', '--beep-level', '-20', '--json']);
-    assert.equal(audible.code, 0, audible.stderr);
-    const level = (JSON.parse(audible.stdout) as RedactJson).verification.audio?.regions[0]?.levelDbfs ?? 0;
+    const audible = await redactJson([...args, '--beep-hz', '800', '--beep-level', '-20']);
+    const level = audible.json.verification.audio?.regions[0]?.levelDbfs ?? 0;
     assert.ok(Math.abs(level + 20) <= 2, `beep at ${level} dBFS`);
   });
 
@@ -73,29 +51,15 @@ describe('hush redact: modes, formats, in place', () => {
     const dir = await tempDir();
     const { audio, transcript: transcriptFile } = await writeCall(dir);
     const before = await readFile(audio);
-    const out = join(dir, 'out');
-    const run = await runCli([
-      'redact',
-      audio,
-      '-t',
-      transcriptFile,
-      '--in-place',
-      '-o',
-      out,
-      '--db',
-      join(dir, 'a.db'),
-      '--json',
-    ]);
-    assert.equal(run.code, 0, run.stderr);
-    const json = JSON.parse(run.stdout) as RedactJson;
+    const { json } = await redactJson(redactArgs(dir, audio, '-t', transcriptFile, '--in-place'));
     assert.equal(json.output, audio);
     assert.equal(json.path, 'in-place');
     const after = await readFile(audio);
-    const { from, to } = cardBytes();
+    const { from, to } = regionBytes(CARD_REGION);
     assert.ok(after.subarray(from, to).every((byte) => byte === 0));
     assert.ok(after.subarray(0, from).equals(before.subarray(0, from)));
     assert.ok(after.subarray(to).equals(before.subarray(to)));
-    assert.deepEqual((await readdir(out)).sort(), ['call.json', 'call.report.json']);
+    assert.deepEqual((await readdir(join(dir, 'out'))).sort(), ['call.json', 'call.report.json']);
     assert.ok(!(await readdir(dir)).some((name) => name.includes('hush-journal')));
   });
 
@@ -127,7 +91,7 @@ describe('hush redact: modes, formats, in place', () => {
     const finished = await runCli(['recover', audio, '--finish']);
     assert.equal(finished.code, 0, finished.stderr);
     assert.match(finished.stdout, /finished the interrupted redaction/);
-    const { from, to } = cardBytes();
+    const { from, to } = regionBytes(CARD_REGION);
     assert.ok((await readFile(audio)).subarray(from, to).every((byte) => byte === 0));
 
     await writeFile(audio, original);
@@ -148,19 +112,7 @@ describe('hush redact: modes, formats, in place', () => {
     await generate(audio, { seconds: 10, ...spec });
     const regions = join(dir, 'regions.json');
     await writeFile(regions, JSON.stringify([{ start: 2, end: 3.5 }]));
-    const run = await runCli([
-      'redact',
-      audio,
-      '-r',
-      regions,
-      '-o',
-      join(dir, 'out'),
-      '--db',
-      join(dir, 'a.db'),
-      '--json',
-    ]);
-    assert.equal(run.code, 0, run.stderr);
-    const json = JSON.parse(run.stdout) as RedactJson;
+    const { json } = await redactJson(redactArgs(dir, audio, '-r', regions));
     assert.equal(json.output, join(dir, 'out', 'call.mp3'));
     assert.equal(json.path, 'mp3');
     assert.ok(json.verification.audio?.outside, 'bytes outside the muted frames proven unchanged');
@@ -169,18 +121,7 @@ describe('hush redact: modes, formats, in place', () => {
   test('a clip URL must be https on an allowed host', async () => {
     const dir = await tempDir();
     const { audio, transcript: transcriptFile } = await writeCall(dir);
-    const base = [
-      'redact',
-      audio,
-      '-t',
-      transcriptFile,
-      '-o',
-      join(dir, 'out'),
-      '--db',
-      join(dir, 'a.db'),
-      '--mode',
-      'clip',
-    ];
+    const base = redactArgs(dir, audio, '-t', transcriptFile, '--mode', 'clip');
     const http = await runCli([
       ...base,
       '--clip',

@@ -8,12 +8,14 @@ import type { AuditRecord } from '../../src/audit/store.js';
 import { importTranscript } from '../../src/formats/index.js';
 import {
   CARD_REGION,
-  DATA_OFFSET,
   RATE,
   SECONDS,
   callWav,
   channelSamples,
   frames,
+  redactArgs,
+  redactJson,
+  regionBytes,
   writeCall,
 } from './audio-call.js';
 import { PLANTED_CARD, ensureBuilt, runCli, removeTempDirs, tempDir } from './helpers.js';
@@ -48,15 +50,6 @@ async function databaseText(db: string): Promise<string> {
   return Buffer.concat(parts).toString('latin1');
 }
 
-interface RedactJson {
-  output: string | null;
-  transcript: string | null;
-  report: string;
-  status: string;
-  regions: { start: number; end: number; channel: number | null; types: string[] }[];
-  verification: { passed: boolean; audio: { outside: { passed: boolean } | null } | null };
-}
-
 describe('hush redact', () => {
   before(ensureBuilt);
   after(removeTempDirs);
@@ -65,21 +58,9 @@ describe('hush redact', () => {
     const dir = await tempDir();
     const { audio, transcript } = await writeCall(dir);
     const out = join(dir, 'out');
-    const db = join(dir, 'audit.db');
-    const run = await runCli([
-      'redact',
-      audio,
-      '--transcript',
-      transcript,
-      '--out',
-      out,
-      '--db',
-      db,
-      '--json',
-    ]);
-    assert.equal(run.code, 0, run.stderr);
+    const db = join(dir, 'a.db');
+    const { run, json } = await redactJson(redactArgs(dir, audio, '--transcript', transcript));
 
-    const json = JSON.parse(run.stdout) as RedactJson;
     assert.equal(json.output, join(out, 'call.wav'));
     assert.equal(json.transcript, join(out, 'call.json'));
     assert.equal(json.report, join(out, 'call.report.json'));
@@ -99,8 +80,7 @@ describe('hush redact', () => {
     for (const channel of [0, 1]) {
       assert.ok((await channelSamples(json.output!, channel, from, to)).every((sample) => sample === 0));
     }
-    const start = DATA_OFFSET + from * 4;
-    const end = DATA_OFFSET + to * 4;
+    const { from: start, to: end } = regionBytes(CARD_REGION);
     assert.ok(redacted.subarray(0, start).equals(original.subarray(0, start)), 'bytes before the region');
     assert.ok(redacted.subarray(end).equals(original.subarray(end)), 'bytes after the region');
     assert.ok(
@@ -176,20 +156,7 @@ describe('hush redact', () => {
       regions,
       JSON.stringify({ regions: [{ start: '00:00:01.250', end: '00:00:02.5', channel: 1 }] }),
     );
-    const out = join(dir, 'out');
-    const run = await runCli([
-      'redact',
-      audio,
-      '--regions',
-      regions,
-      '-o',
-      out,
-      '--db',
-      join(dir, 'a.db'),
-      '--json',
-    ]);
-    assert.equal(run.code, 0, run.stderr);
-    const json = JSON.parse(run.stdout) as RedactJson;
+    const { json } = await redactJson(redactArgs(dir, audio, '--regions', regions));
     assert.deepEqual(json.regions, [{ start: 1.25, end: 2.5, channel: 1, types: [] }]);
     assert.equal(json.transcript, null);
     const { from, to } = frames({ start: 1250, end: 2500 });
@@ -199,7 +166,7 @@ describe('hush redact', () => {
       await channelSamples(audio, 0, 0, RATE * SECONDS),
       'channel 0 untouched',
     );
-    assert.deepEqual((await readdir(out)).sort(), ['call.report.json', 'call.wav']);
+    assert.deepEqual((await readdir(join(dir, 'out'))).sort(), ['call.report.json', 'call.wav']);
   });
 
   test('an empty region list gives an identical copy, still verified', async () => {
@@ -207,19 +174,7 @@ describe('hush redact', () => {
     const { audio } = await writeCall(dir);
     const regions = join(dir, 'none.json');
     await writeFile(regions, '[]');
-    const run = await runCli([
-      'redact',
-      audio,
-      '-r',
-      regions,
-      '-o',
-      join(dir, 'out'),
-      '--db',
-      join(dir, 'a.db'),
-      '--json',
-    ]);
-    assert.equal(run.code, 0, run.stderr);
-    const json = JSON.parse(run.stdout) as RedactJson;
+    const { json } = await redactJson(redactArgs(dir, audio, '-r', regions));
     assert.deepEqual(json.regions, []);
     assert.equal(json.verification.audio?.outside?.passed, true);
     assert.ok((await readFile(json.output!)).equals(await readFile(audio)));
@@ -282,21 +237,7 @@ describe('hush redact', () => {
     await writeFile(policy, "custom:\n  - name: LEAK_PROBE\n    patterns: ['card\\W+that']\n");
     const out = join(dir, 'out');
     const db = join(dir, 'a.db');
-    const run = await runCli([
-      'redact',
-      audio,
-      '-t',
-      transcript,
-      '--policy',
-      policy,
-      '-o',
-      out,
-      '--db',
-      db,
-      '--json',
-    ]);
-    assert.equal(run.code, 3, run.stderr);
-    const json = JSON.parse(run.stdout) as RedactJson;
+    const { run, json } = await redactJson(redactArgs(dir, audio, '-t', transcript, '--policy', policy), 3);
     assert.equal(json.output, null);
     assert.equal(json.transcript, null);
     assert.equal(json.status, 'failed');

@@ -241,6 +241,21 @@ export async function readJournal(path: string): Promise<Journal> {
 }
 
 /**
+ * The journaled ranges in pieces of at most CHUNK_BYTES: where each piece sits in the recording
+ * (`position`) and in each of the journal's two sections (`at`, counted from the section's start).
+ */
+function* journalChunks(journal: Journal): Generator<{ position: number; at: number; length: number }> {
+  let at = 0;
+  for (const range of journal.ranges) {
+    for (let done = 0; done < range.length; done += CHUNK_BYTES) {
+      const length = Math.min(CHUNK_BYTES, range.length - done);
+      yield { position: range.offset + done, at, length };
+      at += length;
+    }
+  }
+}
+
+/**
  * Writes one side of the journal over the recording: `replacement` finishes the run, `original`
  * undoes it. Each byte is checked first to hold either its original or its replacement value (a
  * crash can leave any mix of the two); anything else means the file changed since, and nothing
@@ -264,36 +279,30 @@ export async function applyJournal(
     const original = Buffer.allocUnsafe(CHUNK_BYTES);
     const replacement = Buffer.allocUnsafe(CHUNK_BYTES);
     const current = Buffer.allocUnsafe(CHUNK_BYTES);
-    let at = 0;
-    for (const range of journal.ranges) {
-      for (let done = 0; done < range.length; done += CHUNK_BYTES) {
-        const length = Math.min(CHUNK_BYTES, range.length - done);
-        const position = range.offset + done;
-        const before = await readExactly(
-          source,
-          journal.path,
-          original.subarray(0, length),
-          journal.originalsAt + at,
-        );
-        const after = await readExactly(
-          source,
-          journal.path,
-          replacement.subarray(0, length),
-          journal.replacementsAt + at,
-        );
-        const now = current.subarray(0, length);
-        const { bytesRead } = await target.read(now, 0, length, position);
-        for (let i = 0; i < length; i++) {
-          if (i >= bytesRead || (now[i] !== before[i] && now[i] !== after[i])) {
-            throw new HushError(
-              'AUDIO_INVALID',
-              `${file}: byte ${position + i} changed since its in-place journal was written; left as it is`,
-            );
-          }
+    for (const { position, at, length } of journalChunks(journal)) {
+      const before = await readExactly(
+        source,
+        journal.path,
+        original.subarray(0, length),
+        journal.originalsAt + at,
+      );
+      const after = await readExactly(
+        source,
+        journal.path,
+        replacement.subarray(0, length),
+        journal.replacementsAt + at,
+      );
+      const now = current.subarray(0, length);
+      const { bytesRead } = await target.read(now, 0, length, position);
+      for (let i = 0; i < length; i++) {
+        if (i >= bytesRead || (now[i] !== before[i] && now[i] !== after[i])) {
+          throw new HushError(
+            'AUDIO_INVALID',
+            `${file}: byte ${position + i} changed since its in-place journal was written; left as it is`,
+          );
         }
-        await writeFully(target, file, side === 'original' ? before : after, position);
-        at += length;
       }
+      await writeFully(target, file, side === 'original' ? before : after, position);
     }
     await target.datasync();
   } finally {
@@ -311,20 +320,15 @@ export async function journalApplied(file: string, journal: Journal): Promise<bo
   try {
     const expected = Buffer.allocUnsafe(CHUNK_BYTES);
     const current = Buffer.allocUnsafe(CHUNK_BYTES);
-    let at = 0;
-    for (const range of journal.ranges) {
-      for (let done = 0; done < range.length; done += CHUNK_BYTES) {
-        const length = Math.min(CHUNK_BYTES, range.length - done);
-        const after = await readExactly(
-          source,
-          journal.path,
-          expected.subarray(0, length),
-          journal.replacementsAt + at,
-        );
-        const { bytesRead } = await target.read(current, 0, length, range.offset + done);
-        if (bytesRead < length || !current.subarray(0, length).equals(after)) return false;
-        at += length;
-      }
+    for (const { position, at, length } of journalChunks(journal)) {
+      const after = await readExactly(
+        source,
+        journal.path,
+        expected.subarray(0, length),
+        journal.replacementsAt + at,
+      );
+      const { bytesRead } = await target.read(current, 0, length, position);
+      if (bytesRead < length || !current.subarray(0, length).equals(after)) return false;
     }
     return true;
   } finally {

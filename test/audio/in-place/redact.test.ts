@@ -53,6 +53,14 @@ async function fixture(dir: string, seconds = 2): Promise<Fixture> {
   return { file, original, expected: await readFile(copy), layout, regions };
 }
 
+/** The in-place redaction of the fixture's regions. */
+const job = ({ file, layout, regions }: Fixture) => ({ file, layout, regions, mode: MODE });
+
+async function assertOriginalWithoutJournal({ file, original }: Fixture): Promise<void> {
+  assert.ok((await readFile(file)).equals(original));
+  assert.equal(await pendingJournal(file), false);
+}
+
 /** Simulates a crash part-way through applying: some replacement bytes written, one torn half-way. */
 async function crashMidway(
   { file, expected }: Fixture,
@@ -76,12 +84,7 @@ describe('--in-place redaction', () => {
     await withTempDir(async (dir) => {
       const fx = await fixture(dir);
       assert.ok(!fx.expected.equals(fx.original));
-      const { changed } = await redactPcmInPlace({
-        file: fx.file,
-        layout: fx.layout,
-        regions: fx.regions,
-        mode: MODE,
-      });
+      const { changed } = await redactPcmInPlace(job(fx));
       assert.ok((await readFile(fx.file)).equals(fx.expected));
       assert.equal(changed.length, 2, 'the touching all-channel and channel-1 regions form one range');
       assert.equal(await pendingJournal(fx.file), false);
@@ -92,19 +95,11 @@ describe('--in-place redaction', () => {
   test('an interrupted run is finished from its journal to the same bytes as an uninterrupted one', async () => {
     await withTempDir(async (dir) => {
       const fx = await fixture(dir);
-      const { ranges: changed } = await journalInPlace({
-        file: fx.file,
-        layout: fx.layout,
-        regions: fx.regions,
-        mode: MODE,
-      });
+      const { ranges: changed } = await journalInPlace(job(fx));
       assert.ok((await readFile(fx.file)).equals(fx.original), 'journaling alone changes nothing');
       await crashMidway(fx, changed);
       assert.equal(await pendingJournal(fx.file), true);
-      await assert.rejects(
-        redactPcmInPlace({ file: fx.file, layout: fx.layout, regions: fx.regions, mode: MODE }),
-        refusesWith('IO', /was interrupted/),
-      );
+      await assert.rejects(redactPcmInPlace(job(fx)), refusesWith('IO', /was interrupted/));
       assert.equal(await recoverInPlace(fx.file, 'finish'), 'finished');
       assert.ok((await readFile(fx.file)).equals(fx.expected));
       assert.equal(existsSync(journalPath(fx.file)), false);
@@ -114,16 +109,10 @@ describe('--in-place redaction', () => {
   test('an interrupted run is undone from its journal to the original bytes', async () => {
     await withTempDir(async (dir) => {
       const fx = await fixture(dir);
-      const { ranges: changed } = await journalInPlace({
-        file: fx.file,
-        layout: fx.layout,
-        regions: fx.regions,
-        mode: MODE,
-      });
+      const { ranges: changed } = await journalInPlace(job(fx));
       await crashMidway(fx, changed);
       assert.equal(await recoverInPlace(fx.file, 'undo'), 'undone');
-      assert.ok((await readFile(fx.file)).equals(fx.original));
-      assert.equal(await pendingJournal(fx.file), false);
+      await assertOriginalWithoutJournal(fx);
     });
   });
 
@@ -133,8 +122,7 @@ describe('--in-place redaction', () => {
       await writeFile(partialJournalPath(fx.file), 'HUSHJRNL half-written');
       assert.equal(await pendingJournal(fx.file), true);
       assert.equal(await recoverInPlace(fx.file, 'finish'), 'undone');
-      assert.ok((await readFile(fx.file)).equals(fx.original));
-      assert.equal(await pendingJournal(fx.file), false);
+      await assertOriginalWithoutJournal(fx);
     });
   });
 
@@ -147,20 +135,14 @@ describe('--in-place redaction', () => {
         redactPcmInPlace({ file: fx.file, layout, regions, mode: MODE }),
         refusesWith('AUDIO_INVALID', /call\.wav: the file ends at byte/),
       );
-      assert.ok((await readFile(fx.file)).equals(fx.original));
-      assert.equal(await pendingJournal(fx.file), false);
+      await assertOriginalWithoutJournal(fx);
     });
   });
 
   test('a damaged journal, or a file changed since, is refused and nothing is written', async () => {
     await withTempDir(async (dir) => {
       const fx = await fixture(dir);
-      const { ranges: changed } = await journalInPlace({
-        file: fx.file,
-        layout: fx.layout,
-        regions: fx.regions,
-        mode: MODE,
-      });
+      const { ranges: changed } = await journalInPlace(job(fx));
       const journal = await readFile(journalPath(fx.file));
       const damaged = Buffer.from(journal);
       damaged[journal.length - 1000] = damaged[journal.length - 1000]! ^ 0xff;

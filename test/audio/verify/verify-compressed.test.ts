@@ -9,23 +9,14 @@ import { toFrameRegions } from '../../../src/audio/layout.js';
 import { readMp3Info, redactMp3 } from '../../../src/audio/mp3/index.js';
 import { redactPcm } from '../../../src/audio/pcm/redact.js';
 import type { ReplacementMode } from '../../../src/audio/replacement.js';
-import type { AudioVerification } from '../../../src/audio/verification.js';
 import { verifyAudio, type VerifiedRegion } from '../../../src/audio/verify/verify.js';
 import { readWavInfo } from '../../../src/audio/wav/header.js';
 import { tones, withTempDir, writeWav } from '../wav/fixture.js';
+import { failures } from './failures.js';
 import { ffmpeg, FORMAT_CASES, generate, type FormatCase } from '../ffmpeg/generate.js';
 
 const REGION: VerifiedRegion = { start: 1000, end: 2000, channel: null };
 const SILENCE: ReplacementMode = { kind: 'silence' };
-
-function failures(verification: AudioVerification): string[] {
-  const failed = verification.regions.flatMap((region, i) => (region.passed ? [] : [`region ${i}`]));
-  for (const check of ['duration', 'format', 'channels', 'outside'] as const) {
-    if (verification[check] !== null && !verification[check].passed) failed.push(check);
-  }
-  assert.equal(verification.passed, failed.length === 0, 'passed agrees with the checks');
-  return failed;
-}
 
 /** The ffmpeg fallback as Hush runs it: decode, redact the PCM natively, encode like the original. */
 async function reencode(

@@ -18,6 +18,7 @@ import type { AudioVerification } from '../../../src/audio/verification.js';
 import { verifyAudio, verifyInPlace, type VerifiedRegion } from '../../../src/audio/verify/verify.js';
 import { readWavInfo } from '../../../src/audio/wav/header.js';
 import { tones, withTempDir, writeWav } from '../wav/fixture.js';
+import { failures } from './failures.js';
 
 const RATE = 8000;
 const SECONDS = 3;
@@ -90,16 +91,6 @@ async function verifyCopy(
     changed,
     expect: { format: recording.format, channels: recording.layout.channels, durationMs: SECONDS * 1000 },
   });
-}
-
-/** Which checks failed, by name, so a test says exactly what must fail. */
-function failures(verification: AudioVerification): string[] {
-  const failed = verification.regions.flatMap((region, i) => (region.passed ? [] : [`region ${i}`]));
-  for (const check of ['duration', 'format', 'channels', 'outside'] as const) {
-    if (verification[check] !== null && !verification[check].passed) failed.push(check);
-  }
-  assert.equal(verification.passed, failed.length === 0, 'passed agrees with the checks');
-  return failed;
 }
 
 describe('verifyAudio on uncompressed audio', () => {
