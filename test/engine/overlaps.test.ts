@@ -139,4 +139,19 @@ describe('detect: parts of an address', () => {
     const answer = transcript.words.flatMap((word, index) => (word.channel === 1 ? [index] : []));
     assert.deepEqual(words, answer);
   });
+  test('a last four inside a whole number of its kind does not relabel it', () => {
+    const view = viewOf('my social is 4 1 2 6 6 3 0 5 8 thanks');
+    const whole = finding(view, 'US_SSN', '412663058', 0.85);
+    const end = finding(view, 'US_SSN_LAST4', '3058', 0.9);
+    assert.deepEqual(
+      resolveOverlaps([whole, end]).map((resolved) => [resolved.type, resolved.value]),
+      [['US_SSN', '412663058']],
+    );
+    // On its own, or beside another type, the better score still decides.
+    const phone = finding(view, 'PHONE_NUMBER', '412663058', 0.8);
+    assert.deepEqual(
+      resolveOverlaps([phone, end]).map((resolved) => resolved.type),
+      ['US_SSN_LAST4'],
+    );
+  });
 });

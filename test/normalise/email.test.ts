@@ -89,4 +89,14 @@ describe('"at" and "dot" that are not an address', () => {
       'polka dot dress': 'polka dot dress',
     });
   });
+  test('a domain whose first label is said as words apart, tied by "and" or not', () => {
+    expectAll({
+      'info at saltmarsh farm dot co dot uk': 'info@saltmarshfarm.co.uk',
+      'orders at rope and anchor dot com': 'orders@ropeandanchor.com',
+      'tara quinn at harbour view dot net': 'taraquinn@harbourview.net',
+      'nina holm at proton mail dot com': 'ninaholm@protonmail.com',
+    });
+    // Two words and "at" with no domain after them stay words.
+    expectAll({ 'we met at the office': 'we met at the office' });
+  });
 });

@@ -182,4 +182,38 @@ describe('SORT_CODE', () => {
     assert.deepEqual(foundOfType(call(customer('12-34-56')), 'SORT_CODE'), []);
     assert.deepEqual(foundOfType(call(customer('room 12 34 56')), 'SORT_CODE'), []);
   });
+  test('an IBAN that fails its check still counts soon after IBANs were talked about', () => {
+    // DE89370400440532013000 with two digits swapped: the checksum fails.
+    const turns = [
+      agent('the transfer came back, it says the IBAN was wrong'),
+      customer('oh no, which one do you have'),
+      agent('D E 8 9 3 7 0 4 0 0 4 4 0 5 3 2 0 1 3 0 0 0'),
+      customer('it should be D E 8 9 3 7 0 4 0 0 4 4 0 5 3 2 0 1 0 3 0 0'),
+    ];
+    assert.deepEqual(foundOfType(call(...turns), 'IBAN'), [
+      'IBAN:DE 89370400440532013000',
+      'IBAN:DE 89370400440532010300',
+    ]);
+    // The same shape with no IBAN talked about, failing its check, is left alone.
+    assert.deepEqual(
+      foundOfType(call(customer('my code is D E 8 9 3 7 0 4 0 0 4 4 0 5 3 2 0 1 0 3 0 0')), 'IBAN'),
+      [],
+    );
+  });
+
+  test("a value's end corrected straight after it takes the value's type", () => {
+    const entities = detectIn(
+      call(
+        agent('your IBAN please'),
+        customer('G B 8 2 W E S T 1 2 3 4 5 6 9 8 7 6 5 4 3 2, sorry, 7 6 5 4 3 3'),
+      ),
+    ).entities;
+    assert.deepEqual(
+      entities.map((entity) => [entity.type, entity.value]),
+      [
+        ['IBAN', 'GB82WEST12345698765432'],
+        ['IBAN', '765433'],
+      ],
+    );
+  });
 });

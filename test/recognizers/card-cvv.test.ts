@@ -64,4 +64,17 @@ describe('CARD_CVV named with a hyphenated count', () => {
       ['CARD_CVV:714'],
     );
   });
+  test('"the last three on the back"', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('and the last three on the back'), customer('six two seven')), 'CARD_CVV'),
+      ['CARD_CVV:627'],
+    );
+  });
+
+  test('a bare code of two digits and a trailing "to" is read whole', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('and the security code?'), customer('nine one to')), 'CARD_CVV'),
+      ['CARD_CVV:912'],
+    );
+  });
 });

@@ -25,4 +25,13 @@ describe('CARD_LAST4', () => {
     assert.deepEqual(foundOfType(call(customer('my phone number ending in 4567')), 'CARD_LAST4'), []);
     assert.deepEqual(foundOfType(call(customer('the year ending in 2020')), 'CARD_LAST4'), []);
   });
+  test('"ended in" points at the end of a number', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('the visa we had on file ended in 7 7 0 2, is that still the one')),
+        'CARD_LAST4',
+      ),
+      ['CARD_LAST4:7702'],
+    );
+  });
 });

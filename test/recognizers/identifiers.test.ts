@@ -3,6 +3,12 @@ import { describe, test } from 'node:test';
 import { agent, call, customer, detectIn, found, foundOfType, mono } from './conversation.js';
 
 describe('PIN', () => {
+  test('the code of a gate, garage or lockbox', () => {
+    assert.deepEqual(foundOfType(call(agent('and the lockbox code?'), customer('2 9 0 6')), 'PIN'), [
+      'PIN:2906',
+    ]);
+  });
+
   test('4–6 digits after a PIN question', () => {
     assert.deepEqual(
       foundOfType(call(agent('can you give me your four digit pin'), customer('four three two one')), 'PIN'),

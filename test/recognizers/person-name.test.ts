@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, detectIn, foundOfType } from './conversation.js';
+import { agent, call, customer, detectIn, foundOfType, mono } from './conversation.js';
 import { reasonsOf, spansOf } from './spans.js';
 
 // Made-up times (test/helpers/transcript.ts): a turn starts 200 ms after the previous one ends,
@@ -178,5 +178,33 @@ describe('PERSON_NAME in passing, with titles, spelled, and as companies', () =>
       { channel: null, speaker: 'B', text: 'Sure, Marcus Webb, and the username is mwebb7.' },
     );
     assert.deepEqual(foundOfType(transcript, 'PERSON_NAME'), ['PERSON_NAME:Marcus Webb']);
+  });
+  test('the opening words of a call with unknown speakers are the agent introducing themselves', () => {
+    const transcript = mono(
+      'good morning, Harbour Lights Insurance, Siobhan speaking',
+      'hi, I need to make a claim',
+    );
+    assert.deepEqual(foundOfType(transcript, 'PERSON_NAME'), ['PERSON_NAME:Siobhan']);
+    assert.deepEqual(
+      foundOfType(mono('hello, Ridgeway Lettings, Tomasz Wren speaking, how can I help'), 'PERSON_NAME'),
+      ['PERSON_NAME:Tomasz Wren'],
+    );
+    // A customer's capitalised word before "speaking" is no introduction.
+    assert.deepEqual(
+      foundOfType(
+        call(agent('hello, how can I help'), customer('Frankly speaking, it is a mess')),
+        'PERSON_NAME',
+      ),
+      [],
+    );
+  });
+
+  test('an agent\'s "I\'m …" counts a capitalised name that is not listed', () => {
+    assert.deepEqual(
+      foundOfType(call(agent("thanks for calling Greenway Energy, I'm Oluwaseun")), 'PERSON_NAME'),
+      ['PERSON_NAME:Oluwaseun'],
+    );
+    // A customer's "I'm" still needs a listed first name.
+    assert.deepEqual(foundOfType(call(customer("I'm Bewildered by this bill")), 'PERSON_NAME'), []);
   });
 });

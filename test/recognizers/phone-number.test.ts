@@ -97,4 +97,12 @@ describe('PHONE_NUMBER look-alikes', () => {
       [],
     );
   });
+  test('the dotted written form, given after a phone question', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('and a daytime phone number?'), customer('sure, 312.555.0147')), 'PHONE_NUMBER'),
+      ['PHONE_NUMBER:312.555.0147'],
+    );
+    // A version or a price with dots is not a phone number.
+    assert.deepEqual(foundOfType(call(customer('the app is on version 2.4.1 now')), 'PHONE_NUMBER'), []);
+  });
 });

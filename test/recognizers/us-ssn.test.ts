@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, foundOfType } from './conversation.js';
+import { agent, call, customer, detectIn, foundOfType, mono } from './conversation.js';
 
 describe('US_SSN', () => {
   test('nine digits after a social-security question, however grouped', () => {
@@ -55,5 +55,28 @@ describe('US_SSN_LAST4', () => {
       [],
     );
     assert.deepEqual(foundOfType(call(customer('I paid 1234')), 'US_SSN_LAST4'), []);
+  });
+  test('"SSN, ending …" is its last four; a whole SSN said earlier keeps its type', () => {
+    const turns = [
+      agent('can I have your social security number'),
+      customer('it is 4 1 2 dash 6 6 dash 3 0 5 8'),
+      agent('the form we got lists a different SSN, ending 3 0 5 9'),
+      customer('no, mine ends in 3 0 5 8'),
+    ];
+    assert.deepEqual(foundOfType(call(...turns), 'US_SSN'), ['US_SSN:412-6 6-3058']);
+    assert.deepEqual(foundOfType(call(...turns), 'US_SSN_LAST4'), ['US_SSN_LAST4:3059', 'US_SSN_LAST4:3058']);
+  });
+
+  test('an SSN given in pieces with backchannels, its read-back run on in a mono file', () => {
+    const transcript = mono(
+      "what's his social security number",
+      '5 1 7 okay 4 4 uh huh 2 0 8 3 five one seven four four two oh eight three. thanks',
+    );
+    // Both the pieces and the read-back are covered.
+    const digits = detectIn(transcript)
+      .entities.filter((entity) => entity.type === 'US_SSN')
+      .map((entity) => entity.value.replace(/\D/g, ''))
+      .join('');
+    assert.equal(digits, '517442083517442083');
   });
 });

@@ -3,7 +3,9 @@
  * 4539 1488 …", "it is 3 1 1, sorry, I'll read it again, 021000021"). The broken-off piece
  * gives part of a value away too: a digit or identifier run said earlier in the same turn, followed
  * straight away by words that break it off (`BREAK_OFF_CUES`) and, a few words later, by a value a
- * recognizer found, takes that value's type.
+ * recognizer found, takes that value's type. So does the mirror image, a value's end corrected
+ * straight after it ("… 1 2 3 4 5 6 7 8, sorry, 1 2 3 4 5 7 7 8"): a run right after the value,
+ * with only break-off words between, in the same turn.
  */
 import { compileCues } from '../context/cue-matcher.js';
 import type { ContextProbe } from '../context/probe.js';
@@ -11,12 +13,15 @@ import type { Finding } from '../detection.js';
 import type { EntityType } from '../entities.js';
 import { BREAK_OFF_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
+import type { Range } from '../recognizers/ids.js';
 import { alnumIds } from '../recognizers/ids.js';
 import { countWords } from '../whitespace.js';
 
 export const FALSE_START_RECOGNIZER = 'false-start';
 /** Most words between the broken-off piece and the value given again. */
 const MAX_GAP_WORDS = 12;
+/** Most words between a value and the correction of its end ("sorry", "no wait"). */
+const MAX_CORRECTION_GAP_WORDS = 3;
 /** Types whose values are read out as digits and letters, and so are started again. */
 const RESTARTED_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
   'CREDIT_CARD',
@@ -43,32 +48,57 @@ export function falseStarts(context: ContextProbe, findings: readonly Finding[])
   const added: Finding[] = [];
   for (const finding of findings) {
     if (!RESTARTED_TYPES.has(finding.type)) continue;
-    const { view } = finding;
-    const turnStart = context.turnAt(view, finding.charStart).charStart;
-    // The nearest identifier-like run before the value, in the same turn, broken off right after it.
-    let piece: { start: number; end: number } | undefined;
-    for (const run of alnumIds(view)) {
-      if (run.start < turnStart || run.end >= finding.charStart) continue;
-      if (piece && (run.end < piece.end || (run.end === piece.end && run.start > piece.start))) continue;
-      const gap = view.text.slice(run.end, finding.charStart);
-      if (breakOff.leading(gap) && countWords(gap) <= MAX_GAP_WORDS) piece = run;
+    // A value said over several turns starts in its first and ends in its last.
+    const first = context.turnAt(finding.view, finding.charStart);
+    const last = context.turnAt(finding.view, finding.charEnd - 1);
+    for (const [range, reason] of [
+      [brokenOffBefore(finding, first.charStart), 'false-start'],
+      [correctedAfter(finding, last.charEnd), 'corrected-end'],
+    ] as const) {
+      if (!range || overlapsAny(findings, finding.view, range)) continue;
+      // "my order number is 1234, sorry, the card is …": a look-alike named as such stays one.
+      if (negatives.last(context.leadIn(finding.view, range.start)) !== undefined) continue;
+      added.push({
+        recognizer: FALSE_START_RECOGNIZER,
+        type: finding.type,
+        view: finding.view,
+        charStart: range.start,
+        charEnd: range.end,
+        score: finding.score,
+        value: finding.view.text.slice(range.start, range.end),
+        reasons: [reason, `from:${finding.recognizer}`],
+      });
     }
-    if (!piece) continue;
-    const { start, end } = piece;
-    if (findings.some((other) => other.view === view && other.charStart < end && other.charEnd > start))
-      continue;
-    // "my order number is 1234, sorry, the card is …": a look-alike named as such stays one.
-    if (negatives.last(context.leadIn(view, start)) !== undefined) continue;
-    added.push({
-      recognizer: FALSE_START_RECOGNIZER,
-      type: finding.type,
-      view,
-      charStart: start,
-      charEnd: end,
-      score: finding.score,
-      value: view.text.slice(start, end),
-      reasons: ['false-start', `from:${finding.recognizer}`],
-    });
   }
   return added;
+}
+
+/** The nearest identifier-like run before the value, in the same turn, broken off right after it. */
+function brokenOffBefore(finding: Finding, turnStart: number): Range | undefined {
+  const { view } = finding;
+  let piece: Range | undefined;
+  for (const run of alnumIds(view)) {
+    if (run.start < turnStart || run.end >= finding.charStart) continue;
+    if (piece && (run.end < piece.end || (run.end === piece.end && run.start > piece.start))) continue;
+    const gap = view.text.slice(run.end, finding.charStart);
+    if (breakOff.leading(gap) && countWords(gap) <= MAX_GAP_WORDS) piece = run;
+  }
+  return piece;
+}
+
+/** The longest identifier-like run right after the value, in the same turn, after break-off words only. */
+function correctedAfter(finding: Finding, turnEnd: number): Range | undefined {
+  const { view } = finding;
+  let piece: Range | undefined;
+  for (const run of alnumIds(view)) {
+    if (run.start <= finding.charEnd || run.end > turnEnd) continue;
+    if (piece && (run.start > piece.start || (run.start === piece.start && run.end < piece.end))) continue;
+    const gap = view.text.slice(finding.charEnd, run.start);
+    if (breakOff.leading(gap) && countWords(gap) <= MAX_CORRECTION_GAP_WORDS) piece = run;
+  }
+  return piece;
+}
+
+function overlapsAny(findings: readonly Finding[], view: Finding['view'], { start, end }: Range): boolean {
+  return findings.some((other) => other.view === view && other.charStart < end && other.charEnd > start);
 }

@@ -13,6 +13,12 @@ const PARTS: ReadonlyMap<EntityType, ReadonlySet<EntityType>> = new Map([
   ['STREET_ADDRESS', new Set<EntityType>(['POSTAL_CODE'])],
 ]);
 
+/** End pieces and the whole numbers they end. */
+const WHOLE_OF_END: ReadonlyMap<EntityType, EntityType> = new Map<EntityType, EntityType>([
+  ['US_SSN_LAST4', 'US_SSN'],
+  ['CARD_LAST4', 'CREDIT_CARD'],
+]);
+
 interface Entry {
   finding: Finding;
   /** Position in the input, the last tie-breaker. */
@@ -59,7 +65,7 @@ function resolveCluster(cluster: readonly Entry[]): Finding[] {
   const charEnd = Math.max(...cluster.map(({ finding }) => finding.charEnd));
   const candidates = cluster.filter((entry) => isPartInside(entry, cluster));
   // PARTS has no cycles, so some finding is not a part: the item the parts are inside.
-  const best = rank(cluster.filter((entry) => !candidates.includes(entry)))[0]!.finding;
+  const best = rank(withoutEndsOfWholes(cluster.filter((entry) => !candidates.includes(entry))))[0]!.finding;
   if (candidates.length === 0) return [over(best, charStart, charEnd, 'union')];
   const parts = withoutOverlaps(candidates);
   const pieces: Finding[] = [];
@@ -82,6 +88,18 @@ function withoutOverlaps(candidates: readonly Entry[]): Finding[] {
     }
   }
   return kept.sort((a, b) => a.charStart - b.charStart);
+}
+
+/**
+ * The claims that may label a cluster: a last four inside a whole number of its kind (the end of
+ * an SSN said again) is the whole number, however well the last four scored.
+ */
+function withoutEndsOfWholes(entries: readonly Entry[]): Entry[] {
+  const kept = entries.filter(({ finding }) => {
+    const whole = WHOLE_OF_END.get(finding.type);
+    return whole === undefined || !entries.some((other) => other.finding.type === whole);
+  });
+  return kept.length > 0 ? kept : [...entries];
 }
 
 /** True when the entry is a part type of some other finding of the cluster that contains it. */

@@ -72,6 +72,8 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     'number on the back',
     'back of (the|your|my) card',
     'last 3 digits',
+    // "and the last three on the back".
+    '3 on the back',
   ],
   CARD_EXPIRY: [
     'expiry( date)?',
@@ -87,6 +89,7 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
   CARD_LAST4: [
     'ending( in| with)?',
     'ends( in| with)?',
+    'ended( in| with)?',
     'last 4( digits| numbers)?',
     'final 4( digits| numbers)?',
   ],
@@ -103,6 +106,8 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
   US_SSN_LAST4: [
     'last 4( digits| numbers)?( of| on| from)?( your| my| the| his| her| their)? (social|ssn|ss)',
     '(social|ssn|social security|social security number) last 4',
+    // "a different SSN, ending …": the type named, then how the number ends.
+    '(social|ssn|ss number|social security( number)?) (ending|ends|ended)( in| with)?',
   ],
   PHONE_NUMBER: [
     'phone( number)?',
@@ -157,7 +162,7 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     'digits? (of|from) (your|the|my)( \\w+)? (security|pass) ?(number|code)',
     // An alarm panel's codes.
     'keypad( code)?',
-    '(alarm|disarm|arming|entry|door|user|master) code',
+    '(alarm|disarm|arming|entry|door|user|master|gate|garage|lockbox|building) code',
     'disarm',
     // "the four digits you set up for phone banking".
     '(4|5|6) digits (you|i) (set|chose|picked)',

@@ -15,6 +15,8 @@ const DIGIT_SEPARATORS = new Map([
   ['dash', '-'],
   ['hyphen', '-'],
   ['slash', '/'],
+  // A written slash the engine set apart: "23 / 8 / 90".
+  ['/', '/'],
   ['dot', '.'],
   ['point', '.'],
 ]);

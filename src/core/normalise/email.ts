@@ -44,32 +44,32 @@ function canStartAddress(atoms: readonly Atom[], start: number): boolean {
 }
 
 /**
- * local-part "at" domain, where the local part is segments joined by dot, underscore or dash. When
- * the local part is more than one plain word ("danielle dot fortier", "j o h n"), the domain's
- * first label may be two words said apart ("at bayside ortho dot com" → "@baysideortho.com").
+ * local-part "at" domain, where the local part is segments joined by dot, underscore or dash. The
+ * domain's first label may be words said apart ("at bayside ortho dot com" → "@baysideortho.com").
  */
 function readEmail(atoms: readonly Atom[], start: number): AtomRead | null {
   const spans: Span[] = [];
   const i = readJoined(atoms, start, LOCAL_SEPARATORS, spans);
   if (i === -1) return null;
-  const spelled = i - start > 1 || atoms[start]!.kind !== 'word';
-  return readAtDomain(atoms, i, spans, spelled);
+  return readAtDomain(atoms, i, spans, true);
 }
 
 /**
  * Two plain words before "at" ("sam okafor at protonmail dot com"), maybe with an initial between
- * ("maria j santos"), joined, when the domain is a known mail provider: the speaker said a dot the
- * recogniser dropped, or a name as one address.
+ * ("maria j santos"), joined, when the domain is a known mail provider or its first label is said
+ * as words apart ("at sea view post dot net"): the speaker said a dot the recogniser dropped, or a
+ * name as one address.
  */
 function readTwoWordEmail(atoms: readonly Atom[], start: number): AtomRead | null {
   // A middle initial may come between: "maria j santos at yahoo dot com".
   const at = isSymbol(atoms[start + 2], 'at') ? start + 2 : isSymbol(atoms[start + 3], 'at') ? start + 3 : -1;
-  if (at === -1 || !MAIL_PROVIDERS.has(atoms[at + 1]?.lower ?? '')) return null;
+  if (at === -1) return null;
   const initial = atoms[start + 1]!;
   if (at === start + 3 && (initial.kind !== 'word' || initial.lower.length !== 1)) return null;
   if (!isPlainLocalWord(atoms[start]!) || !isPlainLocalWord(atoms[at - 1]!)) return null;
   const local = atoms.slice(start, at).flatMap((atom) => atom.spans);
-  return readAtDomain(atoms, at, local, false);
+  const provider = MAIL_PROVIDERS.has(atoms[at + 1]?.lower ?? '');
+  return readAtDomain(atoms, at, local, true, provider);
 }
 
 function isPlainLocalWord(atom: Atom): boolean {
@@ -82,13 +82,14 @@ function readAtDomain(
   i: number,
   spans: Span[],
   twoWordLabel: boolean,
+  oneWordLabel = true,
 ): AtomRead | null {
   const at = atoms[i];
   if (at?.kind !== 'word' || at.lower !== 'at') return null;
   const tail = atoms[i + 1];
   const atEnd = tail?.kind === 'word' && AT_SIGN_TAILS.has(tail.lower) ? i + 1 : i;
   spans.push({ text: '@', from: at.spans[0]!.from, to: atoms[atEnd]!.spans[0]!.to });
-  let next = readDomain(atoms, atEnd + 1, spans, readLabel);
+  let next = oneWordLabel ? readDomain(atoms, atEnd + 1, spans, readLabel) : -1;
   if (next === -1 && twoWordLabel) next = readDomain(atoms, atEnd + 1, spans, readTwoWordLabel);
   return next === -1 ? null : { atom: addressAtom(spans), next };
 }
@@ -167,15 +168,19 @@ function readLabel(atoms: readonly Atom[], start: number, spans: Span[]): number
   return readJoined(atoms, start, LABEL_JOINERS, spans);
 }
 
-/** A first label said as two plain words: "bayside ortho" → "baysideortho". */
+/**
+ * A first label said as two plain words, maybe tied by "and": "bayside ortho" → "baysideortho",
+ * "salt and stone" → "saltandstone".
+ */
 function readTwoWordLabel(atoms: readonly Atom[], start: number, spans: Span[]): number {
   const first = atoms[start];
-  const second = atoms[start + 1];
+  const tied = isSymbol(atoms[start + 1], 'and');
+  const second = atoms[start + (tied ? 2 : 1)];
   if (first === undefined || second === undefined || !isPlainLocalWord(first) || !isPlainLocalWord(second)) {
     return -1;
   }
-  spans.push(...first.spans, ...second.spans);
-  return start + 2;
+  spans.push(...first.spans, ...(tied ? atoms[start + 1]!.spans : []), ...second.spans);
+  return start + (tied ? 3 : 2);
 }
 
 /**

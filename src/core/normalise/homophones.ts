@@ -2,7 +2,8 @@
  * Digit homophones: ASR writes a spoken digit as the word it sounds like ("six six seven for oh
  * nine", "too too one", "Z K M for 0 to 9 7 7 1 3"). Such a word is read as its digit only inside a
  * digit dictation — a run of single digits said one by one, with no pause and no other word between
- * (a homophone ending one needs a pause, the end of the turn or a word opening a new clause after it)
+ * (a homophone ending one needs a pause, the end of the turn or a word opening a new clause after it,
+ * and three digits before it unless the run is the whole turn)
  * — so "I want to pay for 2 items", "two to three days" and "buy 2 for 1" keep their words. The pass
  * runs on a turn's pieces before digit groups are read, and rewrites `lower` of the pieces it reads
  * as digits ("for" → "four"), keeping their text and word index.
@@ -85,7 +86,8 @@ function readRun(pieces: Piece[], run: readonly number[]): void {
   const end =
     trailing.length > 0 &&
     trailing.every((k) => readsAtEdge(pieces[k]!)) &&
-    ((clauseEnd && digits >= MIN_DIGITS_BEFORE_TRAILING) || grouped)
+    ((clauseEnd && (digits >= MIN_DIGITS_BEFORE_TRAILING || (digits >= 2 && wholeTurn(pieces, run)))) ||
+      grouped)
       ? run.length
       : lastDigit + 1;
   const middle = end - start >= MIN_MIDDLE_RUN;
@@ -94,6 +96,11 @@ function readRun(pieces: Piece[], run: readonly number[]): void {
     const between = k > firstDigit && k < lastDigit;
     if (!isDigit[k] && (middle || !between)) piece.lower = HOMOPHONES.get(piece.lower)!.digit;
   }
+}
+
+/** The run is the whole turn: a bare answer such as "four one to", where two digits are enough. */
+function wholeTurn(pieces: readonly Piece[], run: readonly number[]): boolean {
+  return previousContent(pieces, run[0]!) === -1 && nextContent(pieces, run[run.length - 1]!) === -1;
 }
 
 function readsAtEdge(piece: Piece): boolean {

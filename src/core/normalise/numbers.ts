@@ -51,6 +51,7 @@ const MAX_OH_RUN = 8;
 export function readNumberGroup(pieces: readonly Piece[], start: number): Read | null {
   if (!mayStartNumber(pieces[start]!)) return null;
   const spans: Span[] = [];
+  const stepStarts: number[] = [];
   let next = start;
   let i = start;
   // A compound after a number said as a number is a number of its own ("ten two thousand…").
@@ -65,14 +66,52 @@ export function readNumberGroup(pieces: readonly Piece[], start: number): Read |
     if (step === null || (step.size === 'compound' && spans.length > 0 && afterNumber)) break;
     const written = pieces[i]!.written !== null;
     if (spans.length > 0 && (written ? afterNumber : writtenDigits && step.size !== 'digit')) break;
+    // Digits written, then digits said as words ("8 1 0 9 six oh three"): two runs a mono engine
+    // wrote apart, such as a value and its read-back. "oh" and homophones ("3 to 8 8") join them.
+    const spokenDigit = !written && !isZeroWord(pieces[i]!) && !isReadHomophone(pieces[i]!);
+    if (spans.length > 0 && !written && writtenDigits && spokenDigit) break;
     writtenDigits ||= written;
     afterNumber ||= step.size !== 'digit';
     spans.push(step.span);
+    stepStarts.push(i);
     next = step.last + 1;
     if (step.closes) break;
     i = nextWithoutPause(pieces, step.last);
   }
-  return spans.length === 0 ? null : { spans, next };
+  if (spans.length === 0) return null;
+  const half = repeatedHalf(spans);
+  return half === -1 ? { spans, next } : { spans: spans.slice(0, half), next: stepStarts[half]! };
+}
+
+/** A value said twice without a pause (a mono engine runs a value and its read-back together). */
+const MIN_REPEATED_DIGITS = 6;
+
+/**
+ * The step at which a group says its first half again ("five six seven three nine oh one two eight
+ * five six seven…" → 567390128 twice), or -1: such a group is a value and its read-back, two items.
+ */
+function repeatedHalf(spans: readonly Span[]): number {
+  const digits = spans.map((span) => span.text).join('');
+  const size = digits.length / 2;
+  if (size < MIN_REPEATED_DIGITS || !Number.isInteger(size) || digits.slice(0, size) !== digits.slice(size)) {
+    return -1;
+  }
+  let length = 0;
+  for (let k = 0; k < spans.length; k += 1) {
+    if (length === size) return k;
+    length += spans[k]!.text.length;
+  }
+  return -1;
+}
+
+/** "zero", "nought", "oh": said among written digits as well as spoken ones. */
+function isZeroWord(piece: Piece): boolean {
+  return ZERO_WORDS.has(piece.lower) || MAYBE_ZERO_WORDS.has(piece.lower);
+}
+
+/** A word the homophone pass read as a digit ("for" → "four"): ASR writes those among written digits. */
+function isReadHomophone(piece: Piece): boolean {
+  return piece.lower !== piece.text.toLowerCase();
 }
 
 /** "flat", "apartment", "suite"… just before pieces[start]: their number is said as a number. */
@@ -158,7 +197,8 @@ function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolea
   for (let hops = 0; hops < MAX_OH_RUN; hops += 1) {
     if (j === -1) return inGroup || saidBetweenDigits(pieces, i);
     const piece = pieces[j]!;
-    if (piece.written !== null) return false;
+    // Among written digits ("4 9 0 3 oh 6"), only when digits are written on both sides.
+    if (piece.written !== null) return isWrittenDigit(piece) && saidBetweenDigits(pieces, i);
     if (!MAYBE_ZERO_WORDS.has(piece.lower)) {
       return (
         CARDINALS.has(piece.lower) ||

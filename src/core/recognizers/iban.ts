@@ -1,7 +1,8 @@
 /**
  * IBAN: a country code, two check digits and the account identifier, spaces allowed between
  * groups ("GB82 WEST 1234 5698 7654 32", spelled "GB 82 WEST 1234…"). The country's length and
- * the mod-97 check decide; with an IBAN cue a checksum failure (a misheard character) still counts.
+ * the mod-97 check decide; with an IBAN cue, or soon after IBANs were talked about with no other
+ * item named since, a checksum failure (a misheard character, a corrected one) still counts.
  */
 import { compileCues } from '../context/cue-matcher.js';
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
@@ -9,6 +10,7 @@ import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import { judgeContext, readWindow, verdictReasons } from './pattern.js';
 import type { Recognizer } from './recognizer.js';
+import { topicOpen } from './topic.js';
 import { IBAN_LENGTHS, ibanValid } from './validators/iban.js';
 
 const NAME = 'iban';
@@ -17,7 +19,10 @@ const CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2} ?\d ?\d(?:[ -]?[A-Za-z0-9]){8,30
 const cues = compileCues(ENTITY_CUES.IBAN ?? []);
 const negatives = compileCues(NEGATIVE_CUES);
 
-const SCORE = { valid: 0.9, cued: 0.95, cuedInvalid: 0.65 };
+const SCORE = { valid: 0.9, cued: 0.95, cuedInvalid: 0.65, topicInvalid: 0.6 };
+/** How long (ms) after IBANs were named an IBAN-shaped value that fails its check still counts. */
+const IBAN_TOPIC_MS = 90_000;
+const ibanTopic = topicOpen('IBAN', IBAN_TOPIC_MS);
 
 /** End (in the text) of the first `length` letters and digits from start, or -1 if there are fewer. */
 function endOfChars(text: string, start: number, length: number): number {
@@ -45,8 +50,15 @@ export const ibanRecognizer: Recognizer = {
       const window = readWindow(input, match.index, end);
       const verdict = judgeContext(window, cues, negatives);
       const valid = ibanValid(value);
-      if (!valid && !verdict.cue) continue;
-      const score = valid ? (verdict.cue ? SCORE.cued : SCORE.valid) : SCORE.cuedInvalid;
+      const topic = !valid && !verdict.cue && !verdict.negative && ibanTopic(window);
+      if (!valid && !verdict.cue && !topic) continue;
+      const score = valid
+        ? verdict.cue
+          ? SCORE.cued
+          : SCORE.valid
+        : topic
+          ? SCORE.topicInvalid
+          : SCORE.cuedInvalid;
       findings.push({
         recognizer: NAME,
         type: 'IBAN',
@@ -55,7 +67,7 @@ export const ibanRecognizer: Recognizer = {
         charEnd: end,
         score,
         value,
-        reasons: [...(valid ? ['mod97'] : []), ...verdictReasons(verdict)],
+        reasons: [...(valid ? ['mod97'] : []), ...(topic ? ['iban-topic'] : []), ...verdictReasons(verdict)],
       });
     }
     return findings;

@@ -82,7 +82,7 @@ const JOINER = new RegExp(
   'i',
 );
 
-interface Range {
+export interface Range {
   start: number;
   end: number;
 }

@@ -120,28 +120,39 @@ function speakingIntroductions(dialogue: Dialogue): Finding[] {
     const token = tokens[k]!;
     if (!SPEAKING.has(token.lower) || tokens[k - 1]!.turn !== token.turn) continue;
     if (!agentSpeaks(dialogue, k)) continue;
-    const previous = tokens[k - 1]!;
-    if (strengthOf(previous) === 'strong' || FIRST_NAMES.has(previous.lower)) {
-      findings.push(
-        tokenFinding(dialogue, NAME, TYPE, k - 1, k, AGENT_INTRODUCTION_SCORE, [AGENT_INTRODUCTION]),
-      );
-    }
+    if (!isNameWord(tokens[k - 1]!)) continue;
+    // "Dev Sharma speaking": a first name before the surname is part of it.
+    const before = tokens[k - 2];
+    const from = before && before.turn === token.turn && isNameWord(before) ? k - 2 : k - 1;
+    findings.push(
+      tokenFinding(dialogue, NAME, TYPE, from, k, AGENT_INTRODUCTION_SCORE, [AGENT_INTRODUCTION]),
+    );
   }
   return findings;
+}
+
+/** A word that reads as a name: capitalised and not ordinary talk, or a listed first name. */
+function isNameWord(token: Token): boolean {
+  return strengthOf(token) === 'strong' || FIRST_NAMES.has(token.lower);
 }
 
 function siteNames(dialogue: Dialogue, site: ValueSite): SiteValue[] {
   const { tokens, words } = dialogue;
   const limit = Math.min(site.limit, site.start + ANSWER_WORDS);
-  if (FIRST_NAME_INTRODUCTIONS.has(site.cue) && !FIRST_NAMES.has(words[site.start]!)) return [];
+  const firstNameOnly = FIRST_NAME_INTRODUCTIONS.has(site.cue);
   if (site.source === 'stated' && isSelfIntroduction(dialogue, site) && agentSpeaks(dialogue, site.cueAt)) {
-    return agentName(tokens, site.start, limit).map((group) => ({
+    // An agent's "I'm Harriet": a capitalised name counts too, listed or not.
+    const groups = firstNameOnly
+      ? [nameGroup(tokens, site.start, limit, true)].filter((group) => group !== undefined)
+      : agentName(tokens, site.start, limit);
+    return groups.map((group) => ({
       from: group.from,
       to: group.to,
       score: AGENT_INTRODUCTION_SCORE,
       reasons: [AGENT_INTRODUCTION],
     }));
   }
+  if (firstNameOnly && !FIRST_NAMES.has(words[site.start]!)) return [];
   const weak = site.source === 'stated' && WEAK_INTRODUCTIONS.has(site.cue);
   let groups = answerGroups(tokens, site.start, limit, weak);
   let later = 0;

@@ -39,7 +39,9 @@ const MAX_SUBRUN_GROUPS = 8;
 const EXTENSION = /^ (?:extension|ext|x) ?(\d{1,6})(?![\p{L}\p{N}])/iu;
 /** `+` (or a "plus" the normaliser left as a word) right before the run. */
 const INTERNATIONAL_PREFIX = /(?:\+|(?<![\p{L}])plus) ?$/iu;
-const PARENTHESISED = /\(\d{3}\) ?\d{3}[ -]?\d{4}(?![\p{L}\p{N}])/gu;
+/** Written phone forms the digit runs leave out: "(843) 555-0121" and the dotted "843.555.0121". */
+const WRITTEN_FORMS =
+  /\(\d{3}\) ?\d{3}[ -]?\d{4}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.])\d{3}\.\d{3}\.\d{4}(?![\p{L}\p{N}]|\.\d)/gu;
 
 const SCORE = { validCued: 0.95, valid: 0.75, possibleCued: 0.85, possibleGrouped: 0.6, localCued: 0.7 };
 
@@ -183,7 +185,7 @@ function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
     if (run.digits.length < MIN_DIGITS) continue;
     yield runCandidates(run, INTERNATIONAL_PREFIX.test(text.slice(Math.max(0, run.start - 5), run.start)));
   }
-  for (const match of text.matchAll(PARENTHESISED)) {
+  for (const match of text.matchAll(WRITTEN_FORMS)) {
     const end = match.index + match[0].length;
     yield [
       { start: match.index, end, digits: match[0].replace(/\D/g, ''), international: false, grouped: true },

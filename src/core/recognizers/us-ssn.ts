@@ -14,7 +14,7 @@ export const usSsnRecognizer = patternRecognizer({
   type: 'US_SSN',
   patterns: [
     { name: 'dashed', regex: DASHED, score: 0.6 },
-    { name: 'digits', digits: [9, 9], score: 0.55, requireContext: true },
+    { name: 'digits', digits: [9, 9], score: 0.55, requireContext: true, parts: true },
   ],
   cues: ENTITY_CUES.US_SSN,
   value: (matched) => matched.replace(/\D/g, ''),

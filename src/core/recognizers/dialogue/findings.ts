@@ -79,17 +79,22 @@ export function keepBest(findings: readonly Finding[]): Finding[] {
 
 const AGENT_TALK = phraseList(AGENT_PHRASES);
 
+/** How many words open a call: said by the agent who answers it, in a stream of unknown role. */
+const OPENING_WORDS = 12;
+
 /** How near (in words, same turn) a phrase only agents say must be to mark the speaker as the agent. */
 const AGENT_TALK_REACH = 12;
 
 /**
  * True when the words around token `at` are the agent's: the stream's role says so, or (for a
- * stream of unknown role) a phrase only agents say is close by in the same turn.
+ * stream of unknown role) they open the call or a phrase only agents say is close by in the same turn.
  */
 export function agentSpeaks(dialogue: Dialogue, at: number): boolean {
   const role = dialogue.view.stream.role;
   if (role !== 'unknown') return role === 'agent';
   const turn = dialogue.tokens[at]!.turn;
+  // The call's first words are the agent answering it ("Northgate Pensions, Alistair speaking").
+  if (dialogue.view.turns[turn]!.turn.id === 0 && at - dialogue.turnFirst[turn]! < OPENING_WORDS) return true;
   const from = Math.max(dialogue.turnFirst[turn]!, at - AGENT_TALK_REACH);
   const to = Math.min(dialogue.turnEnd[turn]!, at + AGENT_TALK_REACH);
   return containsAny(dialogue.words.slice(from, to), AGENT_TALK);
