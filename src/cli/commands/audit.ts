@@ -4,7 +4,6 @@
  * Verification prints seqs and hashes only; export prints the records as they are (entries hold
  * counts, times and hashes, never sensitive values).
  */
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -14,6 +13,7 @@ import { DEFAULT_AUDIT_PATH, openSqliteAudit } from '../../audit/sqlite-store.js
 import type { AuditRecord, AuditStore } from '../../audit/store.js';
 import { verifyChain, type ChainHead, type ChainReport } from '../../audit/verify.js';
 import { HushError } from '../../errors.js';
+import { ioError, stagingPath } from '../../files.js';
 
 /** Exit code when the audit log fails verification. */
 export const EXIT_TAMPERED = 4;
@@ -108,7 +108,7 @@ async function* jsonLines(records: AsyncIterable<AuditRecord>, counter: { lines:
 
 /** Streams `lines` to a temporary file beside `target`, renamed into place only when complete. */
 async function writeStaged(target: string, lines: AsyncIterable<string>): Promise<void> {
-  const temp = `${target}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  const temp = stagingPath(target);
   try {
     await mkdir(dirname(target), { recursive: true });
     await pipeline(Readable.from(lines), createWriteStream(temp, { flags: 'wx' }));
@@ -116,8 +116,7 @@ async function writeStaged(target: string, lines: AsyncIterable<string>): Promis
   } catch (error) {
     await rm(temp, { force: true });
     if (error instanceof HushError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new HushError('IO', `${target}: could not write the file (${code})`);
+    throw ioError(target, error, 'write the file');
   }
 }
 
