@@ -7,7 +7,7 @@
 import { detect } from '../../src/core/engine.js';
 import { planRegions } from '../../src/core/regions.js';
 import { jsonReport } from '../../src/cli/commands/detect.js';
-import { loadPolicy, loadTranscript } from '../../src/cli/load.js';
+import { loadPolicy, loadTranscript } from '../../src/job/load.js';
 
 export interface StartupPhases {
   /** Node's own start-up and loading the bundle, up to the first line of the command. */

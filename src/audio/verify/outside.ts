@@ -278,3 +278,8 @@ export async function proveOutsideUnchanged(
   const outputSha256 = identical ? inputSha256 : await hashOutside(output, changed);
   return { inputSha256, outputSha256, passed: identical };
 }
+
+/** sha256 of a file's bytes, hex: the hash of every byte outside no changed range at all. */
+export function sha256File(path: string): Promise<string> {
+  return hashOutside(path, []);
+}

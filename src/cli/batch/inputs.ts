@@ -18,7 +18,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { HushError } from '../../errors.js';
-import { readText } from '../io.js';
+import { readText } from '../../files.js';
 
 export interface BatchItem {
   audio: string;

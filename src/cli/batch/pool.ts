@@ -7,7 +7,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { JobSettings, RedactJob } from '../job/run.js';
+import type { JobSettings, RedactJob } from '../../job/run.js';
 import type { Fingerprint, FingerprintTask, JobSummary, RedactTask } from './worker.js';
 
 export interface BatchPool {

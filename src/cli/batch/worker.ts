@@ -5,9 +5,9 @@
  */
 import { access } from 'node:fs/promises';
 import type { AuditEntry } from '../../audit/entry.js';
-import { sha256File } from '../io.js';
-import { auditEntry } from '../job/report.js';
-import { runRedactJob, type JobOutcome, type JobSettings, type RedactJob } from '../job/run.js';
+import { sha256File } from '../../audio/verify/outside.js';
+import { auditEntry } from '../../job/report.js';
+import { runRedactJob, type JobOutcome, type JobSettings, type RedactJob } from '../../job/run.js';
 
 export interface FingerprintTask {
   kind: 'fingerprint';

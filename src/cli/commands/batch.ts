@@ -13,9 +13,9 @@ import { DEFAULT_AUDIT_PATH, openSqliteAudit } from '../../audit/sqlite-store.js
 import { batchInputs, type BatchItem } from '../batch/inputs.js';
 import { openPool, type BatchPool } from '../batch/pool.js';
 import { startProgress } from '../batch/progress.js';
-import { EXIT } from '../job/run.js';
-import type { JobSettings } from '../job/run.js';
-import { runSettings, type SettingsOptions } from '../job/settings.js';
+import { EXIT } from '../../job/run.js';
+import type { JobSettings } from '../../job/run.js';
+import { runSettings, type SettingsOptions } from '../../job/settings.js';
 import { DEFAULT_OUT_DIR } from './redact.js';
 
 export interface BatchCommandOptions extends SettingsOptions {

@@ -4,8 +4,9 @@ import { detect } from '../../core/engine.js';
 import type { Region } from '../../core/regions.js';
 import { planRegions } from '../../core/regions.js';
 import type { ImportedTranscript } from '../../formats/index.js';
-import { loadPolicy, loadTranscript } from '../load.js';
-import { countByType, entityReport, findingsText, regionReport, regionTotal } from '../output.js';
+import { loadPolicy, loadTranscript } from '../../job/load.js';
+import { countByType, entityReport, regionReport } from '../../job/findings.js';
+import { findingsText, regionTotal } from '../output.js';
 
 export interface DetectOptions {
   format?: string;

@@ -10,18 +10,18 @@ import type { Transcript } from '../../core/transcript.js';
 import type { TranscriptFormat, WordEdit } from '../../formats/format.js';
 import { planRegions } from '../../core/regions.js';
 import { HushError } from '../../errors.js';
-import { isSameFile } from '../io.js';
-import { loadHashKey, loadPolicy } from '../load.js';
+import { isSameFile } from '../../files.js';
+import { loadHashKey, loadPolicy } from '../../job/load.js';
 import {
   countByType,
   describeProblem,
   entityReport,
-  findingsText,
   problemReport,
   regionReport,
-} from '../output.js';
-import { stageTranscriptRedaction } from '../transcript-redaction.js';
-import type { VerificationProblem } from '../verify.js';
+} from '../../job/findings.js';
+import { findingsText } from '../output.js';
+import { stageTranscriptRedaction } from '../../job/transcript-redaction.js';
+import type { VerificationProblem } from '../../job/transcript-verification.js';
 
 /** Exit code when the redacted copy fails verification. */
 export const EXIT_VERIFICATION_FAILED = 3;

@@ -7,10 +7,11 @@
 import { pendingJournal } from '../../audio/in-place/redact.js';
 import { DEFAULT_AUDIT_PATH, openSqliteAudit } from '../../audit/sqlite-store.js';
 import { HushError } from '../../errors.js';
-import { describeProblem, findingsText, regionTotal } from '../output.js';
-import { auditEntry, levelText, type JobFacts, type JobReport } from '../job/report.js';
-import { EXIT, runRedactJob, type FinishedJob, type JobOutcome } from '../job/run.js';
-import { runSettings, type SettingsOptions } from '../job/settings.js';
+import { describeProblem } from '../../job/findings.js';
+import { findingsText, regionTotal } from '../output.js';
+import { auditEntry, levelText, type JobFacts, type JobReport } from '../../job/report.js';
+import { EXIT, runRedactJob, type FinishedJob, type JobOutcome } from '../../job/run.js';
+import { runSettings, type SettingsOptions } from '../../job/settings.js';
 
 /** Where outputs go when `--out` is not given (relative to the working directory). */
 export const DEFAULT_OUT_DIR = 'redacted';

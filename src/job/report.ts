@@ -4,13 +4,13 @@
  * times, hashes and figures; never a transcript word or a detected value.
  */
 import { basename } from 'node:path';
-import type { Region } from '../../core/regions.js';
-import type { AudioRedactionResult, TimeRegion } from '../../audio/redact.js';
-import type { AudioSource } from '../../audio/validate.js';
-import type { AudioVerification } from '../../audio/verification.js';
-import type { AuditCheck, AuditEntry, AuditFile } from '../../audit/entry.js';
-import { countByType, entityReport, problemReport, seconds } from '../output.js';
-import type { TranscriptRedaction } from '../transcript-redaction.js';
+import type { Region } from '../core/regions.js';
+import type { AudioRedactionResult, TimeRegion } from '../audio/redact.js';
+import type { AudioSource } from '../audio/validate.js';
+import type { AudioVerification } from '../audio/verification.js';
+import type { AuditCheck, AuditEntry, AuditFile } from '../audit/entry.js';
+import { countByType, entityReport, problemReport, seconds } from './findings.js';
+import type { TranscriptRedaction } from './transcript-redaction.js';
 import type { JobSettings } from './run.js';
 
 /** Everything known about a job when it ends, succeeded or not. */

@@ -2,7 +2,7 @@
 import type { Policy } from '../core/policy.js';
 import { DEFAULT_POLICY } from '../core/policy-values.js';
 import type { ImportedTranscript } from '../formats/index.js';
-import { readBytes, readText } from './io.js';
+import { readBytes, readText } from '../files.js';
 
 /**
  * The transcript at `path`, imported. The importers (and the schemas they validate with) are

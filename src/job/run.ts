@@ -8,18 +8,19 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import type { Policy } from '../../core/policy.js';
-import { parseRegionList } from '../../core/region-list.js';
-import { planRegions, type Region } from '../../core/regions.js';
-import { HushError } from '../../errors.js';
-import type { RawFormat } from '../../audio/pcm/raw.js';
-import { redactAudio, type ModeRequest } from '../../audio/redact.js';
-import { checkRegionsFit, inspectAudio, type AudioLimits, type AudioSource } from '../../audio/validate.js';
-import { hashViewsInWorker } from '../../audio/verify/hashing.js';
-import type { AuditFile } from '../../audit/entry.js';
-import { ioError } from '../../files.js';
-import { readText, sha256File, stageFile } from '../io.js';
-import type { TranscriptRedaction } from '../transcript-redaction.js';
+import type { Policy } from '../core/policy.js';
+import { parseRegionList } from '../core/region-list.js';
+import { planRegions, type Region } from '../core/regions.js';
+import { HushError } from '../errors.js';
+import type { RawFormat } from '../audio/pcm/raw.js';
+import { redactAudio, type ModeRequest } from '../audio/redact.js';
+import { checkRegionsFit, inspectAudio, type AudioLimits, type AudioSource } from '../audio/validate.js';
+import { hashViewsInWorker } from '../audio/verify/hashing.js';
+import type { AuditFile } from '../audit/entry.js';
+import { ioError } from '../files.js';
+import { sha256File } from '../audio/verify/outside.js';
+import { readText, stageFile } from '../files.js';
+import type { TranscriptRedaction } from './transcript-redaction.js';
 import { jobOutputs, type JobInputs, type JobOutputs } from './paths.js';
 import { jobReport, type JobFacts, type JobReport } from './report.js';
 
@@ -92,7 +93,7 @@ async function findRegions(job: RedactJob, outputs: JobOutputs, settings: JobSet
   if (job.transcript !== undefined) {
     // Loaded only for a transcript: the detection engine builds its tables as it loads, a cost
     // a job given its regions has no use for.
-    const { stageTranscriptRedaction } = await import('../transcript-redaction.js');
+    const { stageTranscriptRedaction } = await import('./transcript-redaction.js');
     const transcript = await stageTranscriptRedaction({
       file: job.transcript,
       out: outputs.transcript!,

@@ -10,9 +10,9 @@ import type { Policy } from '../core/policy.js';
 import { planWordEdits } from '../core/redaction/index.js';
 import type { Transcript } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from '../formats/format.js';
-import { readText, stageFile, type StagedFile } from './io.js';
+import { readText, stageFile, type StagedFile } from '../files.js';
 import { loadTranscript } from './load.js';
-import { verifyRedaction, type VerificationProblem } from './verify.js';
+import { verifyRedaction, type VerificationProblem } from './transcript-verification.js';
 
 export interface TranscriptRedactionOptions {
   file: string;

@@ -6,7 +6,7 @@ import { detect } from '../../src/core/engine.js';
 import { DEFAULT_POLICY } from '../../src/core/policy.js';
 import { planWordEdits } from '../../src/core/redaction/index.js';
 import { importTranscript } from '../../src/formats/index.js';
-import { verifyRedaction } from '../../src/cli/verify.js';
+import { verifyRedaction } from '../../src/job/transcript-verification.js';
 import { FIXTURES } from './helpers.js';
 
 /** Redacts a fixture properly; tests then spoil the output in the ways a broken writer could. */

@@ -5,8 +5,8 @@
  * folder would overwrite them), and no two outputs may share a name.
  */
 import { basename, extname, join } from 'node:path';
-import { HushError } from '../../errors.js';
-import { isSameFile } from '../io.js';
+import { HushError } from '../errors.js';
+import { isSameFile } from '../files.js';
 
 export interface JobInputs {
   audio: string;

@@ -3,22 +3,22 @@
  * uses: the policy, the replacement, the raw PCM layout and the limits, and the hash that says
  * which settings produced an output (a re-run with the same hash may skip work already done).
  */
-import type { SampleEncoding } from '../../audio/encoding.js';
-import type { RawFormat } from '../../audio/pcm/raw.js';
+import type { SampleEncoding } from '../audio/encoding.js';
+import type { RawFormat } from '../audio/pcm/raw.js';
 import {
   DEFAULT_BEEP,
   DEFAULT_CLIP_LEVEL_DBFS,
   DEFAULT_NOISE_LEVEL_DBFS,
   type ModeRequest,
-} from '../../audio/redact.js';
-import type { ReplacementKind } from '../../audio/replacement.js';
-import { DEFAULT_LIMITS } from '../../audio/validate.js';
-import { canonicalJson, sha256Hex } from '../../audit/chain.js';
-import type { Policy } from '../../core/policy.js';
-import { HushError } from '../../errors.js';
-import { clipFile } from '../clip.js';
-import { sha256File } from '../io.js';
-import { loadPolicy } from '../load.js';
+} from '../audio/redact.js';
+import type { ReplacementKind } from '../audio/replacement.js';
+import { DEFAULT_LIMITS } from '../audio/validate.js';
+import { canonicalJson, sha256Hex } from '../audit/chain.js';
+import type { Policy } from '../core/policy.js';
+import { HushError } from '../errors.js';
+import { clipFile } from './clip.js';
+import { sha256File } from '../audio/verify/outside.js';
+import { loadPolicy } from './load.js';
 import type { JobSettings } from './run.js';
 
 export interface SettingsOptions {
