@@ -3,9 +3,11 @@
  * the path and the problem, and staged writes: a temporary file beside the target, renamed into
  * place only when complete.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { HushError } from './errors.js';
 
 const PROBLEMS: Record<string, string> = {
@@ -89,4 +91,47 @@ export async function stageFile(target: string, data: string): Promise<StagedFil
     },
     discard,
   };
+}
+
+/** What a streamed write wrote: its size and its sha256 (hex). */
+export interface WrittenFile {
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * Streams `chunks` into a temporary file beside `target` (creating the directory), hashing them on
+ * the way, and renames it into place only when the source ended without error. Errors from the
+ * source pass through as they are (the source names its own problem); write errors name `target`.
+ */
+export async function writeStreamStaged(
+  target: string,
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<WrittenFile> {
+  const temp = stagingPath(target);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let sourceFailed = false;
+  async function* hashed(): AsyncGenerator<Uint8Array> {
+    try {
+      for await (const chunk of chunks) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        yield chunk;
+      }
+    } catch (error) {
+      sourceFailed = true;
+      throw error;
+    }
+  }
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await pipeline(hashed(), createWriteStream(temp, { flags: 'wx' }));
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    if (sourceFailed) throw error;
+    throw ioError(target, error, 'write the file');
+  }
+  return { bytes, sha256: hash.digest('hex') };
 }

@@ -9,9 +9,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { HushError } from '../errors.js';
-import { GENESIS_HASH, canonicalJson, hashMatcher, recordHash } from './chain.js';
 import type { AuditEntry } from './entry.js';
-import type { AuditRecord, AuditStore } from './store.js';
+import { checkedSucceeded, nextRecord, readRecord, type AuditRecord, type AuditStore } from './store.js';
 
 /** Where the CLI keeps the audit log when no `--db` is given (relative to the working directory). */
 export const DEFAULT_AUDIT_PATH = 'hush.db';
@@ -89,24 +88,9 @@ interface RecordRow {
   entry: unknown;
 }
 
-/**
- * A row as a record, whatever the file holds: anyone may have written to it. Entry text that is
- * not JSON stays a string, which hashes unlike any entry, so verification reports it as edited.
- */
+/** A row as a record, whatever the file holds: anyone may have written to it. */
 function toRecord(row: RecordRow): AuditRecord {
-  const text = String(row.entry);
-  let entry: unknown;
-  try {
-    entry = JSON.parse(text);
-  } catch {
-    entry = text;
-  }
-  return {
-    seq: Number(row.seq),
-    prevHash: String(row.prev_hash),
-    hash: String(row.hash),
-    entry: entry as AuditEntry,
-  };
+  return readRecord(Number(row.seq), String(row.prev_hash), String(row.hash), String(row.entry));
 }
 
 function tableNames(db: Database.Database): string[] {
@@ -183,17 +167,12 @@ class SqliteAuditStore implements AuditStore {
        WHERE input_sha256 = ? AND policy_sha256 = ? AND status = 'succeeded' ORDER BY seq DESC LIMIT 1`,
     );
     this.appendInTransaction = db.transaction((entry: AuditEntry) => {
-      const last = this.last.get();
-      const seq = (last?.seq ?? 0) + 1;
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      const text = canonicalJson(entry);
-      // The record returned is the entry as stored (canonical, without undefined members).
-      const stored = JSON.parse(text) as AuditEntry;
-      const hash = recordHash(prevHash, seq, stored);
+      const { record, text } = nextRecord(this.last.get(), entry);
+      const stored = record.entry;
       this.insert.run({
-        seq,
-        prevHash,
-        hash,
+        seq: record.seq,
+        prevHash: record.prevHash,
+        hash: record.hash,
         entry: text,
         jobId: stored.jobId,
         inputSha256: stored.input.sha256,
@@ -201,7 +180,7 @@ class SqliteAuditStore implements AuditStore {
         status: stored.status,
         at: stored.at,
       });
-      return { seq, prevHash, hash, entry: stored };
+      return record;
     });
   }
 
@@ -226,21 +205,7 @@ class SqliteAuditStore implements AuditStore {
 
   async lastSucceeded(inputSha256: string, policySha256: string): Promise<AuditRecord | null> {
     const row = guarded(this.path, () => this.succeeded.get(inputSha256, policySha256));
-    if (row === undefined) return null;
-    const record = toRecord(row);
-    const entry = record.entry as Partial<AuditEntry> | null;
-    const genuine =
-      hashMatcher(record.prevHash, record.entry, record.hash)(record.seq) &&
-      entry?.input?.sha256 === inputSha256 &&
-      entry.policySha256 === policySha256 &&
-      entry.status === 'succeeded';
-    if (!genuine) {
-      throw new HushError(
-        'AUDIT_INVALID',
-        `${this.path}: audit record ${record.seq} does not match its hash; run \`hush audit verify\``,
-      );
-    }
-    return record;
+    return row === undefined ? null : checkedSucceeded(toRecord(row), inputSha256, policySha256, this.path);
   }
 
   async close(): Promise<void> {

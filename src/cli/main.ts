@@ -18,6 +18,9 @@ import type { DetectOptions } from './commands/detect.js';
 import type { RecoverOptions } from './commands/recover.js';
 import type { RedactCommandOptions } from './commands/redact.js';
 import type { RedactOptions } from './commands/redact-transcript.js';
+import type { KeysCreateOptions, KeysListOptions, KeysOptions } from './commands/keys.js';
+import type { ServeCommandOptions } from './commands/serve.js';
+import type { WorkerCommandOptions } from './commands/worker.js';
 import { collect, parseByteSize, parseCount, parseDbfs, parseEncoding, parsePositive } from './options.js';
 
 const EXIT_USAGE = 2;
@@ -98,6 +101,31 @@ function audioJobOptions(command: Command): Command {
     .option('--db <file>', 'audit log (SQLite; default ./hush.db)')
     .option('--json', 'print one JSON object describing what was done');
 }
+
+/** Where the service keeps its data: `--data`, or `--db` (and `--files`) naming each store. */
+function storageOptions(command: Command, files = true): Command {
+  command
+    .option('--data <dir>', 'folder for the embedded defaults (default ./hush-data, or $HUSH_DATA)')
+    .option('--db <file-or-url>', 'SQLite file or postgres:// URL (default <data>/hush.db, or $HUSH_DB)');
+  return files
+    ? command.option(
+        '--files <dir-or-url>',
+        'folder or s3://bucket/prefix (default <data>/files, or $HUSH_FILES)',
+      )
+    : command;
+}
+
+/** The environment `hush serve` and `hush worker` read (flags win over it); see src/service/config.ts. */
+const SERVICE_ENV_HELP = `
+Environment: HUSH_DATA, HUSH_DB, HUSH_FILES, HUSH_WORKERS (job slots) as the flags;
+HUSH_LEASE_SECONDS (job lease, default 60); HUSH_DRAIN_SECONDS (how long SIGTERM waits for running
+jobs, default 30); HUSH_URL_ALLOW (comma-separated hosts that URL inputs and webhooks may reach
+although private); HUSH_LOG_LEVEL (default info). Logs are JSON lines on stdout.`;
+
+const SERVE_ENV_HELP = `${SERVICE_ENV_HELP}
+Also HUSH_HOST, HUSH_PORT, HUSH_REQUIRE_KEYS=1 as the flags; HUSH_MAX_ATTEMPTS (default 5);
+HUSH_JOBS_PER_DAY (per key, default 10000; 0 for none); HUSH_REQUESTS_PER_MINUTE (default 600; 0 for
+none); HUSH_INBOUND_SOURCES (a JSON file listing the inbound event sources).`;
 
 function buildProgram(): Command {
   const program = new Command('hush')
@@ -230,6 +258,56 @@ function buildProgram(): Command {
     .action((options: AuditExportOptions) =>
       run(async () => (await import('./commands/audit.js')).auditExportCommand(options)),
     );
+
+  storageOptions(
+    program
+      .command('serve')
+      .description('Run the redaction service: HTTP API, job workers and webhook dispatcher in one process.')
+      .option('--host <host>', 'address to listen on (default 127.0.0.1; any other needs an API key)')
+      .option('--port <port>', 'port to listen on (default 8080; 0 picks a free one)')
+      .option('--workers <n>', 'jobs run at a time (default: CPUs, up to 4; 0 for the API alone)')
+      .option('--require-keys', 'ask for an API key on every request, even on loopback'),
+  )
+    .addHelpText('after', SERVE_ENV_HELP)
+    .action((options: ServeCommandOptions) =>
+      run(async () => (await import('./commands/serve.js')).serveCommand(options, packageVersion())),
+    );
+
+  storageOptions(
+    program
+      .command('worker')
+      .description(
+        'Run job workers and the webhook dispatcher without the API (scale-out beside `hush serve`).',
+      )
+      .option('--concurrency <n>', 'jobs run at a time (default: CPUs, up to 4)'),
+  )
+    .addHelpText('after', SERVICE_ENV_HELP)
+    .action((options: WorkerCommandOptions) =>
+      run(async () => (await import('./commands/worker.js')).workerCommand(options, packageVersion())),
+    );
+
+  const keys = program.command('keys').description('Create, list and revoke the service’s API keys.');
+  storageOptions(
+    keys
+      .command('create')
+      .description('Create an API key and print it (shown once; only its hash is stored).')
+      .requiredOption('--name <name>', 'who or what uses the key')
+      .requiredOption('--scopes <list>', 'comma-separated: redact, read, admin'),
+    false,
+  ).action((options: KeysCreateOptions) =>
+    run(async () => (await import('./commands/keys.js')).keysCreateCommand(options)),
+  );
+  storageOptions(keys.command('list').description('List the API keys (never their secrets).'), false)
+    .option('--json', 'print a JSON list')
+    .action((options: KeysListOptions) =>
+      run(async () => (await import('./commands/keys.js')).keysListCommand(options)),
+    );
+  storageOptions(
+    keys.command('revoke').description('Revoke an API key at once.').argument('<id>', 'the key’s id'),
+    false,
+  ).action((id: string, options: KeysOptions) =>
+    run(async () => (await import('./commands/keys.js')).keysRevokeCommand(id, options)),
+  );
 
   program
     .command('formats')

@@ -30,6 +30,8 @@ export const EXIT = { ok: 0, badInput: 2, verificationFailed: 3, internal: 70 } 
 export interface RedactJob extends JobInputs {
   /** sha256 of the recording when the caller already has it (batch hashes first, to skip work done). */
   audioSha256?: string;
+  /** The id the report and the audit entry carry (the service's job id); a fresh UUID when absent. */
+  jobId?: string;
 }
 
 /** What every job of a run shares. Plain data: batch sends it to its worker threads. */
@@ -125,7 +127,7 @@ export async function runRedactJob(job: RedactJob, settings: JobSettings): Promi
   }
 
   const facts: JobFacts = {
-    jobId: randomUUID(),
+    jobId: job.jobId ?? randomUUID(),
     settings,
     audio: null,
     source: null,

@@ -49,7 +49,7 @@ function rawFormat(options: SettingsOptions): RawFormat | undefined {
   return { sampleRate: rate!, channels: channels!, encoding: encoding! };
 }
 
-function modeRequest(options: SettingsOptions, clip: string | undefined): ModeRequest {
+export function modeRequest(options: SettingsOptions, clip: string | undefined): ModeRequest {
   const kind = options.mode ?? 'silence';
   if (options.clip !== undefined && kind !== 'clip')
     throw new HushError('USAGE', '--clip goes with --mode clip');
@@ -74,7 +74,7 @@ function modeRequest(options: SettingsOptions, clip: string | undefined): ModeRe
  * sha256 of the canonical JSON of the policy and the replacement (a clip by its content's hash):
  * what, besides the recording and its transcript, decides the output.
  */
-async function settingsHash(policy: Policy, mode: ModeRequest): Promise<string> {
+export async function settingsHash(policy: Policy, mode: ModeRequest): Promise<string> {
   const replacement =
     mode.kind === 'clip' ? { ...mode, file: undefined, sha256: await sha256File(mode.file) } : mode;
   return sha256Hex(canonicalJson({ policy, replacement }));

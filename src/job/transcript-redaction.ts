@@ -1,6 +1,7 @@
 /**
- * Redacting one transcript file, as `hush redact-transcript` and `hush redact` both do: import it,
- * detect, plan the word edits, write the copy under a temporary name, read it back and verify it.
+ * Redacting one transcript, as `hush redact-transcript`, `hush redact` and the service do: detect,
+ * plan the word edits and the redacted copy (pure); for a file, write the copy under a temporary
+ * name, read it back and verify it.
  * The caller publishes the staged copy (or discards it), so a job with more outputs than the
  * transcript can publish all of them or none.
  */
@@ -10,6 +11,7 @@ import type { Policy } from '../core/policy.js';
 import { planWordEdits } from '../core/redaction/index.js';
 import type { Transcript } from '../core/transcript.js';
 import type { SourceContent, TranscriptFormat, WordEdit } from '../formats/format.js';
+import type { ImportedTranscript } from '../formats/index.js';
 import { readText, stageFile, type StagedFile } from '../files.js';
 import { loadTranscript } from './load.js';
 import { verifyRedaction, type VerificationProblem } from './transcript-verification.js';
@@ -36,29 +38,62 @@ export interface TranscriptRedaction {
   problems: readonly VerificationProblem[];
 }
 
+/** A transcript's redaction planned in memory: what was found, the word edits and the redacted text. */
+export interface PlannedRedaction {
+  format: TranscriptFormat;
+  content: SourceContent;
+  transcript: Transcript;
+  detection: Detection;
+  edits: readonly WordEdit[];
+  /** The redacted copy, in the transcript's own format. */
+  output: string;
+}
+
+/** Detects and redacts an imported transcript, without I/O (the service's synchronous route uses it too). */
+export function planTranscriptRedaction(
+  { format, content, transcript }: ImportedTranscript,
+  policy: Policy,
+  hashKey?: Uint8Array,
+): PlannedRedaction {
+  const detection = detect(transcript, policy);
+  const edits = planWordEdits(detection, policy, { hashKey });
+  return { format, content, transcript, detection, edits, output: format.redact(content, transcript, edits) };
+}
+
+/** The problems of `written` as the redacted copy `planned` meant; empty when it passed. */
+export function verifyPlannedRedaction(
+  planned: PlannedRedaction,
+  written: string,
+  origin: string,
+  policy: Policy,
+): VerificationProblem[] {
+  const { format, content, transcript, detection, edits } = planned;
+  return verifyRedaction({
+    output: written,
+    origin,
+    format,
+    source: content,
+    transcript,
+    detection,
+    edits,
+    policy,
+  });
+}
+
 export async function stageTranscriptRedaction(
   options: TranscriptRedactionOptions,
 ): Promise<TranscriptRedaction> {
   const { file, out, policy } = options;
-  const { format, content, transcript } = await loadTranscript(file, options.format);
-  const detection = detect(transcript, policy);
-  const edits = planWordEdits(detection, policy, { hashKey: options.hashKey });
-
-  const staged = await stageFile(out, format.redact(content, transcript, edits));
+  const { output, ...planned } = planTranscriptRedaction(
+    await loadTranscript(file, options.format),
+    policy,
+    options.hashKey,
+  );
+  const staged = await stageFile(out, output);
   try {
     // Verify the bytes that landed on disk, not the string we meant to write.
-    const written = await readText(staged.path);
-    const problems = verifyRedaction({
-      output: written,
-      origin: out,
-      format,
-      source: content,
-      transcript,
-      detection,
-      edits,
-      policy,
-    });
-    return { format, content, transcript, detection, edits, staged, problems };
+    const problems = verifyPlannedRedaction({ ...planned, output }, await readText(staged.path), out, policy);
+    return { ...planned, staged, problems };
   } catch (error) {
     await staged.discard();
     throw error;

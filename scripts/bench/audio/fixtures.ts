@@ -58,7 +58,7 @@ const REGION_COUNT = 50;
 /** Bump when anything below changes what the files hold, so old fixtures are rebuilt. */
 const FIXTURE_VERSION = 1;
 
-interface WavSpec extends SignalFormat {
+export interface WavSpec extends SignalFormat {
   encoding: WavEncoding;
 }
 
@@ -90,7 +90,7 @@ function wavHeader(spec: WavSpec, frames: number): Buffer {
   return header;
 }
 
-function writeWav(path: string, spec: WavSpec, seconds: number): void {
+export function writeWav(path: string, spec: WavSpec, seconds: number): void {
   const frames = Math.round(seconds * spec.sampleRate);
   const staged = `${path}.partial`;
   const fd = openSync(staged, 'w');

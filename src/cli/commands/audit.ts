@@ -4,16 +4,13 @@
  * Verification prints seqs and hashes only; export prints the records as they are (entries hold
  * counts, times and hashes, never sensitive values).
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DEFAULT_AUDIT_PATH, openSqliteAudit } from '../../audit/sqlite-store.js';
 import type { AuditRecord, AuditStore } from '../../audit/store.js';
 import { verifyChain, type ChainHead, type ChainReport } from '../../audit/verify.js';
 import { HushError } from '../../errors.js';
-import { ioError, stagingPath } from '../../files.js';
+import { writeStreamStaged } from '../../files.js';
 
 /** Exit code when the audit log fails verification. */
 export const EXIT_TAMPERED = 4;
@@ -106,18 +103,9 @@ async function* jsonLines(records: AsyncIterable<AuditRecord>, counter: { lines:
   }
 }
 
-/** Streams `lines` to a temporary file beside `target`, renamed into place only when complete. */
-async function writeStaged(target: string, lines: AsyncIterable<string>): Promise<void> {
-  const temp = stagingPath(target);
-  try {
-    await mkdir(dirname(target), { recursive: true });
-    await pipeline(Readable.from(lines), createWriteStream(temp, { flags: 'wx' }));
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    if (error instanceof HushError) throw error;
-    throw ioError(target, error, 'write the file');
-  }
+/** Text lines as bytes, for a byte sink. */
+async function* utf8(lines: AsyncIterable<string>): AsyncGenerator<Buffer> {
+  for await (const line of lines) yield Buffer.from(line);
 }
 
 /** Writes the lines to `--out`, or to `output` (stdout unless a caller collects it). */
@@ -134,7 +122,7 @@ export async function auditExportCommand(
   await withLog(db, async (store) => {
     const lines = jsonLines(store.records(), counter);
     if (out === undefined) await pipeline(Readable.from(lines), output, { end: false });
-    else await writeStaged(out, lines);
+    else await writeStreamStaged(out, utf8(lines));
   });
   if (out !== undefined) output.write(`Wrote ${counter.lines} record(s) from ${db} to ${out}.\n`);
   return 0;

@@ -1,0 +1,111 @@
+/**
+ * PostgreSQL plumbing shared by the service backend and the PostgreSQL audit store: schema names,
+ * transactions on one pooled client, and installing versioned tables exactly once even when several
+ * processes open the same database at the same moment.
+ */
+import type pg from 'pg';
+import { HushError } from '../../../errors.js';
+
+/** Anything that runs a query: the pool, or a client inside a transaction. */
+export type Queryable = Pick<pg.ClientBase, 'query'>;
+
+/** Hush writes schema names into SQL unquoted, so only plain lower-case identifiers are taken. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export const DEFAULT_SCHEMA = 'hush';
+
+/** The schema name, checked; throws a HushError naming what is wrong. */
+export function schemaName(schema: string = DEFAULT_SCHEMA): string {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new HushError(
+      'USAGE',
+      `PostgreSQL schema "${schema}": use lower-case letters, digits and underscores (at most 63, not starting with a digit)`,
+    );
+  }
+  return schema;
+}
+
+/** Times are kept to the millisecond, as JavaScript and ISO 8601 strings hold them. */
+export const NOW = "date_trunc('milliseconds', now())";
+
+export function isoTime(value: Date): string;
+export function isoTime(value: Date | null): string | null;
+export function isoTime(value: Date | null): string | null {
+  return value === null ? null : value.toISOString();
+}
+
+/**
+ * Runs `work` in one transaction on one client: committed when it returns, rolled back when it
+ * throws. A client whose rollback fails is discarded rather than returned to the pool.
+ */
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/**
+ * Creates `component`'s tables in `schema` at `version` unless they are there already; refuses a
+ * schema holding another version. Runs under a transaction-level advisory lock on the schema, so
+ * two processes opening a new database at once install it once, and DDL is transactional: a
+ * failed install leaves nothing behind.
+ */
+export async function installSchema(
+  pool: pg.Pool,
+  schema: string,
+  component: string,
+  version: number,
+  ddl: string,
+): Promise<void> {
+  await withTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`hush-schema:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${schema}.hush_schema (component text PRIMARY KEY, version integer NOT NULL)`,
+    );
+    const { rows } = await client.query<{ version: number }>(
+      `SELECT version FROM ${schema}.hush_schema WHERE component = $1`,
+      [component],
+    );
+    const installed = rows[0]?.version;
+    if (installed === version) return;
+    if (installed !== undefined) {
+      throw new HushError(
+        'USAGE',
+        `PostgreSQL schema "${schema}": Hush ${component} tables are at version ${installed}; this Hush uses version ${version}`,
+      );
+    }
+    await client.query(ddl);
+    await client.query(`INSERT INTO ${schema}.hush_schema (component, version) VALUES ($1, $2)`, [
+      component,
+      version,
+    ]);
+  });
+}
+
+/** Opaque page cursors: the last row's sequence number, so pages stay stable while rows are added. */
+export function encodeCursor(seq: string): string {
+  return Buffer.from(`seq:${seq}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  const match = /^seq:([0-9]{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new HushError('USAGE', 'cursor: not a cursor from this list');
+  return match[1]!;
+}

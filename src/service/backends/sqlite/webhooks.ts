@@ -1,0 +1,278 @@
+/**
+ * Webhook endpoints, deliveries and attempts in SQLite. `enqueue` is how job changes write their
+ * deliveries: called inside the job store's transaction, so a change and its deliveries commit
+ * together. Dispatchers lease deliveries under the write lock, so two never take the same one.
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { JobEvent } from '../../jobs/job.js';
+import type {
+  AttemptOutcome,
+  DeliveryAttempt,
+  DeliveryQuery,
+  DeliveryState,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookStore,
+} from '../../webhooks/store.js';
+import { checkLimit, decodeCursor, page, toIso, toIsoOrNull, toMs, where } from './sql.js';
+
+interface EndpointRow {
+  id: string;
+  url: string;
+  secret: string;
+  events: string;
+  enabled: number;
+  description: string | null;
+  created_at: number;
+}
+
+interface DeliveryRow {
+  seq: number;
+  id: string;
+  endpoint_id: string;
+  event: string;
+  state: DeliveryState;
+  attempts: number;
+  next_attempt_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+interface AttemptRow {
+  delivery_id: string;
+  attempt: number;
+  at: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'delivered', 'failed'];
+
+function toEndpoint(row: EndpointRow): WebhookEndpoint {
+  return {
+    id: row.id,
+    url: row.url,
+    secret: row.secret,
+    events: JSON.parse(row.events) as string[],
+    enabled: row.enabled === 1,
+    description: row.description,
+    createdAt: toIso(row.created_at),
+  };
+}
+
+function toDelivery(row: DeliveryRow): WebhookDelivery {
+  return {
+    id: row.id,
+    endpointId: row.endpoint_id,
+    event: JSON.parse(row.event) as JobEvent,
+    state: row.state,
+    attempts: row.attempts,
+    nextAttemptAt: toIsoOrNull(row.next_attempt_at),
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+function toAttempt(row: AttemptRow): DeliveryAttempt {
+  return {
+    deliveryId: row.delivery_id,
+    attempt: row.attempt,
+    at: toIso(row.at),
+    statusCode: row.status_code,
+    error: row.error,
+    durationMs: row.duration_ms,
+  };
+}
+
+export class SqliteWebhookStore implements WebhookStore {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Writes one pending delivery of `event` per enabled endpoint that takes its type; due now. */
+  enqueue(event: JobEvent, now: number): void {
+    const endpoints = this.db
+      .prepare<[], Pick<EndpointRow, 'id' | 'events'>>(
+        'SELECT id, events FROM webhook_endpoints WHERE enabled = 1',
+      )
+      .all();
+    const insert = this.db.prepare(
+      `INSERT INTO webhook_deliveries (id, endpoint_id, job_id, event, state, attempts, next_attempt_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
+    );
+    const text = JSON.stringify(event);
+    for (const endpoint of endpoints) {
+      const events = JSON.parse(endpoint.events) as string[];
+      if (events.length > 0 && !events.includes(event.type)) continue;
+      insert.run(randomUUID(), endpoint.id, event.data.jobId, text, now, now, now);
+    }
+  }
+
+  async addEndpoint(endpoint: {
+    url: string;
+    secret: string;
+    events: string[];
+    description: string | null;
+  }): Promise<WebhookEndpoint> {
+    const row: EndpointRow = {
+      id: randomUUID(),
+      url: endpoint.url,
+      secret: endpoint.secret,
+      events: JSON.stringify(endpoint.events),
+      enabled: 1,
+      description: endpoint.description,
+      created_at: Date.now(),
+    };
+    this.db
+      .prepare(
+        `INSERT INTO webhook_endpoints (id, url, secret, events, enabled, description, created_at)
+         VALUES (@id, @url, @secret, @events, @enabled, @description, @created_at)`,
+      )
+      .run(row);
+    return toEndpoint(row);
+  }
+
+  async listEndpoints(): Promise<WebhookEndpoint[]> {
+    return this.db
+      .prepare<[], EndpointRow>('SELECT * FROM webhook_endpoints ORDER BY seq')
+      .all()
+      .map(toEndpoint);
+  }
+
+  async disableEndpoint(id: string): Promise<boolean> {
+    return this.db.prepare('UPDATE webhook_endpoints SET enabled = 0 WHERE id = ?').run(id).changes === 1;
+  }
+
+  /** Deliveries for disabled endpoints stay pending, unsent. */
+  async claimDue(
+    dispatcherId: string,
+    limit: number,
+    leaseMs: number,
+  ): Promise<{ delivery: WebhookDelivery; endpoint: WebhookEndpoint }[]> {
+    checkLimit(limit);
+    return this.db
+      .transaction(() => {
+        const now = Date.now();
+        const rows = this.db
+          .prepare<[number, number, number], DeliveryRow>(
+            `SELECT d.* FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+             WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND ifnull(d.lease_expires_at, 0) <= ?
+               AND e.enabled = 1
+             ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
+          )
+          .all(now, now, limit);
+        const lease = this.db.prepare(
+          'UPDATE webhook_deliveries SET lease_holder = ?, lease_expires_at = ? WHERE id = ?',
+        );
+        const endpoint = this.db.prepare<[string], EndpointRow>(
+          'SELECT * FROM webhook_endpoints WHERE id = ?',
+        );
+        return rows.map((row) => {
+          lease.run(dispatcherId, now + leaseMs, row.id);
+          return { delivery: toDelivery(row), endpoint: toEndpoint(endpoint.get(row.endpoint_id)!) };
+        });
+      })
+      .immediate();
+  }
+
+  async recordAttempt(attempt: DeliveryAttempt, outcome: AttemptOutcome): Promise<void> {
+    const at = toMs(attempt.at, 'attempt.at');
+    const next = outcome.state === 'pending' ? toMs(outcome.nextAttemptAt, 'nextAttemptAt') : null;
+    this.db
+      .transaction(() => {
+        const now = Date.now();
+        const updated = this.db
+          .prepare(
+            `UPDATE webhook_deliveries SET state = ?, attempts = max(attempts, ?), next_attempt_at = ?,
+               lease_holder = NULL, lease_expires_at = NULL, updated_at = ?
+             WHERE id = ?`,
+          )
+          .run(outcome.state, attempt.attempt, next, now, attempt.deliveryId);
+        if (updated.changes !== 1) throw new Error(`recordAttempt: no delivery ${attempt.deliveryId}`);
+        this.db
+          .prepare(
+            `INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, error, duration_ms)
+             VALUES (?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            attempt.deliveryId,
+            attempt.attempt,
+            at,
+            attempt.statusCode,
+            attempt.error,
+            attempt.durationMs,
+          );
+      })
+      .immediate();
+  }
+
+  async getDelivery(id: string): Promise<WebhookDelivery | null> {
+    const row = this.db
+      .prepare<[string], DeliveryRow>(`SELECT * FROM webhook_deliveries WHERE id = ?`)
+      .get(id);
+    return row === undefined ? null : toDelivery(row);
+  }
+
+  async listDeliveries(
+    query: DeliveryQuery,
+  ): Promise<{ deliveries: WebhookDelivery[]; nextCursor: string | null }> {
+    const limit = checkLimit(query.limit);
+    const params = {
+      state: query.state ?? null,
+      endpointId: query.endpointId ?? null,
+      jobId: query.jobId ?? null,
+      before: query.cursor === undefined ? null : decodeCursor(query.cursor),
+      take: limit + 1,
+    };
+    const rows = this.db
+      .prepare<typeof params, DeliveryRow>(
+        `SELECT * FROM webhook_deliveries
+         ${where([
+           params.state !== null && 'state = @state',
+           params.endpointId !== null && 'endpoint_id = @endpointId',
+           params.jobId !== null && 'job_id = @jobId',
+           params.before !== null && 'seq < @before',
+         ])}
+         ORDER BY seq DESC LIMIT @take`,
+      )
+      .all(params);
+    const { items, nextCursor } = page(rows, limit, toDelivery);
+    return { deliveries: items, nextCursor };
+  }
+
+  async attempts(deliveryId: string): Promise<DeliveryAttempt[]> {
+    return this.db
+      .prepare<[string], AttemptRow>(
+        `SELECT delivery_id, attempt, at, status_code, error, duration_ms FROM webhook_attempts
+         WHERE delivery_id = ? ORDER BY attempt, seq`,
+      )
+      .all(deliveryId)
+      .map(toAttempt);
+  }
+
+  async replay(id: string): Promise<WebhookDelivery | null> {
+    const now = Date.now();
+    const row = this.db
+      .prepare<[number, number, string], DeliveryRow>(
+        `UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = ?, lease_holder = NULL,
+           lease_expires_at = NULL, updated_at = ?
+         WHERE id = ? RETURNING *`,
+      )
+      .get(now, now, id);
+    return row === undefined ? null : toDelivery(row);
+  }
+
+  async counts(): Promise<Record<DeliveryState, number>> {
+    const counts = Object.fromEntries(DELIVERY_STATES.map((state) => [state, 0])) as Record<
+      DeliveryState,
+      number
+    >;
+    const rows = this.db
+      .prepare<[], { state: DeliveryState; n: number }>(
+        'SELECT state, count(*) AS n FROM webhook_deliveries GROUP BY state',
+      )
+      .all();
+    for (const { state, n } of rows) counts[state] = n;
+    return counts;
+  }
+}
