@@ -10,7 +10,7 @@
  *    "transcript ready" event posted to `hush serve` (one job slot) until the `job.completed`
  *    webhook reaches a local receiver. The median of several runs.
  *
- * Options: `--jobs N` (default 60), `--events N` (default 5), `--only sqlite|postgres|event`.
+ * Options: `--jobs N` (default 100), `--events N` (default 5), `--only sqlite|postgres|event`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -35,7 +35,7 @@ const EVENT_CALL_SECONDS = 300;
 
 const { values: args } = parseArgs({
   options: {
-    jobs: { type: 'string', default: '60' },
+    jobs: { type: 'string', default: '100' },
     events: { type: 'string', default: '5' },
     only: { type: 'string' },
   },
@@ -82,7 +82,7 @@ function startHush(command: string[], env: NodeJS.ProcessEnv): Promise<Running> 
     const timer = setTimeout(() => fail(new Error(`hush ${command[0]} did not start: ${stderr}`)), 20_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      const listening = /listening on (http:\/\/\S+)/.exec(stderr);
+      const listening = /listening on (http:\/\/[^\s;,]+)/.exec(stderr);
       if (listening || (command[0] === 'worker' && /running jobs/.test(stderr))) {
         clearTimeout(timer);
         done({ child, url: listening?.[1] ?? null, stop });
@@ -158,10 +158,11 @@ async function throughput(backend: 'sqlite' | 'postgres', call: Call): Promise<T
     try {
       const accepting = await submitAll(api.url!, call, JOBS);
       if (workers === 1) acceptedPerSecond = JOBS / accepting;
-      const started = performance.now();
+      // The clock starts once the workers are up, with all the jobs queued.
       const pool = await Promise.all(
         Array.from({ length: workers }, () => startHush(['worker', '--concurrency', '1', ...storage], {})),
       );
+      const started = performance.now();
       try {
         completedPerSecond[workers] = JOBS / (await drain(api.url!, JOBS, started));
       } finally {

@@ -6,6 +6,7 @@
 import type { AuditStore } from '../audit/store.js';
 import type { ApiKeyStore } from './auth/store.js';
 import type { JobStore } from './jobs/store.js';
+import type { WorkSignals } from './signal.js';
 import type { WebhookStore } from './webhooks/store.js';
 
 /** Inbound events already acted on, so a replayed event is not acted on twice. */
@@ -21,5 +22,7 @@ export interface ServiceBackend {
   keys: ApiKeyStore;
   audit: AuditStore;
   inbound: InboundEventLog;
+  /** Notified after this backend commits work, to wake this process's runner and dispatcher. */
+  readonly signals: WorkSignals;
   close(): Promise<void>;
 }

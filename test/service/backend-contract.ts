@@ -29,7 +29,8 @@
  * the order rows were written, even within one millisecond; times come back as
  * `Date#toISOString()` strings; a list cursor the backend did not issue is refused; `claimDue`
  * skips the pending deliveries of disabled endpoints; a claim that takes over an expired lease
- * announces `job.running` (the new attempt) even when the job was already running.
+ * announces `job.running` (the new attempt) even when the job was already running; `signals` are
+ * notified by the time the committing call resolves.
  */
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -41,6 +42,7 @@ import type { ServiceBackend } from '../../src/service/backend.js';
 import { JOB_STATES, type JobRecord, type JobResult, type NewJob } from '../../src/service/jobs/job.js';
 import type { Lease } from '../../src/service/jobs/store.js';
 import type { BackoffPolicy } from '../../src/service/retry.js';
+import type { WorkSignal } from '../../src/service/signal.js';
 import type { WebhookDelivery, WebhookEndpoint } from '../../src/service/webhooks/store.js';
 import { sampleEntry } from '../audit/helpers.js';
 
@@ -184,6 +186,23 @@ export function describeBackendContract(name: string, timing: ContractTiming, op
   }
 
   const isIso = (value: string | null) => value !== null && new Date(value).toISOString() === value;
+
+  /** Whether a sleeper on `signal` is woken by `commit` (by the time it resolves), and not before. */
+  async function wakes(signal: WorkSignal, commit: () => Promise<unknown>): Promise<boolean> {
+    // A notify nobody waited for is kept for the next wait: drop it, to see this commit's.
+    await signal.wait(0);
+    let woken = false;
+    const sleeping = signal.wait(5_000).then(() => (woken = true));
+    await new Promise(setImmediate);
+    assert.equal(woken, false, 'woken before the commit');
+    await commit();
+    await new Promise(setImmediate);
+    const result = woken;
+    // Ends the sleep either way, so no timer outlives the test.
+    signal.notify();
+    await sleeping;
+    return result;
+  }
 
   describe(`${name} backend contract`, () => {
     afterEach(async () => {
@@ -771,6 +790,35 @@ export function describeBackendContract(name: string, timing: ContractTiming, op
           [],
           'nor is anything sent to it',
         );
+      });
+    });
+
+    describe('signals', () => {
+      test('signals.jobs wakes a sleeper once a job is claimable: submitted or requeued, not retried after a backoff', async () => {
+        const { backend } = await fresh();
+        const { jobs } = backend.signals;
+        const started = Date.now();
+        assert.equal(await wakes(jobs, () => submit(backend)), true, 'submit');
+        assert.ok(Date.now() - started < 1_000, `woken ${Date.now() - started} ms after the wait began`);
+        const lease = await mustClaim(backend);
+        const failure = { reason: 'object store timed out', permanent: false };
+        assert.equal(await wakes(jobs, () => backend.jobs.fail(lease, failure)), false, 'fail, due later');
+        const job = await backend.jobs.cancel(lease.jobId);
+        assert.equal(job?.state, 'cancelled');
+        assert.equal(await wakes(jobs, () => backend.jobs.requeue(lease.jobId)), true, 'requeue');
+      });
+
+      test('signals.deliveries wakes a sleeper once deliveries are written: a state change, a replay', async () => {
+        const { backend } = await fresh();
+        const { deliveries } = backend.signals;
+        await addEndpoint(backend);
+        const job = await submit(backend);
+        let lease: Lease | undefined;
+        assert.equal(await wakes(deliveries, async () => (lease = await mustClaim(backend))), true, 'claim');
+        const progress = () => backend.jobs.advance(lease!, 'running', 0.5);
+        assert.equal(await wakes(deliveries, progress), false, 'progress within a state');
+        const [delivery] = await deliveriesOf(backend, job.id);
+        assert.equal(await wakes(deliveries, () => backend.webhooks.replay(delivery!.id)), true, 'replay');
       });
     });
 

@@ -2,7 +2,8 @@
  * Outbound webhooks over real loopback HTTP and a real SQLite backend: receivers verify signatures
  * with the `standardwebhooks` library (as a user's would) and with the documentation's
  * no-dependency snippet; retries back off, every attempt is recorded, failures end `failed` and
- * replay, and two dispatchers never send one delivery twice.
+ * replay, two dispatchers never send one delivery twice, and an idle dispatcher sends deliveries
+ * written in this process at once, not at its next poll.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -144,7 +145,7 @@ describe('webhook dispatcher', () => {
 
   function start(
     policy: UrlPolicy,
-    options: { maxAttempts?: number; dispatcherId?: string } = {},
+    options: { maxAttempts?: number; dispatcherId?: string; pollMs?: number } = {},
   ): WebhookDispatcher {
     return startWebhookDispatcher({
       backend,
@@ -330,6 +331,34 @@ describe('webhook dispatcher', () => {
       assert.equal(delivery?.state, 'delivered');
       assert.equal(delivery?.attempts, 1);
     } finally {
+      await backend.webhooks.disableEndpoint(endpoint.id);
+      await hook.close();
+    }
+  });
+
+  test('an idle dispatcher sends deliveries written in this process at once, not at its next poll', async () => {
+    const secret = newWebhookSecret();
+    const hook = await receiver(secret, (_count, res) => res.writeHead(204).end());
+    const endpoint = await backend.webhooks.addEndpoint({
+      url: hook.url,
+      secret,
+      events: [],
+      description: null,
+    });
+    const dispatcher = start(hook.policy, { pollMs: 60_000 });
+    try {
+      // It looks, finds nothing due and goes to sleep for a minute.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await backend.jobs.submit(newJob());
+      await waitFor('the job.queued delivery', async () => hook.received.length === 1, 1_000);
+      const [delivery] = (await backend.webhooks.listDeliveries({ endpointId: endpoint.id, limit: 1 }))
+        .deliveries;
+      await waitFor('delivered', stateIs(delivery!.id, 'delivered'), 1_000);
+      // A replay wakes it the same way.
+      await backend.webhooks.replay(delivery!.id);
+      await waitFor('the replayed delivery', async () => hook.received.length === 2, 1_000);
+    } finally {
+      await dispatcher.stop();
       await backend.webhooks.disableEndpoint(endpoint.id);
       await hook.close();
     }

@@ -2,7 +2,9 @@
  * The webhook dispatcher: claims due deliveries under a lease (so two dispatchers never send the
  * same one), POSTs each event signed, and records every attempt with its outcome: delivered on a
  * 2xx, pending again after a growing backoff, or failed once the attempts ran out (replayable).
- * Logs hold ids, statuses and attempt numbers: never a body, a secret or a URL's query.
+ * It looks for due deliveries every `pollMs`, or at once when this process writes some (the
+ * backend's `signals.deliveries`). Logs hold ids, statuses and attempt numbers: never a body, a
+ * secret or a URL's query.
  */
 import { randomUUID } from 'node:crypto';
 import { HushError } from '../../errors.js';
@@ -11,6 +13,7 @@ import type { ServiceBackend } from '../backend.js';
 import type { Logger } from '../log.js';
 import type { ServiceMetrics } from '../metrics.js';
 import { WEBHOOK_BACKOFF, backoffMs, type BackoffPolicy } from '../retry.js';
+import { WorkSignal } from '../signal.js';
 import { signWebhook } from './signing.js';
 import type { AttemptOutcome, WebhookDelivery, WebhookEndpoint } from './store.js';
 
@@ -29,7 +32,10 @@ export interface WebhookDispatcherDeps {
   logger: Logger;
   /** The SSRF guard's policy for endpoint URLs; its `timeoutMs` bounds each attempt. */
   policy: UrlPolicy;
-  /** Pause between looks when nothing is due. */
+  /**
+   * Pause between looks when nothing is due, unless deliveries written in this process wake it
+   * sooner (those written elsewhere are found this way).
+   */
   pollMs?: number;
   /** How long a claimed delivery stays held; must exceed `policy.timeoutMs`. */
   leaseMs?: number;
@@ -121,17 +127,9 @@ export function startWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDisp
 
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
-  let wake: (() => void) | null = null;
-  const pause = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-      wake = done;
-    });
+  /** Notified when a slot frees up or the dispatcher stops. */
+  const wake = new WorkSignal();
+  const pause = (ms: number): Promise<void> => WorkSignal.any([deps.backend.signals.deliveries, wake], ms);
 
   async function loop(): Promise<void> {
     while (!stopping) {
@@ -147,7 +145,7 @@ export function startWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDisp
       for (const { delivery, endpoint } of claimed) {
         const running: Promise<void> = attempt(delivery, endpoint).finally(() => {
           inFlight.delete(running);
-          wake?.();
+          wake.notify();
         });
         inFlight.add(running);
       }
@@ -161,7 +159,7 @@ export function startWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDisp
   return {
     async stop() {
       stopping = true;
-      wake?.();
+      wake.notify();
       await running;
       await Promise.all(inFlight);
     },

@@ -1,12 +1,14 @@
 /**
  * The job runner: `concurrency` slots, each claiming the next due job under a lease, running one
- * attempt (attempt.ts) and claiming again; an idle slot asks again after `pollMs`. Draining stops
+ * attempt (attempt.ts) and claiming again; an idle slot asks again after `pollMs`, or at once when
+ * this process commits a claimable job (the backend's `signals.jobs`). Draining stops
  * the claiming and waits for the running attempts; those still running at the timeout are
  * abandoned: their leases stop being renewed, they publish nothing, and the store hands the jobs
  * out again once the leases expire.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { WorkSignal } from '../signal.js';
 import { runAttempt, type AttemptDeps } from './attempt.js';
 import { errorKind } from './failure.js';
 import { holdLease, type HeldLease } from './lease.js';
@@ -14,7 +16,10 @@ import { holdLease, type HeldLease } from './lease.js';
 export interface RunnerDeps extends AttemptDeps {
   concurrency: number;
   leaseMs: number;
-  /** How long an idle slot waits before asking for a job again; 500 ms unless told otherwise. */
+  /**
+   * How long an idle slot waits before asking for a job again, unless a job made claimable in this
+   * process wakes it sooner (jobs submitted elsewhere are found this way); 500 ms by default.
+   */
   pollMs?: number;
 }
 
@@ -33,20 +38,11 @@ export function startJobRunner(deps: RunnerDeps): JobRunner {
   const attemptDeps: AttemptDeps = { ...deps, logger };
   const pollMs = deps.pollMs ?? DEFAULT_POLL_MS;
   const held = new Set<HeldLease>();
-  const sleepers = new Set<() => void>();
+  const draining = new WorkSignal();
   let stopping = false;
 
-  /** Waits `ms`, or less when the runner starts draining. */
-  const pause = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const wake = (): void => {
-        clearTimeout(timer);
-        sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      sleepers.add(wake);
-    });
+  /** Waits `ms`, or less when a job becomes claimable or the runner starts draining. */
+  const pause = (ms: number): Promise<void> => WorkSignal.any([deps.backend.signals.jobs, draining], ms);
 
   const slot = async (): Promise<void> => {
     while (!stopping) {
@@ -83,7 +79,7 @@ export function startJobRunner(deps: RunnerDeps): JobRunner {
     workerId,
     async drain(timeoutMs) {
       stopping = true;
-      for (const wake of [...sleepers]) wake();
+      draining.notify();
       let timer: NodeJS.Timeout | undefined;
       const timedOut = await Promise.race([
         slots.then(() => false),
@@ -95,7 +91,7 @@ export function startJobRunner(deps: RunnerDeps): JobRunner {
       if (timedOut) {
         logger.warn({ running: held.size }, 'drain timed out: running jobs are left to their leases');
         for (const hold of held) hold.abandon();
-      } else logger.info('job runner drained');
+      } else logger.info('job runner draining');
       return !timedOut;
     },
   };

@@ -3,7 +3,8 @@
  * over real HTTP on loopback: a job runs to its outputs, audit entry and result (with a clip from a
  * URL, too); a transient failure is retried after a backoff; bad input and a failed verification
  * fail at once; a lost lease publishes nothing; a drain that times out leaves the job to its
- * lease, and another runner finishes it.
+ * lease, and another runner finishes it; an idle runner claims a job submitted in this process at
+ * once, not at its next poll.
  */
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -37,7 +38,7 @@ interface Setup {
   backend: ServiceBackend;
   files: LocalFileStore;
   logs: string[];
-  start(options?: { leaseMs?: number }): JobRunner;
+  start(options?: { leaseMs?: number; pollMs?: number }): JobRunner;
 }
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -65,7 +66,7 @@ async function setup(): Promise<Setup> {
     backend,
     files,
     logs,
-    start: ({ leaseMs = 5_000 } = {}) => {
+    start: ({ leaseMs = 5_000, pollMs = 50 } = {}) => {
       const runner = startJobRunner({
         backend,
         files,
@@ -73,7 +74,7 @@ async function setup(): Promise<Setup> {
         logger,
         concurrency: 2,
         leaseMs,
-        pollMs: 50,
+        pollMs,
         urlPolicy: { allowHosts: ['127.0.0.1'], maxBytes: 10_000_000, timeoutMs: 10_000, maxRedirects: 0 },
         hushVersion: '0.0.0-test',
       });
@@ -257,6 +258,23 @@ describe('job runner', () => {
     assert.equal(cancelled!.result, null);
     assert.deepEqual(await auditRecords(backend), []);
     assert.deepEqual(await readdir(join(dir, 'files', 'jobs', job.id)), ['input']);
+  });
+
+  test('an idle runner claims a job submitted in this process at once, not at its next poll', async () => {
+    const { dir, backend, files, start } = await setup();
+    start({ pollMs: 60_000 });
+    // Both slots look, find nothing and go to sleep for a minute.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const job = await submitCall(backend, files, dir);
+    const submitted = Date.now();
+    await waitFor(
+      'the job to be claimed',
+      async () => (await backend.jobs.get(job.id))!.attempts === 1,
+      1_000,
+      10,
+    );
+    assert.ok(Date.now() - submitted < 1_000);
+    assert.equal((await finalJob(backend, job.id)).state, 'completed');
   });
 
   test('a drain that times out leaves the running job to its lease; another runner finishes it', async () => {

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import { HushError } from '../../../errors.js';
+import type { WorkSignal } from '../../signal.js';
 
 /** Anything that runs a query: the pool, or a client inside a transaction. */
 export type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -60,6 +61,28 @@ export async function withTransaction<T>(
   }
 }
 
+/** A transaction under way in `signalledTransaction`. */
+export interface SignalledTransaction extends Queryable {
+  /** Notifies `signal` once this transaction has committed; never when it rolls back. */
+  notifyOnCommit(signal: WorkSignal): void;
+}
+
+/**
+ * `withTransaction` that wakes sleepers for the work it made ready only after the commit: one
+ * woken sooner could look before the work is visible, or for work rolled back.
+ */
+export async function signalledTransaction<T>(
+  pool: pg.Pool,
+  work: (tx: SignalledTransaction) => Promise<T>,
+): Promise<T> {
+  const ready = new Set<WorkSignal>();
+  const result = await withTransaction(pool, (client) =>
+    work({ query: client.query.bind(client), notifyOnCommit: (signal) => ready.add(signal) }),
+  );
+  for (const signal of ready) signal.notify();
+  return result;
+}
+
 /**
  * Creates `component`'s tables in `schema` at `version` unless they are there already; refuses a
  * schema holding another version. Runs under a transaction-level advisory lock on the schema, so
@@ -108,4 +131,35 @@ export function decodeCursor(cursor: string): string {
   const match = /^seq:([0-9]{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw new HushError('USAGE', 'cursor: not a cursor from this list');
   return match[1]!;
+}
+
+/** A list filter: SQL with one `?` for its value, applied only when the value is not undefined. */
+export type Filter = readonly [sql: string, value: unknown];
+
+/** One page of `table`'s rows, newest first: the given filters, after the cursor. */
+export async function newestFirst<Row extends pg.QueryResultRow & { seq: string }>(
+  db: Queryable,
+  table: string,
+  filters: readonly Filter[],
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ rows: Row[]; nextCursor: string | null }> {
+  const cursor: Filter = ['seq < ?', page.cursor === undefined ? undefined : decodeCursor(page.cursor)];
+  const values: unknown[] = [];
+  const where: string[] = [];
+  for (const [sql, value] of [...filters, cursor]) {
+    if (value === undefined) continue;
+    values.push(value);
+    where.push(sql.replace('?', `$${values.length}`));
+  }
+  values.push(page.limit + 1);
+  const { rows } = await db.query<Row>(
+    `SELECT * FROM ${table} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY seq DESC LIMIT $${values.length}`,
+    values,
+  );
+  const rowsOfPage = rows.slice(0, page.limit);
+  return {
+    rows: rowsOfPage,
+    nextCursor: rows.length > page.limit ? encodeCursor(rowsOfPage.at(-1)!.seq) : null,
+  };
 }

@@ -14,6 +14,7 @@ import pg from 'pg';
 import { openPostgresAudit } from '../../../audit/postgres-store.js';
 import type { ServiceBackend } from '../../backend.js';
 import { JOB_BACKOFF, type BackoffPolicy } from '../../retry.js';
+import { workSignals } from '../../signal.js';
 import { DEFAULT_SCHEMA, installSchema, schemaName } from './database.js';
 import { INBOUND_DDL, PostgresInboundEventLog } from './inbound.js';
 import { JOBS_DDL, PostgresJobStore } from './jobs.js';
@@ -63,14 +64,16 @@ export async function openPostgresBackend(options: PostgresBackendOptions): Prom
       onError,
     });
     const opened = queue;
+    const signals = workSignals();
     let closing: Promise<void> | undefined;
     return {
       kind: 'postgres',
-      jobs: new PostgresJobStore(pool, schema, opened),
-      webhooks: new PostgresWebhookStore(pool, schema),
+      jobs: new PostgresJobStore(pool, schema, opened, signals),
+      webhooks: new PostgresWebhookStore(pool, schema, signals.deliveries),
       keys: new PostgresApiKeyStore(pool, schema),
       audit,
       inbound: new PostgresInboundEventLog(pool, schema),
+      signals,
       close() {
         closing ??= (async () => {
           await opened.close();

@@ -20,7 +20,15 @@ import {
   type NewJob,
 } from '../../jobs/job.js';
 import type { AttemptFailure, JobPage, JobQuery, JobStore, Lease } from '../../jobs/store.js';
-import { NOW, decodeCursor, encodeCursor, isoTime, withTransaction, type Queryable } from './database.js';
+import type { WorkSignals } from '../../signal.js';
+import {
+  NOW,
+  isoTime,
+  newestFirst,
+  signalledTransaction,
+  type Queryable,
+  type SignalledTransaction,
+} from './database.js';
 import { leaseSeconds, type JobQueue } from './queue.js';
 import { recordJobEvent } from './webhooks.js';
 
@@ -69,6 +77,7 @@ interface JobRow {
   api_key_id: string | null;
   idempotency_key: string | null;
   queue_id: string;
+  due_at: Date | null;
   created_at: Date;
   updated_at: Date;
   started_at: Date | null;
@@ -124,6 +133,7 @@ export class PostgresJobStore implements JobStore {
     private readonly pool: pg.Pool,
     private readonly schema: string,
     private readonly queue: JobQueue,
+    private readonly signals: WorkSignals,
   ) {
     this.table = `${schema}.hush_jobs`;
   }
@@ -132,7 +142,7 @@ export class PostgresJobStore implements JobStore {
     if (!Number.isInteger(job.maxAttempts) || job.maxAttempts < 1) {
       throw new HushError('USAGE', `job ${job.id}: maxAttempts must be a whole number, at least 1`);
     }
-    return withTransaction(this.pool, async (tx) => {
+    return signalledTransaction(this.pool, async (tx) => {
       const queueId = randomUUID();
       const { rows } = await tx.query<JobRow>(
         `INSERT INTO ${this.table} (id, state, progress, attempts, max_attempts, request, api_key_id, idempotency_key,
@@ -150,9 +160,7 @@ export class PostgresJobStore implements JobStore {
         return { job: toJob(first[0]!), created: false };
       }
       await this.queue.send(tx, job.id, queueId, job.maxAttempts);
-      const record = toJob(rows[0]);
-      await recordJobEvent(tx, this.schema, record);
-      return { job: record, created: true };
+      return { job: await this.announce(tx, rows[0]), created: true };
     });
   }
 
@@ -162,28 +170,18 @@ export class PostgresJobStore implements JobStore {
   }
 
   async list(query: JobQuery): Promise<JobPage> {
-    const values: unknown[] = [];
-    const where: string[] = [];
-    const match = (sql: string, value: unknown) => {
-      values.push(value);
-      where.push(sql.replace('?', `$${values.length}`));
-    };
-    if (query.state !== undefined) match('state = ?', query.state);
-    if (query.apiKeyId !== undefined) match('api_key_id = ?', query.apiKeyId);
-    if (query.createdFrom !== undefined) match('created_at >= ?', query.createdFrom);
-    if (query.createdTo !== undefined) match('created_at < ?', query.createdTo);
-    if (query.cursor !== undefined) match('seq < ?', decodeCursor(query.cursor));
-    values.push(query.limit + 1);
-    const { rows } = await this.pool.query<JobRow>(
-      `SELECT * FROM ${this.table} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY seq DESC LIMIT $${values.length}`,
-      values,
+    const { rows, nextCursor } = await newestFirst<JobRow>(
+      this.pool,
+      this.table,
+      [
+        ['state = ?', query.state],
+        ['api_key_id = ?', query.apiKeyId],
+        ['created_at >= ?', query.createdFrom],
+        ['created_at < ?', query.createdTo],
+      ],
+      query,
     );
-    const page = rows.slice(0, query.limit);
-    return {
-      jobs: page.map(toJob),
-      nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.seq) : null,
-    };
+    return { jobs: rows.map(toJob), nextCursor };
   }
 
   async counts(): Promise<Record<JobState, number>> {
@@ -219,7 +217,7 @@ export class PostgresJobStore implements JobStore {
     const seconds = leaseSeconds(leaseMs);
     await this.settleExpiredLeases();
     for (;;) {
-      const claimed = await withTransaction(this.pool, async (tx) => {
+      const claimed = await signalledTransaction(this.pool, async (tx) => {
         const taken = await this.queue.fetch(tx, seconds);
         if (taken === null) return null;
         const row = await this.read(tx, taken.jobId, 'FOR UPDATE');
@@ -304,7 +302,7 @@ export class PostgresJobStore implements JobStore {
   }
 
   async cancel(id: string): Promise<JobRecord | null> {
-    return withTransaction(this.pool, async (tx) => {
+    return signalledTransaction(this.pool, async (tx) => {
       const current = await this.read(tx, id, '');
       if (current === undefined) return null;
       if (FINAL_STATES.has(current.state)) return toJob(current);
@@ -317,7 +315,7 @@ export class PostgresJobStore implements JobStore {
   }
 
   async requeue(id: string): Promise<JobRecord | null> {
-    return withTransaction(this.pool, async (tx) => {
+    return signalledTransaction(this.pool, async (tx) => {
       const row = await this.read(tx, id, 'FOR UPDATE');
       if (row === undefined || (row.state !== 'failed' && row.state !== 'cancelled')) return null;
       const queueId = randomUUID();
@@ -338,7 +336,7 @@ export class PostgresJobStore implements JobStore {
    * failed when that was the last attempt. Until then pg-boss still holds the job active.
    */
   private async settleExpiredLeases(): Promise<void> {
-    await withTransaction(this.pool, async (tx) => {
+    await signalledTransaction(this.pool, async (tx) => {
       const { rows } = await tx.query<JobRow>(
         `SELECT * FROM ${this.table} WHERE state IN ('running', 'verifying') AND lease_expires_at <= now()
          ORDER BY lease_expires_at LIMIT ${RECONCILE_BATCH} FOR UPDATE SKIP LOCKED`,
@@ -365,12 +363,12 @@ export class PostgresJobStore implements JobStore {
   /** Runs `work` for the holder of `lease`; null when the lease is lost (nothing is changed). */
   private async underLease<T>(
     lease: Lease,
-    work: (tx: pg.PoolClient, queueId: string) => Promise<T>,
+    work: (tx: SignalledTransaction, queueId: string) => Promise<T>,
   ): Promise<T | null> {
     const token = TOKEN.exec(lease.token);
     if (token === null || Number(token[2]) !== lease.attempt) return null;
     try {
-      return await withTransaction(this.pool, (tx) => work(tx, token[1]!));
+      return await signalledTransaction(this.pool, (tx) => work(tx, token[1]!));
     } catch (error) {
       if (error instanceof LeaseLost) return null;
       throw error;
@@ -397,10 +395,10 @@ export class PostgresJobStore implements JobStore {
 
   /**
    * Applies `assignments` (parameters from $2, after the job id) and returns the job; a state
-   * change writes its webhook deliveries in the same transaction.
+   * change is announced in the same transaction.
    */
   private async update(
-    tx: Queryable,
+    tx: SignalledTransaction,
     id: string,
     assignments: string,
     values: unknown[],
@@ -410,8 +408,20 @@ export class PostgresJobStore implements JobStore {
       `UPDATE ${this.table} SET ${assignments}, updated_at = ${NOW} WHERE id = $1 RETURNING *`,
       [id, ...values],
     );
-    const job = toJob(rows[0]!);
-    if (stateChanged) await recordJobEvent(tx, this.schema, job);
+    return stateChanged ? this.announce(tx, rows[0]!) : toJob(rows[0]!);
+  }
+
+  /**
+   * Writes the webhook deliveries of the job's new state and wakes, after the commit, the sleepers
+   * for what is ready: those deliveries, and the job when it is claimable now (due by the time of
+   * the change, not queued to wait out a backoff).
+   */
+  private async announce(tx: SignalledTransaction, row: JobRow): Promise<JobRecord> {
+    const job = toJob(row);
+    if (await recordJobEvent(tx, this.schema, job)) tx.notifyOnCommit(this.signals.deliveries);
+    if (row.state === 'queued' && row.due_at !== null && row.due_at.getTime() <= row.updated_at.getTime()) {
+      tx.notifyOnCommit(this.signals.jobs);
+    }
     return job;
   }
 }

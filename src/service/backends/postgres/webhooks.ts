@@ -17,7 +17,8 @@ import type {
   WebhookEndpoint,
   WebhookStore,
 } from '../../webhooks/store.js';
-import { NOW, decodeCursor, encodeCursor, isoTime, withTransaction, type Queryable } from './database.js';
+import type { WorkSignal } from '../../signal.js';
+import { NOW, isoTime, newestFirst, withTransaction, type Queryable } from './database.js';
 
 export const WEBHOOKS_DDL = (schema: string): string => `
 CREATE TABLE IF NOT EXISTS ${schema}.hush_webhook_endpoints (
@@ -127,11 +128,11 @@ function toAttempt(row: AttemptRow): DeliveryAttempt {
 
 /**
  * One delivery of the job's current state (`jobEvent`) per enabled endpoint that takes its event
- * type, in the caller's transaction.
+ * type, in the caller's transaction; false when no endpoint takes it.
  */
-export async function recordJobEvent(tx: Queryable, schema: string, job: JobRecord): Promise<void> {
+export async function recordJobEvent(tx: Queryable, schema: string, job: JobRecord): Promise<boolean> {
   const event = jobEvent(job, job.updatedAt);
-  await tx.query(
+  const { rowCount } = await tx.query(
     `INSERT INTO ${schema}.hush_webhook_deliveries
        (id, endpoint_id, job_id, event, state, attempts, next_attempt_at, created_at, updated_at)
      SELECT gen_random_uuid()::text, e.id, $1, $2, 'pending', 0, ${NOW}, ${NOW}, ${NOW}
@@ -140,12 +141,15 @@ export async function recordJobEvent(tx: Queryable, schema: string, job: JobReco
      ORDER BY e.created_at, e.id`,
     [job.id, event, event.type],
   );
+  return (rowCount ?? 0) > 0;
 }
 
 export class PostgresWebhookStore implements WebhookStore {
   constructor(
     private readonly pool: pg.Pool,
     private readonly schema: string,
+    /** Notified when a delivery comes due now outside a job change (replay). */
+    private readonly deliveries: WorkSignal,
   ) {}
 
   async addEndpoint(endpoint: {
@@ -248,28 +252,17 @@ export class PostgresWebhookStore implements WebhookStore {
   async listDeliveries(
     query: DeliveryQuery,
   ): Promise<{ deliveries: WebhookDelivery[]; nextCursor: string | null }> {
-    const values: unknown[] = [];
-    const where: string[] = [];
-    const match = (sql: string, value: unknown) => {
-      values.push(value);
-      where.push(sql.replace('?', `$${values.length}`));
-    };
-    if (query.state !== undefined) match('state = ?', query.state);
-    if (query.endpointId !== undefined) match('endpoint_id = ?', query.endpointId);
-    if (query.jobId !== undefined) match('job_id = ?', query.jobId);
-    if (query.cursor !== undefined) match('seq < ?', decodeCursor(query.cursor));
-    values.push(query.limit + 1);
-    const { rows } = await this.pool.query<DeliveryRow>(
-      `SELECT * FROM ${this.schema}.hush_webhook_deliveries
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY seq DESC LIMIT $${values.length}`,
-      values,
+    const { rows, nextCursor } = await newestFirst<DeliveryRow>(
+      this.pool,
+      `${this.schema}.hush_webhook_deliveries`,
+      [
+        ['state = ?', query.state],
+        ['endpoint_id = ?', query.endpointId],
+        ['job_id = ?', query.jobId],
+      ],
+      query,
     );
-    const page = rows.slice(0, query.limit);
-    return {
-      deliveries: page.map(toDelivery),
-      nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.seq) : null,
-    };
+    return { deliveries: rows.map(toDelivery), nextCursor };
   }
 
   async attempts(deliveryId: string): Promise<DeliveryAttempt[]> {
@@ -288,7 +281,10 @@ export class PostgresWebhookStore implements WebhookStore {
        WHERE id = $1 RETURNING *`,
       [id],
     );
-    return rows[0] === undefined ? null : toDelivery(rows[0]);
+    if (rows[0] === undefined) return null;
+    // One statement, committed as it returns.
+    this.deliveries.notify();
+    return toDelivery(rows[0]);
   }
 
   async counts(): Promise<Record<DeliveryState, number>> {

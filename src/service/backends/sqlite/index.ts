@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { openSqliteAudit } from '../../../audit/sqlite-store.js';
 import type { ServiceBackend } from '../../backend.js';
 import { JOB_BACKOFF, type BackoffPolicy } from '../../retry.js';
+import { workSignals } from '../../signal.js';
 import { SqliteInboundEventLog } from './inbound.js';
 import { SqliteJobStore } from './jobs.js';
 import { SqliteApiKeyStore } from './keys.js';
@@ -45,16 +46,21 @@ export function openSqliteBackend(file: string, options: SqliteBackendOptions = 
     throw error;
   }
   const connection = db;
-  const webhooks = new SqliteWebhookStore(connection);
+  const signals = workSignals();
+  const webhooks = new SqliteWebhookStore(connection, signals.deliveries);
   return {
     kind: 'sqlite',
-    jobs: new SqliteJobStore(connection, options.backoff ?? JOB_BACKOFF, (event, now) =>
-      webhooks.enqueue(event, now),
+    jobs: new SqliteJobStore(
+      connection,
+      options.backoff ?? JOB_BACKOFF,
+      (event, now) => webhooks.enqueue(event, now),
+      signals,
     ),
     webhooks,
     keys: new SqliteApiKeyStore(connection),
     audit,
     inbound: new SqliteInboundEventLog(connection),
+    signals,
     async close() {
       connection.close();
       await audit.close();

@@ -23,6 +23,7 @@ import {
 } from '../../jobs/job.js';
 import type { AttemptFailure, JobPage, JobQuery, JobStore, Lease } from '../../jobs/store.js';
 import { backoffMs, type BackoffPolicy } from '../../retry.js';
+import type { WorkSignal, WorkSignals } from '../../signal.js';
 import { checkLeaseMs, checkLimit, decodeCursor, page, toIso, toIsoOrNull, toMs, where } from './sql.js';
 
 interface JobRow {
@@ -93,16 +94,43 @@ function plural(n: number, word: string): string {
 }
 
 export class SqliteJobStore implements JobStore {
+  /**
+   * What the transaction under way made ready, notified once it commits. One set serves every
+   * transaction: better-sqlite3 runs each synchronously, so they never interleave.
+   */
+  private readonly ready = new Set<WorkSignal>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly backoff: BackoffPolicy,
-    /** Writes the deliveries of a job event, inside the current transaction. */
-    private readonly enqueue: (event: JobEvent, now: number) => void,
+    /** Writes the deliveries of a job event, inside the current transaction; false when none. */
+    private readonly enqueue: (event: JobEvent, now: number) => boolean,
+    private readonly signals: WorkSignals,
   ) {}
 
-  /** Runs `action` in a write transaction, with the time read under the lock. */
+  /**
+   * Runs `action` in a write transaction, with the time read under the lock; once it commits,
+   * wakes the sleepers for what it made ready (a sleeper woken sooner could look before the work
+   * is visible).
+   */
   private write<T>(action: (now: number) => T): T {
-    return this.db.transaction(() => action(Date.now())).immediate();
+    try {
+      const result = this.db.transaction(() => action(Date.now())).immediate();
+      for (const signal of this.ready) signal.notify();
+      return result;
+    } finally {
+      this.ready.clear();
+    }
+  }
+
+  /**
+   * Writes the deliveries of the job's event (in the caller's transaction) and notes what is ready
+   * after the commit: those deliveries, and the job when it is claimable now (not when queued to
+   * wait out a backoff).
+   */
+  private announce(job: JobRecord, dueAt: number | null, now: number): void {
+    if (this.enqueue(jobEvent(job, toIso(now)), now)) this.ready.add(this.signals.deliveries);
+    if (job.state === 'queued' && dueAt !== null && dueAt <= now) this.ready.add(this.signals.jobs);
   }
 
   private row(id: string): JobRow | undefined {
@@ -135,8 +163,7 @@ export class SqliteJobStore implements JobStore {
       )
       .run(next);
     const job = toJob(next);
-    if (next.state !== row.state || next.attempts !== row.attempts)
-      this.enqueue(jobEvent(job, toIso(now)), now);
+    if (next.state !== row.state || next.attempts !== row.attempts) this.announce(job, next.due_at, now);
     return job;
   }
 
@@ -178,7 +205,7 @@ export class SqliteJobStore implements JobStore {
         )
         .run(row);
       const record = toJob({ seq: 0, ...row });
-      this.enqueue(jobEvent(record, toIso(now)), now);
+      this.announce(record, row.due_at, now);
       return { job: record, created: true };
     });
   }

@@ -15,6 +15,7 @@ import type {
   WebhookEndpoint,
   WebhookStore,
 } from '../../webhooks/store.js';
+import type { WorkSignal } from '../../signal.js';
 import { checkLimit, decodeCursor, page, toIso, toIsoOrNull, toMs, where } from './sql.js';
 
 interface EndpointRow {
@@ -87,10 +88,17 @@ function toAttempt(row: AttemptRow): DeliveryAttempt {
 }
 
 export class SqliteWebhookStore implements WebhookStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    /** Notified when a delivery comes due now outside a job change (replay). */
+    private readonly deliveries: WorkSignal,
+  ) {}
 
-  /** Writes one pending delivery of `event` per enabled endpoint that takes its type; due now. */
-  enqueue(event: JobEvent, now: number): void {
+  /**
+   * Writes one pending delivery of `event` per enabled endpoint that takes its type; due now.
+   * False when no endpoint takes it.
+   */
+  enqueue(event: JobEvent, now: number): boolean {
     const endpoints = this.db
       .prepare<[], Pick<EndpointRow, 'id' | 'events'>>(
         'SELECT id, events FROM webhook_endpoints WHERE enabled = 1',
@@ -101,11 +109,14 @@ export class SqliteWebhookStore implements WebhookStore {
        VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
     );
     const text = JSON.stringify(event);
+    let written = false;
     for (const endpoint of endpoints) {
       const events = JSON.parse(endpoint.events) as string[];
       if (events.length > 0 && !events.includes(event.type)) continue;
       insert.run(randomUUID(), endpoint.id, event.data.jobId, text, now, now, now);
+      written = true;
     }
+    return written;
   }
 
   async addEndpoint(endpoint: {
@@ -259,7 +270,10 @@ export class SqliteWebhookStore implements WebhookStore {
          WHERE id = ? RETURNING *`,
       )
       .get(now, now, id);
-    return row === undefined ? null : toDelivery(row);
+    if (row === undefined) return null;
+    // One statement, committed as it returns.
+    this.deliveries.notify();
+    return toDelivery(row);
   }
 
   async counts(): Promise<Record<DeliveryState, number>> {
