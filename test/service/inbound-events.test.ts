@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import type { ServiceBackend } from '../../src/service/backend.js';
@@ -20,7 +19,7 @@ import {
 import type { PlatformHint } from '../../src/service/events/hints.js';
 import { parseInboundSources, type InboundSource } from '../../src/service/events/source.js';
 import type { JobRecord, JobRequest } from '../../src/service/jobs/job.js';
-import { createLogger } from '../../src/service/log.js';
+import { captureLog } from './log-capture.js';
 import { createMetrics } from '../../src/service/metrics.js';
 import { newWebhookSecret } from '../../src/service/webhooks/signing.js';
 
@@ -94,25 +93,13 @@ describe('inbound events', () => {
   let dir: string;
   let backend: ServiceBackend;
   let deps: InboundDeps;
-  const lines: string[] = [];
+  let lines: string[] = [];
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hush-inbound-'));
     backend = openSqliteBackend(join(dir, 'hush.db'));
-    const logger = createLogger({
-      level: 'debug',
-      destination: new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          lines.push(
-            ...chunk
-              .toString('utf8')
-              .split('\n')
-              .filter((line) => line !== ''),
-          );
-          done();
-        },
-      }),
-    });
+    const { logger, lines: logged } = captureLog();
+    lines = logged;
     deps = { backend, metrics: createMetrics(backend), logger, sources, maxAttempts: 4, now: () => NOW };
   });
   after(async () => {

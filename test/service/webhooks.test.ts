@@ -12,14 +12,13 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import type { UrlPolicy } from '../../src/net/safe-fetch.js';
 import type { ServiceBackend } from '../../src/service/backend.js';
 import { openSqliteBackend } from '../../src/service/backends/sqlite/index.js';
 import type { JobEvent, NewJob } from '../../src/service/jobs/job.js';
-import { createLogger } from '../../src/service/log.js';
+import { captureLog } from './log-capture.js';
 import { createMetrics, type ServiceMetrics } from '../../src/service/metrics.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from '../../src/service/webhooks/dispatcher.js';
 import { newWebhookSecret, signWebhook, verifyWebhook } from '../../src/service/webhooks/signing.js';
@@ -108,21 +107,7 @@ describe('webhook dispatcher', () => {
   let dir: string;
   let backend: ServiceBackend;
   let metrics: ServiceMetrics;
-  const lines: string[] = [];
-  const logger = createLogger({
-    level: 'debug',
-    destination: new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(
-          ...chunk
-            .toString('utf8')
-            .split('\n')
-            .filter((line) => line !== ''),
-        );
-        done();
-      },
-    }),
-  });
+  const { logger, lines } = captureLog();
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hush-webhooks-'));

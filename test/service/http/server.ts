@@ -13,7 +13,7 @@ import type { ServiceBackend } from '../../../src/service/backend.js';
 import { openSqliteBackend } from '../../../src/service/backends/sqlite/index.js';
 import { LocalFileStore } from '../../../src/service/files/local.js';
 import { API_LIMIT_DEFAULTS, buildApi, type ApiOptions } from '../../../src/service/http/app.js';
-import { createLogger } from '../../../src/service/log.js';
+import { captureLog } from '../log-capture.js';
 import { createMetrics } from '../../../src/service/metrics.js';
 import { buildWav, tones } from '../../audio/wav/fixture.js';
 
@@ -40,8 +40,7 @@ export async function startApi(options: Partial<ApiOptions> = {}): Promise<TestA
   const files = new LocalFileStore(join(dir, 'files'));
   const uploads = join(dir, 'uploads');
   await mkdir(uploads);
-  const logs: string[] = [];
-  const logger = createLogger({ destination: { write: (line: string) => void logs.push(line) } });
+  const { logger, lines: logs } = captureLog('info');
   const app = await buildApi({
     backend,
     files,

@@ -9,13 +9,12 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { after, afterEach, describe, test } from 'node:test';
 import { verifyChain } from '../../../src/audit/verify.js';
 import type { ServiceBackend } from '../../../src/service/backend.js';
 import { openSqliteBackend } from '../../../src/service/backends/sqlite/index.js';
 import { LocalFileStore } from '../../../src/service/files/local.js';
-import { createLogger } from '../../../src/service/log.js';
+import { captureLog } from '../log-capture.js';
 import { createMetrics } from '../../../src/service/metrics.js';
 import { startJobRunner, type JobRunner } from '../../../src/service/worker/runner.js';
 import { buildWav } from '../../audio/wav/fixture.js';
@@ -48,14 +47,7 @@ async function setup(): Promise<Setup> {
   const backend = openSqliteBackend(join(dir, 'hush.db'), { backoff: BACKOFF });
   const files = new LocalFileStore(join(dir, 'files'));
   const metrics = createMetrics(backend);
-  const logs: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  const logger = createLogger({ destination, level: 'debug' });
+  const { logger, lines: logs } = captureLog();
   const runners: JobRunner[] = [];
   cleanups.push(async () => {
     for (const runner of runners) await runner.drain(0);
