@@ -8,6 +8,8 @@ export type HushErrorCode =
   | 'POLICY_INVALID'
   | 'USAGE'
   | 'IO'
+  /** A server answered that what was asked for is not there or not allowed (4xx): retrying cannot help. */
+  | 'SOURCE_REFUSED'
   | 'AUDIO_INVALID'
   | 'AUDIO_UNSUPPORTED'
   | 'FFMPEG_UNAVAILABLE'

@@ -248,6 +248,11 @@ export function safeFetch(url: string, init: FetchInit, policy: UrlPolicy): Prom
   });
 }
 
+/** 4xx answers that will not change on a retry (408, 425 and 429 may). */
+function isRefusal(status: number): boolean {
+  return status >= 400 && status <= 499 && status !== 408 && status !== 425 && status !== 429;
+}
+
 /**
  * GETs `url` into `file`: streamed to a temporary file beside it and renamed into place only when
  * complete, hashed on the way. Any answer but 2xx is an error.
@@ -256,8 +261,10 @@ export function safeDownload(url: string, file: string, policy: UrlPolicy): Prom
   return withExchange(policy, async (exchange) => {
     const { response } = await open(url, {}, policy, exchange);
     const status = response.statusCode ?? 0;
-    if (status < 200 || status > 299)
-      throw new HushError('IO', `${exchange.host}: the server answered ${status}`);
+    if (status < 200 || status > 299) {
+      const code = isRefusal(status) ? 'SOURCE_REFUSED' : 'IO';
+      throw new HushError(code, `${exchange.host}: the server answered ${status}`);
+    }
     const written = await writeStreamStaged(file, bodyChunks(response, policy, exchange));
     return { ...written, contentType: response.headers['content-type'] ?? null };
   });

@@ -162,6 +162,21 @@ describe('job runner', () => {
     assert.equal(record!.entry.input.file, `${server.url}/call.wav`, 'the URL is recorded without its query');
   });
 
+  test('a recording URL answered 404 fails the job at once: a retry cannot help', async () => {
+    const { dir, backend, files, start } = await setup();
+    const server = await testServer((_request, response) => void response.writeHead(404).end());
+    cleanups.push(() => server.close());
+    const job = await submitCall(backend, files, dir, { recordingUrl: `${server.url}/call.wav?sig=secret` });
+    start();
+    const done = await finalJob(backend, job.id);
+
+    assert.equal(done.state, 'failed');
+    assert.equal(done.attempts, 1);
+    assert.equal(server.requests, 1);
+    assert.match(done.failure ?? '', /answered 404/);
+    assert.ok(!(done.failure ?? '').includes('secret'), 'the reason holds no query');
+  });
+
   test('customAudioUrl: the clip is fetched through the URL guard and named without its query', async () => {
     const { dir, backend, files, start } = await setup();
     // A tone unlike the call's (a clip that correlated with the original would fail verification).
