@@ -6,7 +6,7 @@
  * Every state change writes one webhook delivery per enabled endpoint (the event from `jobEvent`)
  * in the same transaction as the change. Progress within a state sends none.
  */
-import type { JobRecord, JobRegion, JobResult, JobState, NewJob } from './job.js';
+import type { JobRecord, JobResult, JobState, NewJob } from './job.js';
 
 /** A worker's hold on one attempt of a job. Lost when it expires unrenewed, or the job is cancelled. */
 export interface Lease {
@@ -81,5 +81,3 @@ export interface JobStore {
   /** Queues a failed or cancelled job again with fresh attempts (dead-letter replay); null when not found or not final. */
   requeue(id: string): Promise<JobRecord | null>;
 }
-
-export type { JobRegion };
