@@ -13,7 +13,7 @@ import { parseHoldoutSource } from './holdout-source.js';
 import type { CallLabels } from './labels.js';
 import { labelsFor } from './labels.js';
 import { countBy } from './output.js';
-import { HOLDOUT_B_DIR, HOLDOUT_C_DIR, HOLDOUT_D_DIR, HOLDOUT_DIR, REPO_DIR } from './paths.js';
+import { HOLDOUT_B_DIR, HOLDOUT_C_DIR, HOLDOUT_D_DIR, HOLDOUT_DIR, HOLDOUT_E_DIR, REPO_DIR } from './paths.js';
 import { Random } from './random.js';
 import type { GoldType } from './script.js';
 import { Script } from './script.js';
@@ -21,7 +21,7 @@ import { layOut } from './timeline.js';
 import type { Writer } from './writers/index.js';
 import { WRITERS } from './writers/index.js';
 
-export type HoldoutName = 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d';
+export type HoldoutName = 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e';
 
 /** One hand-written set. */
 export interface HoldoutSpec {
@@ -99,6 +99,22 @@ them, reads their misses or turns their phrasings into tests. The sources are in
 described in scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-d\` rewrites
 \`calls/\`, \`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md, "Fourth
 holdout set".
+`,
+  },
+  'holdout-e': {
+    name: 'holdout-e',
+    dir: HOLDOUT_E_DIR,
+    seed: 20261221,
+    firstCallAt: Date.UTC(2026, 11, 21, 10, 5, 0),
+    firstFormat: 7,
+    minSpansPerType: 6,
+    readme: `# Fifth holdout set (holdout-e)
+
+Hand-written calls kept unseen for the final measurement while holdout-d is opened for tuning:
+nobody tunes Hush on them, reads their misses or turns their phrasings into tests. The sources are
+in \`src/\` (format described in scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-e\`
+rewrites \`calls/\`, \`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md,
+"Fifth holdout set".
 `,
   },
 };

@@ -12,3 +12,5 @@ export const HOLDOUT_B_DIR = join(CORPUS_DIR, 'holdout-b');
 export const HOLDOUT_C_DIR = join(CORPUS_DIR, 'holdout-c');
 /** The fourth hand-written holdout set, written while the third was being opened for tuning; same layout. */
 export const HOLDOUT_D_DIR = join(CORPUS_DIR, 'holdout-d');
+/** The fifth hand-written holdout set, written before the fourth was opened for tuning; same layout. */
+export const HOLDOUT_E_DIR = join(CORPUS_DIR, 'holdout-e');

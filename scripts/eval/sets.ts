@@ -12,11 +12,12 @@ import {
   HOLDOUT_C_DIR,
   HOLDOUT_D_DIR,
   HOLDOUT_DIR,
+  HOLDOUT_E_DIR,
   REPO_DIR,
 } from '../corpus/paths.js';
 import { EvalSetupError } from './systems.js';
 
-export type SetName = 'generated' | 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d';
+export type SetName = 'generated' | 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e';
 
 export interface EvalSet {
   name: SetName;
@@ -85,10 +86,21 @@ export const EVAL_SETS: readonly EvalSet[] = [
     dir: HOLDOUT_D_DIR,
     heading: 'Detection quality on the fourth holdout set',
     about:
-      'Hand-written calls kept unseen for the final measurement of the next round (corpus/holdout-d/src), ' +
-      'read with the same importers and scored by the same rules.',
+      'Hand-written calls measured unseen for two sessions, then opened to find the general causes of ' +
+      'their misses (corpus/holdout-d/src); read with the same importers and scored by the same rules.',
     command: 'npm run corpus:holdout-d',
     resultsFile: join('.eval-out', 'results-holdout-d.json'),
+    unseen: false,
+  },
+  {
+    name: 'holdout-e',
+    dir: HOLDOUT_E_DIR,
+    heading: 'Detection quality on the fifth holdout set',
+    about:
+      'Hand-written calls kept unseen for the final measurement (corpus/holdout-e/src), written by ' +
+      'engineers who read none of the recognizers; read with the same importers and scored by the same rules.',
+    command: 'npm run corpus:holdout-e',
+    resultsFile: join('.eval-out', 'results-holdout-e.json'),
     unseen: true,
   },
 ];
