@@ -13,7 +13,14 @@ import { parseHoldoutSource } from './holdout-source.js';
 import type { CallLabels } from './labels.js';
 import { labelsFor } from './labels.js';
 import { countBy } from './output.js';
-import { HOLDOUT_B_DIR, HOLDOUT_C_DIR, HOLDOUT_D_DIR, HOLDOUT_DIR, HOLDOUT_E_DIR, REPO_DIR } from './paths.js';
+import {
+  HOLDOUT_B_DIR,
+  HOLDOUT_C_DIR,
+  HOLDOUT_D_DIR,
+  HOLDOUT_DIR,
+  HOLDOUT_E_DIR,
+  REPO_DIR,
+} from './paths.js';
 import { Random } from './random.js';
 import type { GoldType } from './script.js';
 import { Script } from './script.js';
