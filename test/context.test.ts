@@ -63,6 +63,7 @@ describe('compileCues', () => {
     assert.equal(negatives.last('what is the prescription number')?.cue, 'prescription');
     assert.equal(negatives.leading('order 5')?.cue, 'order');
     assert.equal(negatives.all('order on the order').length, 1);
+    assert.equal(negatives.last('the member id from your prescription card'), undefined);
   });
 
   test('an empty lexicon never matches', () => {
@@ -146,6 +147,38 @@ describe('createContextProbe', () => {
     assert.equal(context.topicSince(view!, at(view!, '4412907'), member, 60_000), transcript.words[3]!.start);
     assert.equal(context.topicSince(view!, at(view!, '773'), claim, 60_000), transcript.words[17]!.start);
     assert.equal(context.topicRaised(view!, at(view!, '4412907'), claim, 60_000), false);
+  });
+
+  test('prompt does not look past a short question of its own ("and the van?")', () => {
+    const { context, customerView } = probe(
+      agent('the plates of both vehicles please, the car first'),
+      customer('K 7 7 2 P'),
+      agent('and the van'),
+      customer('L 4 1 9 T'),
+    );
+    assert.equal(context.prompt(customerView, at(customerView, 'L')), 'and the van');
+  });
+
+  test('openRequest looks past a reply that gave no number; prompt does not', () => {
+    const { context, customerView } = probe(
+      agent('what is the zip code there'),
+      customer('why would you need that'),
+      agent('it is for the delivery van'),
+      customer('6 0 6 1 4'),
+    );
+    const pos = at(customerView, '60614');
+    assert.equal(context.prompt(customerView, pos), 'it is for the delivery van');
+    assert.match(context.openRequest(customerView, pos), /zip code/);
+    const answered = probe(
+      agent('what is the zip code there'),
+      customer('it is 6 0 6 1 4'),
+      agent('and how many boxes'),
+      customer('12'),
+    );
+    assert.doesNotMatch(
+      answered.context.openRequest(answered.customerView, at(answered.customerView, '12')),
+      /zip/,
+    );
   });
 
   test('prompt ignores what was said more than 30 s before the turn', () => {

@@ -1,10 +1,11 @@
 /**
  * Detection, end to end: streams → normalised views → context → recognizers → overlap resolution
- * → PCI-strict → propagation → policy → entities in words and times. Orchestration only; each
+ * → PCI-strict → answers to requests → propagation → policy → entities in words and times. Orchestration only; each
  * step lives in its own module.
  */
 import { createContextProbe } from './context/index.js';
 import type { Detection, Finding } from './detection.js';
+import { answersToRequests } from './engine/answers.js';
 import { falseStarts } from './engine/false-starts.js';
 import { resolveOverlaps } from './engine/overlaps.js';
 import { toEntities } from './engine/entities.js';
@@ -29,9 +30,16 @@ export function detect(transcript: Transcript, policy: Policy = DEFAULT_POLICY):
   const recognizers = [...RECOGNIZERS, ...customRecognizers(policy.custom)];
   const wanted = policyFilter(policy);
 
+  const inputs = views.map((view) => ({
+    transcript,
+    conversation,
+    views,
+    view,
+    context,
+    defaultCountry: policy.defaultCountry,
+  }));
   const found: Finding[] = [];
-  for (const view of views) {
-    const input = { transcript, conversation, views, view, context, defaultCountry: policy.defaultCountry };
+  for (const input of inputs) {
     for (const recognizer of recognizers) {
       for (const finding of recognizer.recognize(input)) if (wanted(finding)) found.push(finding);
     }
@@ -40,6 +48,9 @@ export function detect(transcript: Transcript, policy: Policy = DEFAULT_POLICY):
   if (policy.pciStrict) {
     findings = resolveOverlaps([...findings, ...paymentDigits(views, context, findings).filter(wanted)]);
   }
+  // Fail closed: what was given in answer to a request for a number, where no recognizer took it.
+  const answers = inputs.flatMap((input) => answersToRequests(input, findings));
+  findings = resolveOverlaps([...findings, ...answers.filter(wanted)]);
   // Whole repeats, pieces of the values found so far and their false starts, resolved together.
   const repeats = [
     ...propagate(views, findings),

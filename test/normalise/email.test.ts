@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { spoken } from './support.js';
+import { normaliseTurns, spoken, wordsBehind } from './support.js';
 
 function expectAll(cases: Record<string, string>): void {
   for (const [input, expected] of Object.entries(cases)) assert.equal(spoken(input), expected, input);
@@ -60,8 +60,13 @@ describe('spoken email addresses, as callers also say them', () => {
     assert.equal(spoken('it is maria j santos at yahoo dot com'), 'it is mariajsantos@yahoo.com');
   });
 
-  test('a spelling said right after the address does not join its last label', () => {
-    assert.equal(spoken('maria santos at gmail dot com. M A R I A'), 'mariasantos@gmail.com MARIA');
+  test('a spelling said right after the address does not join its last label: the address covers it', () => {
+    const normalised = normaliseTurns([{ text: 'maria santos at gmail dot com. M A R I A' }]);
+    assert.equal(normalised.views[0]!.text, 'mariasantos@gmail.com');
+    assert.equal(
+      wordsBehind(normalised, 'mariasantos@gmail.com'),
+      'maria santos at gmail dot com. M A R I A',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, foundOfType } from './conversation.js';
+import { agent, call, customer, detectIn, foundOfType } from './conversation.js';
 import { buildTranscript } from '../helpers/transcript.js';
 
 const mono = (...texts: string[]) => buildTranscript(texts.map((text) => ({ text })));
@@ -104,13 +104,16 @@ describe('routing numbers a mono transcript runs together', () => {
     );
   });
 
-  test('negative: the parts fail the ABA checksum', () => {
+  test('a value and read-back that fail the ABA checksum are kept as a failed routing number', () => {
+    const entities = detectIn(
+      mono('what is the routing number', 'the routing number is 021000022', '021-000-022'),
+    ).entities;
     assert.deepEqual(
-      foundOfType(
-        mono('what is the routing number', 'the routing number is 021000022', '021-000-022'),
-        'ROUTING_NUMBER',
-      ),
-      [],
+      entities.map((entity) => [entity.type, entity.reasons[0]]),
+      [
+        ['ROUTING_NUMBER', 'pattern:aba-failed'],
+        ['ROUTING_NUMBER', 'pattern:aba-failed'],
+      ],
     );
   });
 });

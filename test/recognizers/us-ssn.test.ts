@@ -22,9 +22,15 @@ describe('US_SSN', () => {
     assert.deepEqual(foundOfType(call(customer('it is 123-45-6789')), 'US_SSN'), ['US_SSN:123-45-6789']);
   });
 
-  test('invalid areas, groups and serials are not SSNs', () => {
+  test('invalid areas, groups and serials are not SSNs, but redacted as the answer asked for', () => {
     for (const number of ['000-45-6789', '666-45-6789', '923-45-6789', '123-00-6789', '123-45-0000']) {
-      assert.deepEqual(foundOfType(call(agent('your ssn please'), customer(number)), 'US_SSN'), [], number);
+      assert.deepEqual(foundOfType(call(customer(`my number is ${number}`)), 'US_SSN'), [], number);
+      const asked = detectIn(call(agent('your ssn please'), customer(number))).entities;
+      assert.deepEqual(
+        asked.map((entity) => [entity.type, entity.recognizer]),
+        [['US_SSN', 'answer-to-request']],
+        number,
+      );
     }
   });
 

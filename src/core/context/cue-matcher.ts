@@ -52,14 +52,20 @@ export function compileCues(cues: readonly string[]): CueMatcher {
 
 /** The mark `notAsPlace` puts before a cue (cue syntax never starts with it). */
 const PLACE_MARK = '@not-as-place ';
-/** Text just before a cue that makes it a place: "on", "off", maybe with "the", "your"… */
-const PLACE_BEFORE = /\bo(?:n|ff)\s+(?:(?:the|your|my|his|her|their|our)\s+)?$/i;
+/** Text just before a cue that makes it a place: "on", "off", "from", maybe with "the", "your"… */
+const PLACE_BEFORE = /\b(?:on|off|from)\s+(?:(?:the|your|my|his|her|their|our)\s+)?$/i;
 /** How much text before a hit PLACE_BEFORE needs to see. */
-const PLACE_REACH = 12;
+const PLACE_REACH = 13;
+
+/** True when a hit in text is said as a place: "on my phone", "off the card", "from your receipt". */
+export function saidAsPlace(text: string, hit: CueHit): boolean {
+  return PLACE_BEFORE.test(text.slice(Math.max(0, hit.index - PLACE_REACH), hit.index));
+}
 
 /**
  * The cues, to count only when not said as a place: "the member ID on your prescription card",
- * "it's printed on her prescription bag" say where a number is written, not what it is.
+ * "it's printed on her prescription bag", "the number from your receipt" say where a number is
+ * written, not what it is.
  */
 export function notAsPlace(cues: readonly string[]): string[] {
   return cues.map((cue) => PLACE_MARK + cue);
@@ -92,7 +98,7 @@ function compile(cues: readonly string[]): CueMatcher {
   const counts = (match: RegExpExecArray, text: string): boolean =>
     placed.length === 0 ||
     match[1] === undefined ||
-    !PLACE_BEFORE.test(text.slice(Math.max(0, match.index - PLACE_REACH), match.index));
+    !saidAsPlace(text, { cue: '', index: match.index, end: 0 });
   const next = (text: string): RegExpExecArray | null => {
     for (let match = sticky.exec(text); match; match = sticky.exec(text))
       if (counts(match, text)) return match;

@@ -27,6 +27,13 @@ const BACKCHANNEL_MAX_WORDS = 3;
 /** A prompt this short (in words) asking to hear it again ("sorry, can you repeat that?") looks one exchange further back too. */
 const REPEAT_REQUEST_MAX_WORDS = 10;
 const repeatRequests = compileCues(REPEAT_REQUEST_CUES);
+const HAS_DIGIT = /\d/;
+/**
+ * A short prompt that starts so asks a question of its own ("and the children?", "your pin?"),
+ * where a back-channel ("sure", "take your time") or a read-back ("december 7?") does not.
+ */
+const REQUEST_OPENER =
+  /^(?:and|what|what's|whats|which|who|whose|how|your|can|could|may|now|then|also|plus)\b/;
 /** A prompt this short (in words) is an answer a speaker may read back: their own question still counts. */
 const ANSWER_MAX_WORDS = 12;
 
@@ -52,6 +59,7 @@ export function createContextProbe(
   const turnStarts = views.map((view) => view.turns.map((span) => span.charStart));
   const payment = buildPaymentTimeline(transcript, views);
   const prompts = new Map<number, string>();
+  const openRequests = new Map<number, string>();
   const recalls = new Map<number, string>();
   const promptCues = new Map<CueMatcher, Map<number, CueHit | undefined>>();
   const recallCues = new Map<CueMatcher, Map<number, CueHit | undefined>>();
@@ -84,11 +92,14 @@ export function createContextProbe(
 
   /**
    * The other speakers' turns between this stream's previous turn and this one. When that is only
-   * a back-channel, the exchange before it counts too: "and the security code?" "hold on" "sure"
-   * "123"; so it does when it asks to hear the answer again: "your pin?" "9914" "sorry, can you
-   * repeat that?" "9914".
+   * a back-channel or a read-back, not a question of its own, the exchange before it counts too:
+   * "and the security code?" "hold on" "sure" "123"; so it does when it asks to hear the answer
+   * again: "your pin?" "9914" "sorry, can you repeat that?" "9914". With `open`, so it does when
+   * neither this stream's previous turn nor the short reply since held a number: a request for a
+   * number is still open ("the last four of your social?" "do you need it?" "it helps us match
+   * your file" "6 4 5 1").
    */
-  const computePrompt = (turnId: number): string => {
+  const computePrompt = (turnId: number, open: boolean): string => {
     const turn = conversation.turns[turnId]!;
     const since = turn.start - PROMPT_WINDOW_MS;
     const pieces: string[] = [];
@@ -98,9 +109,11 @@ export function createContextProbe(
       const earlier = conversation.turns[id]!;
       if (earlier.end < since) break;
       if (earlier.stream === turn.stream) {
+        const reply = pieces.join('\n');
         const goOn =
-          words <= BACKCHANNEL_MAX_WORDS ||
-          (words <= REPEAT_REQUEST_MAX_WORDS && repeatRequests.test(pieces.join('\n')));
+          (words <= BACKCHANNEL_MAX_WORDS && !pieces.some((piece) => REQUEST_OPENER.test(piece))) ||
+          (words <= REPEAT_REQUEST_MAX_WORDS &&
+            (repeatRequests.test(reply) || (open && !HAS_DIGIT.test(`${reply}\n${turnText(id)}`))));
         if (!goOn || ownTurnsPassed === 1) break;
         ownTurnsPassed += 1;
         continue;
@@ -144,7 +157,8 @@ export function createContextProbe(
       return text;
     };
   };
-  const prompt = perTurn(prompts, computePrompt);
+  const prompt = perTurn(prompts, (turnId) => computePrompt(turnId, false));
+  const openRequest = perTurn(openRequests, (turnId) => computePrompt(turnId, true));
   const recall = perTurn(recalls, computeRecall);
 
   /** The last cue hit in a per-turn text, cached per lexicon and turn. */
@@ -216,6 +230,7 @@ export function createContextProbe(
     turnAt,
     prompt,
     promptCue: cueIn(promptCues, prompt),
+    openRequest,
     recall,
     recallCue: cueIn(recallCues, recall),
     timeAt,

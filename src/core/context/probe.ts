@@ -27,6 +27,12 @@ export interface ContextProbe {
   trail(view: StreamView, charPos: number, maxWords?: number): string;
   /** Start time (ms) of the word that produced the character at charPos (the next word for a separator). */
   timeAt(view: StreamView, charPos: number): number;
+  /**
+   * Like prompt, and further back when neither this stream's previous turn nor the reply since
+   * held a digit: a request for a number not yet answered ("your zip?" "why do you need it?"
+   * "it's for the delivery" "97214").
+   */
+  openRequest(view: StreamView, charPos: number): string;
   /** The last hit of a cue lexicon in prompt(view, charPos); computed once per turn and lexicon. */
   promptCue(view: StreamView, charPos: number, cues: CueMatcher): CueHit | undefined;
   /**

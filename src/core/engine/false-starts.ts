@@ -12,7 +12,7 @@ import type { ContextProbe } from '../context/probe.js';
 import type { Finding } from '../detection.js';
 import type { EntityType } from '../entities.js';
 import { BREAK_OFF_CUES } from '../lexicon/entity-cues.js';
-import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
+import { NEGATIVE_CUES, NEGATIVE_TRAIL } from '../lexicon/negative-cues.js';
 import type { Range } from '../recognizers/ids.js';
 import { alnumIds } from '../recognizers/ids.js';
 import { countWords } from '../whitespace.js';
@@ -43,6 +43,7 @@ const RESTARTED_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
 
 const breakOff = compileCues(BREAK_OFF_CUES);
 const negatives = compileCues(NEGATIVE_CUES);
+const trailNegatives = compileCues(NEGATIVE_TRAIL);
 
 export function falseStarts(context: ContextProbe, findings: readonly Finding[]): Finding[] {
   const added: Finding[] = [];
@@ -58,6 +59,8 @@ export function falseStarts(context: ContextProbe, findings: readonly Finding[])
       if (!range || overlapsAny(findings, finding.view, range)) continue;
       // "my order number is 1234, sorry, the card is …": a look-alike named as such stays one.
       if (negatives.last(context.leadIn(finding.view, range.start)) !== undefined) continue;
+      // "… sorry, that's 1 digit too many": a count, not a corrected end.
+      if (trailNegatives.leading(context.trail(finding.view, range.end)) !== undefined) continue;
       added.push({
         recognizer: FALSE_START_RECOGNIZER,
         type: finding.type,

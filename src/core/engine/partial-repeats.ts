@@ -2,8 +2,9 @@
  * Partial repeats: a piece of a number already found, said again within a minute by either party.
  * The start read back to check it ("zero one one?"), the end named to point at it ("the account
  * ending 6218") or a part given again when asked for ("what was the middle group?" "seven seven") gives
- * away part of the value, so it is sensitive too. Propagation handles whole repeats; this step
- * handles the pieces, only for numbers long enough that a piece stays specific. An IP address's
+ * away part of the value, so it is sensitive too; so does a read-back with one digit misheard or two
+ * swapped. Propagation handles whole repeats; this step handles the pieces and near copies, only
+ * for numbers long enough that a piece stays specific. An IP address's
  * dotted start read back ("10.20.30, and then?") counts too.
  */
 import type { ContextProbe } from '../context/probe.js';
@@ -77,12 +78,15 @@ export function partialRepeats(
       const source = sources.find(
         (candidate) =>
           isPieceOf(run.digits, candidate.digits) ||
+          isNearCopy(run.digits, candidate.digits) ||
           (partAsked && run.digits.length >= MIN_ASKED_PART_DIGITS && isInside(run.digits, candidate.digits)),
       );
       if (!source) continue;
       if (Math.abs(context.timeAt(view, run.start) - source.time) > PARTIAL_WINDOW_MS) continue;
       const { finding } = source;
-      const isPrefix = source.digits.startsWith(run.digits) && run.digits.length >= MIN_PREFIX_DIGITS;
+      const isNear = run.digits.length === source.digits.length;
+      const isPrefix =
+        !isNear && source.digits.startsWith(run.digits) && run.digits.length >= MIN_PREFIX_DIGITS;
       // A middle part is a piece of the whole item; only an end piece of four or more is its "last four".
       const isEnd = source.digits.endsWith(run.digits) && run.digits.length >= MIN_SUFFIX_DIGITS;
       // "… dot 44": the spoken dot before a later octet belongs to the piece.
@@ -96,7 +100,7 @@ export function partialRepeats(
         score: finding.score,
         value: run.digits,
         reasons: [
-          isPrefix ? 'repeat:start' : isEnd ? 'repeat:end' : 'repeat:part',
+          isNear ? 'repeat:near' : isPrefix ? 'repeat:start' : isEnd ? 'repeat:end' : 'repeat:part',
           `from:${finding.recognizer}`,
         ],
       });
@@ -149,6 +153,24 @@ function dottedStarts(
     });
   }
   return added;
+}
+
+/**
+ * True when digits are the value read back with one digit misheard or two neighbours swapped
+ * ("4481027739" read back as "4481027793"): the read-back still gives nearly all of it away.
+ */
+function isNearCopy(digits: string, value: string): boolean {
+  if (digits.length !== value.length || digits === value) return false;
+  let first = -1;
+  let differences = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    if (digits[i] === value[i]) continue;
+    differences += 1;
+    if (first === -1) first = i;
+  }
+  const swapped =
+    differences === 2 && digits[first] === value[first + 1] && digits[first + 1] === value[first];
+  return differences === 1 || swapped;
 }
 
 /** True when piece is a part of the value (not the whole): digits said again when that part was asked for. */

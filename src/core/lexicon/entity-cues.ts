@@ -121,7 +121,7 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     'best number',
     'number to (call|reach)',
     'reach (you|me)',
-    'call (you|me)( back)?( on| at)?',
+    '(call|ring) (you|me)( back)?( on| at)?',
     "(we'll|we will|i'll|i will|we can|can we|could we|to) (call|ring|text)( (you|me|her|him|them))?( back)?( on| at)?",
     'text (you|me)',
     'landline',
@@ -191,7 +191,7 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     'mrn',
     'nhs number',
   ],
-  POSTAL_CODE: ['zip( code)?', ...POSTAL_CODE_NAMES, 'post ?code', 'zip plus 4'],
+  POSTAL_CODE: ['zip( code)?', ...POSTAL_CODE_NAMES, 'post ?code', 'zip plus 4', 'eircode'],
 };
 
 /**

@@ -56,9 +56,10 @@ export const SURNAMES = wordSet(`
   ferrari esposito bianchi romano colombo dubois moreau laurent lefebvre bernard petit
 `);
 
-/** Courtesy titles: the name follows them. */
+/** Courtesy and rank titles: the name follows them ("Agent Ruiz", "Officer Grant"). */
 export const TITLES = wordSet(`
-  mr mister mrs missus ms miss mx dr doctor prof professor
+  mr mister mrs missus ms miss mx dr doctor prof professor agent officer detective sergeant
+  captain
 `);
 
 /**
@@ -79,8 +80,31 @@ export const ORGANISATION_WORDS = wordSet(`
  */
 export const ADDRESSING_WORDS = wordSet(`
   thanks thank you hi hello hey hiya bye goodbye cheers morning afternoon evening night else dear
-  okay ok alright right sorry welcome lovely great perfect sure yes no
+  okay ok alright right sorry welcome lovely great perfect sure yes no anytime care
 `);
+
+/**
+ * The greetings, thanks and goodbyes among ADDRESSING_WORDS: after one of them even a name outside
+ * the lists addresses someone ("You're welcome, Odalys. Have a good night").
+ */
+export const COURTESY_WORDS = wordSet(`
+  thanks you hi hello hey hiya bye goodbye cheers welcome anytime care dear
+`);
+
+/**
+ * People a speaker names by how they relate to someone ("my husband Declan", "your brother Ray",
+ * "our son, Tobias Wren"): a name right after one of them is that person's.
+ */
+export const RELATION_WORDS = wordSet(`
+  husband wife partner spouse son daughter child kid stepson stepdaughter brother sister mother
+  father mom mum mam dad stepmother stepfather boyfriend girlfriend fiance fiancé fiancee fiancée
+  nephew niece cousin uncle aunt auntie grandson granddaughter grandmother grandfather grandma
+  grandpa granny nan nana friend neighbour neighbor colleague coworker boss manager supervisor
+  landlord landlady flatmate roommate housemate carer caregiver
+`);
+
+/** Words that make the relation someone's: "my wife", "your brother". */
+export const RELATION_OWNERS = wordSet(`my your our his her their`);
 
 /** Words after a first name opening a turn that show it addresses someone: "Raj, can I ...". */
 export const AFTER_ADDRESS_WORDS = wordSet(`

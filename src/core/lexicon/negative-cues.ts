@@ -10,6 +10,9 @@ import { notAsPlace } from '../context/cue-matcher.js';
  * of these is left alone (unless a fail-closed rule applies); not when said as a place ("the
  * member ID on your prescription card"), which names where a number is written, not what it is.
  */
+/** Before a word that labels a number ("step 3"), words that make it part of a process instead. */
+const NOT_A_LABEL = '(?<!\\b(this|that|next|each|every|same|final|first|last) )';
+
 export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   'order (number|no|id)',
   '(your|my|the|an|this|that) order',
@@ -58,8 +61,9 @@ export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   'discount( code)?',
   'coupon( code)?',
   'voucher( code)?',
-  'step',
-  'page',
+  // A numbered step or page, not "this step" of a process.
+  `${NOT_A_LABEL}step`,
+  `${NOT_A_LABEL}page`,
   'chapter',
   'episode',
   'channel',
@@ -147,4 +151,7 @@ export const NEGATIVE_TRAIL: readonly string[] = [
   'people',
   'calls',
   'orders?',
+  // "the last 4 digits", "1 digit too many": a count of digits.
+  'digits?',
+  'characters?',
 ];

@@ -4,6 +4,7 @@
  * against the cues of every other topic ("email address" is not a street address).
  */
 import { ENTITY_NAMES } from './entity-cues.js';
+import { RELATION_WORDS } from './names.js';
 import { BILLING_ADDRESS_CUES, CARDHOLDER_CUES } from './payment-cues.js';
 import { phrases, wordSet } from './words.js';
 
@@ -27,6 +28,8 @@ export const TOPIC_CUES: Readonly<Record<Topic, readonly string[]>> = {
     what are you called, cardholder's name, account holder, account holder's name, account name,
     name on the account, name as it appears, whose name
   `),
+    // "Who's your manager?", "who is your landlord?": a person asked for by how they relate.
+    ...[...RELATION_WORDS].flatMap((relation) => [`who's your ${relation}`, `who is your ${relation}`]),
   ],
   address: [
     ...BILLING_ADDRESS_CUES,
@@ -66,7 +69,8 @@ export const TOPIC_CUES: Readonly<Record<Topic, readonly string[]>> = {
     childhood hero, childhood home, childhood best friend, best friend, street you grew up,
     street did you grow up, grow up on, grew up on, first job, first employer, first boss,
     father's middle name, mother's middle name, oldest sibling, youngest sibling, oldest cousin,
-    grandmother's, grandfather's, first concert, honeymoon, where did you meet, nickname, dream job
+    grandmother's, grandfather's, first concert, honeymoon, where did you meet, nickname, dream job,
+    which of these, which of the following
   `),
   // The structured types' plain names, and other phrases asking for what these recognizers do not handle.
   other: [
@@ -85,6 +89,20 @@ export const TOPIC_CUES: Readonly<Record<Topic, readonly string[]>> = {
   `),
   ],
 };
+
+/**
+ * What security questions ask about: a question about one of these, asked right after a security
+ * question, is another one whatever its wording ("And what city were your parents married in?").
+ */
+export const SECURITY_QUESTION_WORDS = wordSet(`
+  city town village country street road school college university teacher pet dog cat horse
+  car friend hero team food colour color song book film movie band singer nickname hospital job
+  employer boss concert holiday vacation honeymoon mascot sport married born grew meet met maiden
+  childhood grandmother grandfather grandma grandpa sibling cousin aunt uncle
+`);
+
+/** Words that open a question for a value ("what", "which"): with a security word, a security question. */
+export const WH_WORDS = wordSet(`what what's which where where's who who's when whats`);
 
 /** Words that make a mention of a topic into a request for it ("what's", "confirm", "spell"). */
 export const REQUEST_WORDS = wordSet(`
@@ -181,7 +199,7 @@ export const VALUE_CUES: Readonly<Record<Topic, readonly string[]>> = {
   name: phrases(`
     this is, i'm, i am, am i speaking with, am i speaking to, i'm speaking with, is this,
     you're speaking with, you are speaking with, you're speaking to, call me, in the name of,
-    under the name, under the name of, it is under, it's under, goes by
+    under the name, under the name of, it is under, it's under, goes by, named, by the name of
   `),
   address: phrases(`
     i live at, we live at, i'm living at, we're living at, living at, i live on, we live on,

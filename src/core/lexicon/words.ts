@@ -54,7 +54,7 @@ export const COMMON_WORDS = wordSet(`
   make made making take took taken see saw seen look looking looked help helping helped try trying
   tried use used using work working worked works change changed changing update updated updating
   check checked checking pay paid paying payment payments bill bills billing charge charged charges
-  account accounts card cards bank balance money refund order orders delivery parcel package
+  account accounts joint card cards bank balance money refund order orders delivery parcel package
   problem problems issue issues question questions error trouble complaint query enquiry inquiry
   service services internet broadband phone mobile cell line contract plan upgrade app website
   online email password username login details information number numbers address code

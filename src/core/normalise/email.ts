@@ -6,6 +6,10 @@
  * "at" and "dot" become symbols only when the whole forms an address: the part after "at" (or the
  * host) is labels joined by "dot" ending in a top-level-domain-like label, so "I'm at home" and
  * "dot the i" stay words.
+ * A spelling of part of an email address said right after it ("… at harlan logistics dot com,
+ * Harlan is H A R L A N", "tam underscore rj at …, that's R for Robert, J for John", "… nineteen
+ * at …, one nine") belongs to the address: its words map to the address's last characters, so the
+ * address covers them, and the spelling leaves the view.
  */
 import type { Atom, AtomRead } from './atoms.js';
 import { isPlainDigits, makeAtom } from './atoms.js';
@@ -25,10 +29,54 @@ const LOCAL_SEPARATORS = new Set(['dot', 'underscore', 'dash', 'hyphen']);
 const LABEL_JOINERS = new Set(['dash', 'hyphen', 'underscore']);
 const ADDRESS_WORD = /^[a-z0-9][a-z0-9._-]*$/;
 
-/** Reads a spoken email address or host name starting at atoms[start], or null. */
+/** Words that may come between an address and its spelling ("Harlan is", "no apostrophe, just"). */
+const MAX_CONFIRMATION_GAP = 4;
+/** The shortest spelling that confirms a part of an address ("RJ", "19"). */
+const MIN_CONFIRMATION = 2;
+/** An email address the recogniser wrote as one word. */
+const WRITTEN_EMAIL = /^[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
+
+/**
+ * Reads a spoken email address or host name starting at atoms[start], or null; an email address,
+ * spoken or written, with the spelling of a part of it said right after it.
+ */
 export function readAddress(atoms: readonly Atom[], start: number): AtomRead | null {
-  if (!canStartAddress(atoms, start)) return readTwoWordEmail(atoms, start);
-  return readEmail(atoms, start) ?? readHost(atoms, start);
+  const spoken = canStartAddress(atoms, start)
+    ? (readEmail(atoms, start) ?? readHost(atoms, start))
+    : readTwoWordEmail(atoms, start);
+  if (spoken) return spoken.atom.lower.includes('@') ? withSpelling(atoms, spoken) : spoken;
+  const first = atoms[start]!;
+  if (first.kind !== 'word' || !WRITTEN_EMAIL.test(first.lower)) return null;
+  // A written address stays the word it is, unless a spelling follows it.
+  const written = withSpelling(atoms, { atom: makeAtom('address', first.spans), next: start + 1 });
+  return written.next > start + 1 ? written : null;
+}
+
+/**
+ * The address read, stretched over a spelling of a part of it said after it: letter runs or digit
+ * groups found in the address, with at most a few words before each ("Harlan is H A R L A N").
+ */
+function withSpelling(atoms: readonly Atom[], read: AtomRead): AtomRead {
+  const key = read.atom.lower.replace(/[^\p{L}\d]/gu, '');
+  let last = -1;
+  let gap = 0;
+  for (let i = read.next; i < atoms.length; i += 1) {
+    const atom = atoms[i]!;
+    const spelling = atom.kind === 'letters' || isPlainDigits(atom);
+    // "… H Bell 1949 at comcast.net": a spoken symbol after it starts the address said again.
+    if (atom.kind === 'word' && SYMBOL_WORDS.has(atom.lower)) break;
+    if (spelling && atom.lower.length >= MIN_CONFIRMATION && key.includes(atom.lower)) {
+      last = i;
+      gap = 0;
+    } else if (atom.kind === 'word' && gap < MAX_CONFIRMATION_GAP) gap += 1;
+    else break;
+  }
+  const after = atoms[last + 1];
+  if (last === -1 || (after?.kind === 'word' && SYMBOL_WORDS.has(after.lower))) return read;
+  const spans = [...read.atom.spans];
+  const end = spans.pop()!;
+  spans.push({ ...end, to: atoms[last]!.spans.at(-1)!.to });
+  return { atom: makeAtom('address', spans), next: last + 1 };
 }
 
 /**

@@ -73,7 +73,10 @@ function readRun(pieces: Piece[], run: readonly number[]): void {
   const grouped =
     digitAround(pieces, previousContent(pieces, run[0]!)) &&
     digitAround(pieces, nextContent(pieces, run[run.length - 1]!));
+  // A group written as one ("064") only ends a run with a homophone: "number to 503 555" keeps its word.
+  const written = run.some((k) => isWrittenGroup(pieces[k]!));
   const start =
+    !written &&
     leading.length > 0 &&
     leading.every((k) => readsAtEdge(pieces[k]!)) &&
     ((run.length >= MIN_EDGE_RUN &&
@@ -87,15 +90,31 @@ function readRun(pieces: Piece[], run: readonly number[]): void {
     trailing.length > 0 &&
     trailing.every((k) => readsAtEdge(pieces[k]!)) &&
     ((clauseEnd && (digits >= MIN_DIGITS_BEFORE_TRAILING || (digits >= 2 && wholeTurn(pieces, run)))) ||
-      grouped)
+      grouped ||
+      zeroBeforeNumber(pieces, run))
       ? run.length
       : lastDigit + 1;
-  const middle = end - start >= MIN_MIDDLE_RUN;
+  const middle = !written && end - start >= MIN_MIDDLE_RUN;
   for (let k = start; k < end; k += 1) {
     const piece = pieces[run[k]!]!;
     const between = k > firstDigit && k < lastDigit;
     if (!isDigit[k] && (middle || !between)) piece.lower = HOMOPHONES.get(piece.lower)!.digit;
   }
+}
+
+/**
+ * "Oh" and one homophone said straight before a number: a month and a year ("o for twenty
+ * nine", "oh to thirty"), where the zero said first makes the homophone a digit.
+ */
+function zeroBeforeNumber(pieces: readonly Piece[], run: readonly number[]): boolean {
+  if (run.length !== 2) return false;
+  const first = pieces[run[0]!]!;
+  // "oh", not "zero": "zero to sixty" is a speed.
+  if (first.written !== null || !MAYBE_ZERO_WORDS.has(first.lower)) return false;
+  const next = nextWithoutPause(pieces, run[1]!);
+  if (next === -1) return false;
+  const piece = pieces[next]!;
+  return piece.written !== null ? /^\d+$/.test(piece.written) : CARDINALS.has(piece.lower);
 }
 
 /** The run is the whole turn: a bare answer such as "four one to", where two digits are enough. */
@@ -111,9 +130,14 @@ function isRunPiece(piece: Piece): boolean {
   return isDigitPiece(piece) || (piece.written === null && HOMOPHONES.has(piece.lower));
 }
 
-/** A single digit said or written on its own: "five", "oh", "zero", "5". */
+/** Several digits written as one word ("064"): a number written in groups ends with a homophone too ("9578 064 to"). */
+function isWrittenGroup(piece: Piece): boolean {
+  return piece.written !== null && piece.written.length > 1 && /^\d+$/.test(piece.written);
+}
+
+/** A single digit said or written on its own ("five", "oh", "zero", "5"), or a written group. */
 function isDigitPiece(piece: Piece): boolean {
-  if (piece.written !== null) return isWrittenDigit(piece);
+  if (piece.written !== null) return isWrittenDigit(piece) || isWrittenGroup(piece);
   if (ZERO_WORDS.has(piece.lower) || MAYBE_ZERO_WORDS.has(piece.lower)) return true;
   return CARDINALS.get(piece.lower)?.class === 'unit';
 }

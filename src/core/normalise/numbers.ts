@@ -183,8 +183,8 @@ function digitOf(piece: Piece): string | null {
  * "zero", "nought" → 0 always. "oh", "o" → 0 among or before spoken digits: when digits follow
  * ("oh four", not "oh okay"), when it closes a group ("nine oh two one oh", "forty six oh oh",
  * not "five oh okay"), or when it sits between digits and spelled letters, as in identifiers
- * ("eight oh a i b k" → "80 AIBK", not "twenty oh I think"). Further "oh"s after it are looked
- * through.
+ * ("eight oh a i b k" → "80 AIBK", not "twenty oh I think") or a spoken dash and a digit ("three
+ * six oh dash four" → "360-4"). Further "oh"s after it are looked through.
  */
 function readZero(pieces: readonly Piece[], i: number, inGroup: boolean): Step | null {
   const lower = pieces[i]!.lower;
@@ -204,12 +204,22 @@ function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolea
         CARDINALS.has(piece.lower) ||
         ZERO_WORDS.has(piece.lower) ||
         REPEATERS.has(piece.lower) ||
-        (inGroup && readLetterRun(pieces, j) !== null)
+        (inGroup && (readLetterRun(pieces, j) !== null || dashBeforeDigit(pieces, j)))
       );
     }
     j = nextWithoutPause(pieces, j);
   }
   return false;
+}
+
+/** Words that join the groups of an identifier: "three six oh dash four four…". */
+const GROUP_DASHES: ReadonlySet<string> = new Set(['dash', 'hyphen']);
+
+/** pieces[j] is a spoken dash with a digit straight after it: the "oh" before it closed a group. */
+function dashBeforeDigit(pieces: readonly Piece[], j: number): boolean {
+  if (!GROUP_DASHES.has(pieces[j]!.lower)) return false;
+  const next = nextWithoutPause(pieces, j);
+  return next !== -1 && digitOf(pieces[next]!) !== null;
 }
 
 /** A single digit right before pieces[i] and right after it, across pauses: "eight, one, oh, two". */

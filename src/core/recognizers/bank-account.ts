@@ -13,13 +13,13 @@ import { patternRecognizer } from './pattern.js';
  * is the context.
  */
 const ACCOUNT_ENDING =
-  /(?<=\b(?:checking|savings|current|bank|deposit)(?: account)? end(?:ing|s)(?: in| with)? )\d{4}(?![\p{L}\p{N}%]|[.,/:]\p{N})/gu;
+  /(?<=\b(?:checking|savings|current|bank|deposit)(?: account)? end(?:ing|s|ed)(?: in| with)? )\d{4}(?![\p{L}\p{N}%]|[.,/:]\p{N})/gu;
 /**
- * Four digits right after "ending (in)" or "ends in": an account's last four when an account cue
+ * Four digits right after "ending (in)", "ends in" or "ended": an account's last four when an account cue
  * supports them ("which account do you want to use?" "savings please, it ends in
  * 3309"; "the old account ending 6620" where banking is talked about).
  */
-const ENDING = /(?<=\bend(?:ing|s)(?: in| with)? )\d{4}(?![\p{L}\p{N}%]|[.,/:]\p{N})/gu;
+const ENDING = /(?<=\bend(?:ing|s|ed)(?: in| with)? )\d{4}(?![\p{L}\p{N}%]|[.,/:]\p{N})/gu;
 
 export const bankAccountRecognizer = patternRecognizer({
   name: 'bank-account',

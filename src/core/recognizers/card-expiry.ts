@@ -7,9 +7,11 @@ import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { patternRecognizer } from './pattern.js';
 import { MONTH_NAME_PATTERN } from '../months.js';
 
-/** A month, its leading zero maybe said apart ("0 8 29"). */
-const MONTH = '(?:(?:0 ?)?[1-9]|1[0-2])';
+/** A month, its digits maybe said apart ("0 8 29", "1 1/2 9"). */
+const MONTH = '(?:(?:0 ?)?[1-9]|1 ?[0-2])';
 const YEAR = '(?:20)?\\d{2}';
+/** A year after a slash, its digits maybe said apart ("0 2/2 7"): the slash already marks a date. */
+const YEAR_AFTER_SLASH = '(?:20)?\\d ?\\d';
 /**
  * Not glued to other digits, and not part of a decimal, time or longer date. Every pattern starts
  * with a digit or a month name, which lets the regex engine skip straight to candidates (a leading
@@ -35,15 +37,16 @@ const documents = compileCues([
 ]);
 /** How long (ms) after a document was talked about an expiry may still be its own. */
 const DOCUMENT_TOPIC_MS = 120_000;
-/** A card talked about: its number, its brand. */
-const cardTopic = compileCues(ENTITY_CUES.CREDIT_CARD ?? []);
-const cards = compileCues(['card', 'cards', 'visa card', 'master ?card', 'amex', 'debit', 'credit']);
+const CARD_WORDS = ['card', 'cards', 'visa card', 'master ?card', 'amex', 'debit', 'credit'];
+const cards = compileCues(CARD_WORDS);
+/** A card talked about: its number, its brand, "credit or debit?". */
+const cardTopic = compileCues([...(ENTITY_CUES.CREDIT_CARD ?? []), ...CARD_WORDS]);
 
 export const cardExpiryRecognizer = patternRecognizer({
   name: 'card-expiry',
   type: 'CARD_EXPIRY',
   patterns: [
-    { name: 'mm/yy', regex: regex(`${MONTH} ?[/-] ?${YEAR}`), score: 0.6 },
+    { name: 'mm/yy', regex: regex(`${MONTH} ?[/-] ?${YEAR_AFTER_SLASH}`), score: 0.6 },
     { name: 'mm yy', regex: regex(`${MONTH} ${YEAR}`), score: 0.55 },
     { name: 'mmyy', regex: regex(`(?:0[1-9]|1[0-2])${YEAR}`), score: 0.55 },
     { name: 'myy', regex: regex(`[1-9]\\d{2}`), score: 0.45 },

@@ -3,7 +3,7 @@
  * card are 1234"). Needs a card word or payment context besides the "ending in" cue; "last 4 of
  * your social" belongs to US_SSN_LAST4.
  */
-import { compileCues } from '../context/cue-matcher.js';
+import { compileCues, notAsPlace } from '../context/cue-matcher.js';
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
@@ -18,22 +18,25 @@ const cardWords = compileCues([
   'debit',
   'credit',
 ]);
-const otherItems = compileCues([
-  'social',
-  'ssn',
-  'social security',
-  'phone',
-  'number ending',
-  'account',
-  'checking',
-  'chequing',
-  'savings',
-  'routing',
-  'licen[cs]e',
-  'passport',
-  'member( id| number)?',
-  'policy',
-]);
+/** Other items a last four may end; not when said as where the card is ("the card on the account"). */
+const otherItems = compileCues(
+  notAsPlace([
+    'social',
+    'ssn',
+    'social security',
+    'phone',
+    'number ending',
+    'account',
+    'checking',
+    'chequing',
+    'savings',
+    'routing',
+    'licen[cs]e',
+    'passport',
+    'member( id| number)?',
+    'policy',
+  ]),
+);
 
 const around = (window: MatchWindow): string => `${window.leadIn}\n${window.prompt}\n${window.trail}`;
 

@@ -74,6 +74,18 @@ export function restartAt(run: DigitRun): number {
   return 0;
 }
 
+/**
+ * Digit index at which a run says its digits a second time ("5519 5519", "04 00 04 04 00 04": a
+ * value and its read-back, which a mono transcript runs together): the middle, when it is a group
+ * boundary and both halves are equal. 0 when none.
+ */
+export function repeatAt(run: DigitRun): number {
+  const { digits } = run;
+  const half = digits.length / 2;
+  if (!Number.isInteger(half) || !run.groupStarts.includes(half)) return 0;
+  return digits.startsWith(digits.slice(0, half), half) ? half : 0;
+}
+
 /** Character range [start, end) of the run's digits [from, to). */
 export function digitSpan(run: DigitRun, from: number, to: number): { start: number; end: number } {
   return { start: run.positions[from]!, end: run.positions[to - 1]! + 1 };

@@ -61,8 +61,8 @@ const MAX_TOKENS = 16;
  * it comes after the look-behind, which is cheaper for the engine to try first.
  */
 const ALNUM_ID = new RegExp(
-  `(?<![\\p{L}\\p{N}$/.:'’-])(?=[A-Z\\d]|[a-z]{1,3}\\d|[a-z]+ \\d)` +
-    `(?:${TOKEN}(?:${SEPARATOR}${TOKEN}){0,${MAX_TOKENS - 1}}|[a-z]{1,3}\\d{4,14}|(?:${NATO.join('|')}|[a-z]) \\d+(?: \\d+){0,${MAX_TOKENS - 2}})` +
+  `(?<![\\p{L}\\p{N}$£€/.:'’-])(?=[A-Z\\d]|[a-z]{1,3}\\d|[a-z]+ \\d)` +
+    `(?:${TOKEN}(?:${SEPARATOR}${TOKEN}){0,${MAX_TOKENS - 1}}|[a-z]{1,3}\\d{4,14}|(?:${NATO.join('|')}|[a-z]) \\d+(?:[ -]\\d+){0,${MAX_TOKENS - 2}})` +
     `(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})`,
   'gu',
 );

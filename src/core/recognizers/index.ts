@@ -18,7 +18,7 @@ import { passwordRecognizer } from './password.js';
 import { personNameRecognizer } from './person-name.js';
 import { phoneNumberRecognizer } from './phone-number.js';
 import { pinRecognizer } from './pin.js';
-import { ukPostcodeRecognizer, usZipRecognizer } from './postal-code.js';
+import { eircodeRecognizer, ukPostcodeRecognizer, usZipRecognizer } from './postal-code.js';
 import type { Recognizer } from './recognizer.js';
 import { routingNumberRecognizer } from './routing-number.js';
 import { securityAnswerRecognizer } from './security-answer.js';
@@ -51,6 +51,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   memberIdRecognizer,
   usZipRecognizer,
   ukPostcodeRecognizer,
+  eircodeRecognizer,
   personNameRecognizer,
   streetAddressRecognizer,
   usernameRecognizer,

@@ -11,7 +11,8 @@
  * - a word, a number and a spoken symbol in password talk ("Winter 47 hash").
  * A password's spoken modifier ("with a dollar sign at the end", "all lower case") is kept with it.
  */
-import type { Recognizer } from './recognizer.js';
+import type { StreamView } from '../normalise/view.js';
+import type { Recognizer, RecognizerInput } from './recognizer.js';
 import type { Finding } from '../detection.js';
 import type { Dialogue } from './dialogue/dialogue.js';
 import { readDialogue, skipLeadIns, startsNonAnswer } from './dialogue/dialogue.js';
@@ -19,6 +20,7 @@ import { valueEnd } from './dialogue/answers.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import { findCues } from './dialogue/topics.js';
 import { matchAt, phraseList } from './dialogue/phrases.js';
+import { foldedWords } from './dialogue/tokens.js';
 import { compactKey, usernameKeys } from './username.js';
 import { COMMON_WORDS, PROBLEM_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 import { PASSWORD_MODIFIERS, PASSWORD_SET_PHRASES, SYMBOL_WORDS } from '../lexicon/password-cues.js';
@@ -40,6 +42,8 @@ const LETTERS = /^\p{L}+$/u;
 const DISCUSSED_SCORE = 0.8;
 /** Score of words a speaker sets or gives a password with ("let's make it ..."), in password talk. */
 const SET_SCORE = 0.85;
+/** The shortest password chased through the call when said again. */
+const MIN_REPEAT_CHARS = 6;
 /** The shortest start of a dictated password ("kw58") a partial read-back must repeat. */
 const MIN_READ_BACK_CHARS = 4;
 /** How many earlier turns of the speaker, and prompts, may hold the password talk. */
@@ -62,70 +66,172 @@ const POSITION_WORDS = wordSet(
 const POSITION = /^\d{1,2}(?:st|nd|rd|th)?$/;
 /** Words before a shaped word that make it a reference ("case AB12C"), not a password. */
 const REFERENCE_WORDS = wordSet('case ticket reference ref order booking confirmation number id code');
+/** Words between a reference word and its value: "case ID is DB-44-07". */
+const REFERENCE_LINKS = wordSet("is was 's");
+const REFERENCE_REACH = 3;
+/** Set phrases that ask ("what about ..."): before an article they turn to another topic ("what about the miles?"). */
+const ASKING_SET_PHRASES = new Set(['what about', 'how about']);
 
 export const passwordRecognizer: Recognizer = {
   name: NAME,
   types: ['PASSWORD'],
   recognize(input) {
     const dialogue = readDialogue(input);
-    const { words } = dialogue;
-    const usernames = usernameKeys(input);
-    const found = keepBest([
-      ...discussedPasswords(dialogue, usernames),
-      ...readBacks(dialogue, usernames),
-      ...setPasswords(dialogue, usernames),
-      ...siteFindings(dialogue, 'password', NAME, 'PASSWORD', { asked: 0.9, stated: 0.9 }, (site) => {
-        // "Okay, set it to ...": setPasswords reads it, bounded as a passphrase.
-        if (matchAt(words, site.start, SET_PHRASES)) return [];
-        // Some of its characters by position are a memorable word's letters or a PIN's digits.
-        const prompt = dialogue.prompts[dialogue.tokens[site.start]!.turn]!;
-        if (site.source === 'asked' && positionsAsked.test(prompt.join(' '))) return [];
-        const to = modifierEnd(words, valueEnd(words, site.start, site.limit, MAX_WORDS), site.limit);
-        const value = words.slice(site.start, to);
-        if (!isPasswordLike(value) || namesHost(value)) {
-          // Talk before the value (a mono file: "... I need it to test the connection | Dragon$1992").
-          const shaped = shapedToken(dialogue, site.start + 1, site.limit);
-          return shaped === -1
-            ? []
-            : [
-                {
-                  from: shaped,
-                  to: shaped + 1,
-                  adjust: -LATER_IN_ANSWER_PENALTY,
-                  reasons: ['later-in-answer'],
-                },
-              ];
-        }
-        // Digits alone are a PIN or a code more often than a password: leave them to those recognizers.
-        const digitsOnly = value.every((word) => /^\d+$/.test(word));
-        return [
-          {
-            from: site.start,
-            to,
-            ...(digitsOnly ? { adjust: -DIGITS_ONLY_PENALTY, reasons: ['digits-only'] } : {}),
-          },
-        ];
-      }),
-    ]);
-    return keepBest([...found, ...repeats(dialogue, found)]).map(withTrailingSymbols);
+    const found = ownFindings(dialogue, usernameKeys(input));
+    return keepBest([...found, ...repeats(dialogue, knownPasswords(input))]).map((finding) =>
+      withTrailingSymbols(withDictation(dialogue, finding)),
+    );
   },
 };
 
-/** Tokens that say again a one-token password found elsewhere in the view ("So TROUT74!"). */
-function repeats(dialogue: Dialogue, found: readonly Finding[]): Finding[] {
-  const typed = new Map<string, Finding>();
-  for (const finding of found) {
-    if (PASSWORD_SHAPE.test(finding.value)) typed.set(finding.value.toLowerCase(), finding);
+const ownCache = new WeakMap<Dialogue, Finding[]>();
+
+/** Passwords found in one view from its own talk (computed once per view). */
+function ownFindings(dialogue: Dialogue, usernames: ReadonlySet<string>): Finding[] {
+  const cached = ownCache.get(dialogue);
+  if (cached) return cached;
+  const { words } = dialogue;
+  const found = keepBest([
+    ...discussedPasswords(dialogue, usernames),
+    ...readBacks(dialogue, usernames),
+    ...setPasswords(dialogue, usernames),
+    ...siteFindings(dialogue, 'password', NAME, 'PASSWORD', { asked: 0.9, stated: 0.9 }, (site) => {
+      // "Okay, set it to ...": setPasswords reads it, bounded as a passphrase.
+      if (matchAt(words, site.start, SET_PHRASES)) return [];
+      // Some of its characters by position are a memorable word's letters or a PIN's digits.
+      const prompt = dialogue.prompts[dialogue.tokens[site.start]!.turn]!;
+      if (site.source === 'asked' && positionsAsked.test(prompt.join(' '))) return [];
+      const to = modifierEnd(words, valueEnd(words, site.start, site.limit, MAX_WORDS), site.limit);
+      const value = words.slice(site.start, to);
+      if (!isPasswordLike(value) || namesHost(value)) {
+        // Talk before the value (a mono file: "... I need it to test the connection | Dragon$1992").
+        const shaped = shapedToken(dialogue, site.start + 1, site.limit);
+        return shaped === -1
+          ? []
+          : [
+              {
+                from: shaped,
+                to: shaped + 1,
+                adjust: -LATER_IN_ANSWER_PENALTY,
+                reasons: ['later-in-answer'],
+              },
+            ];
+      }
+      // Digits alone are a PIN or a code more often than a password: leave them to those recognizers.
+      const digitsOnly = value.every((word) => /^\d+$/.test(word));
+      return [
+        {
+          from: site.start,
+          to,
+          ...(digitsOnly ? { adjust: -DIGITS_ONLY_PENALTY, reasons: ['digits-only'] } : {}),
+        },
+      ];
+    }),
+  ]);
+  ownCache.set(dialogue, found);
+  return found;
+}
+
+/** The passwords found in the call, by their letters and digits without spoken modifiers, with their best score. */
+function knownPasswords(input: RecognizerInput): ReadonlyMap<string, number> {
+  const cached = knownCache.get(input.views);
+  if (cached) return cached;
+  const usernames = usernameKeys(input);
+  const known = new Map<string, number>();
+  for (const view of input.views) {
+    for (const finding of ownFindings(readDialogue({ ...input, view }), usernames)) {
+      const key = passwordKey(finding.value);
+      if (key.length >= MIN_REPEAT_CHARS) known.set(key, Math.max(finding.score, known.get(key) ?? 0));
+    }
   }
-  if (typed.size === 0) return [];
+  knownCache.set(input.views, known);
+  return known;
+}
+
+const knownCache = new WeakMap<readonly StreamView[], ReadonlyMap<string, number>>();
+
+/** A password's letters and digits, without a modifier said after it ("HS 4827 QZ all capitals" → "hs4827qz"). */
+function passwordKey(value: string): string {
+  const words = foldedWords(value);
+  const modifier = words.findIndex(
+    (_, k) => k > 0 && matchAt(words, k, MODIFIERS)?.length === words.length - k,
+  );
+  return compactKey((modifier === -1 ? words : words.slice(0, modifier)).join(''));
+}
+
+/**
+ * Words that say again a password found anywhere in the call, in any form ("So HS4827QZ" after
+ * "H S 4 8 2 7 Q Z", "So TROUT74!"): runs of up to eight tokens of one turn spelling its key.
+ */
+function repeats(dialogue: Dialogue, known: ReadonlyMap<string, number>): Finding[] {
+  if (known.size === 0) return [];
+  const { tokens } = dialogue;
+  const keys = [...known.keys()];
   const findings: Finding[] = [];
-  dialogue.tokens.forEach((token, k) => {
-    const original = typed.get(token.text.toLowerCase());
-    if (!original || original.charStart === token.start) return;
-    const score = original.score - LATER_IN_ANSWER_PENALTY;
-    findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', k, k + 1, score, ['repeated']));
-  });
+  for (let k = 0; k < tokens.length; k += 1) {
+    const end = Math.min(dialogue.turnEnd[tokens[k]!.turn]!, k + MAX_WORDS);
+    let spelled = '';
+    for (let j = k; j < end; j += 1) {
+      spelled += compactKey(tokens[j]!.text);
+      const score = known.get(spelled);
+      if (score !== undefined) {
+        findings.push(
+          tokenFinding(dialogue, NAME, 'PASSWORD', k, j + 1, score - LATER_IN_ANSWER_PENALTY, ['repeated']),
+        );
+        k = j;
+        break;
+      }
+      if (!keys.some((key) => key.startsWith(spelled))) break;
+    }
+  }
   return findings;
+}
+
+/** Words that carry a dictated password on: "then 7 3 1", "then a capital K", "followed by a hash". */
+const DICTATION_LEADS = phraseList([
+  'then',
+  'and then',
+  'followed by',
+  'and then a',
+  'and finally',
+  'finally',
+]);
+/** Words describing the next dictated piece: "a capital K", "the number 7". */
+const DICTATION_WORDS = wordSet(
+  'a an the capital capitals upper uppercase lower lowercase small big number numbers digit digits symbol letter',
+);
+/** A dictated piece: one letter, digits, or a typed symbol. */
+const DICTATED_PIECE = /^(?:\p{L}|\d+|[!#$%&*+=?@^_~-])$/u;
+
+/**
+ * The finding stretched over the rest of a dictation said after it in the same turn ("tRAVEL then
+ * 731 then a capital K"): each piece led on by "then" or "followed by".
+ */
+function withDictation(dialogue: Dialogue, finding: Finding): Finding {
+  if (finding.view !== dialogue.view) return finding;
+  const { tokens, words } = dialogue;
+  let k = tokens.findIndex((token) => token.start >= finding.charEnd);
+  if (k <= 0 || tokens[k]!.turn !== tokens[k - 1]!.turn) return finding;
+  const end = dialogue.turnEnd[tokens[k]!.turn]!;
+  let last = -1;
+  for (let lead = matchAt(words, k, DICTATION_LEADS); lead; lead = matchAt(words, k, DICTATION_LEADS)) {
+    let at = k + lead.length;
+    while (at < end && DICTATION_WORDS.has(words[at]!)) at += 1;
+    const from = at;
+    // The pieces after the lead: "then 9 4", "then a hash".
+    for (let symbol = matchAt(words, at, SYMBOLS); at < end; symbol = matchAt(words, at, SYMBOLS)) {
+      if (symbol) at += symbol.length;
+      else if (DICTATED_PIECE.test(tokens[at]!.text)) at += 1;
+      else break;
+    }
+    if (at === from) break;
+    last = Math.min(at, end);
+    k = last;
+  }
+  if (last === -1) return finding;
+  const charEnd = tokens[last - 1]!.end;
+  const { text } = finding.view;
+  return { ...finding, charEnd, value: text.slice(finding.charStart, charEnd).replace(/\s+/g, ' ') };
 }
 
 /** Symbols the normaliser types after a password ("TROUT74!") that tokens leave out as punctuation. */
@@ -213,6 +319,7 @@ function setPasswords(dialogue: Dialogue, usernames: ReadonlySet<string>): Findi
     const to = passphraseEnd(words, start, end);
     const value = words.slice(start, to);
     if (!isPasswordLike(value) || namesHost(value) || usernames.has(compactKey(value.join('')))) continue;
+    if (ASKING_SET_PHRASES.has(phrase.phrase) && ARTICLES.has(value[0]!)) continue;
     if (!passwordsDiscussed(dialogue, turn, k)) continue;
     const reasons = ['set-phrase', `cue:${phrase.phrase}`];
     findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', start, to, SET_SCORE, reasons));
@@ -317,7 +424,18 @@ function typedLikePassword(dialogue: Dialogue, k: number): boolean {
   const before = dialogue.words[k - 1] ?? '';
   // "… all lower case Orbit55": "case" there describes the password before it, it names no reference.
   const describesCase = before === 'case' && /^(?:lower|upper)$/.test(dialogue.words[k - 2] ?? '');
-  return !HOST_WORDS.has(dialogue.words[k + 1] ?? '') && (describesCase || !REFERENCE_WORDS.has(before));
+  return (
+    !HOST_WORDS.has(dialogue.words[k + 1] ?? '') && (describesCase || !namedReference(dialogue.words, k))
+  );
+}
+
+/** True when a reference word names the token at k: "case AB12C", "your case ID is DB-44-07". */
+function namedReference(words: readonly string[], k: number): boolean {
+  for (let at = k - 1; at >= Math.max(0, k - REFERENCE_REACH); at -= 1) {
+    if (REFERENCE_WORDS.has(words[at]!)) return true;
+    if (!REFERENCE_LINKS.has(words[at]!)) return false;
+  }
+  return false;
 }
 
 /** Words a passphrase may start with although they are function words ("the quick brown fox"). */

@@ -6,7 +6,7 @@
  */
 import type { CueHit, CueMatcher } from '../context/cue-matcher.js';
 import type { ContextProbe } from '../context/probe.js';
-import { compileCues } from '../context/cue-matcher.js';
+import { compileCues, saidAsPlace } from '../context/cue-matcher.js';
 import { ALL_ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES, NEGATIVE_TRAIL } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
@@ -14,7 +14,7 @@ import type { EntityType } from '../entities.js';
 import { isBuiltInEntityType } from '../entities.js';
 import type { StreamView } from '../normalise/view.js';
 import type { DigitRun } from './digits.js';
-import { digitRuns, digitSpan, restartAt } from './digits.js';
+import { digitRuns, digitSpan, repeatAt, restartAt } from './digits.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 import { NAMING_CUES } from './topic.js';
 
@@ -230,10 +230,31 @@ export function judgeContext(window: MatchWindow, cues: CueMatcher, negatives: C
   if (inLeadIn) return inLeadIn;
   const trailCue = window.trail === '' ? undefined : cues.leading(window.trail.replace(TRAIL_LINK, ''));
   if (trailCue) return { cue: trailCue, where: 'trail', negative: undefined };
+  const asked = window.promptCue(cues);
+  const lookAlike = window.promptCue(negatives);
   return (
-    decide(window.promptCue(cues), window.promptCue(negatives), 'prompt') ??
+    decide(
+      asked,
+      asked && lookAlike && mentionedOnly(window.prompt, asked, lookAlike) ? undefined : lookAlike,
+      'prompt',
+    ) ??
     decide(window.recallCue(cues), window.recallCue(negatives), 'read-back') ??
     NO_VERDICT
+  );
+}
+
+/** "a" or "an" right before a hit. */
+const INDEFINITE_BEFORE = /\ban? $/;
+
+/**
+ * A look-alike the other party only mentions after asking ("your phone number so we can send a
+ * confirmation code"): said with "a", it is not the item asked for, which "your" or "the" would
+ * name. One that holds the request's own cue ("a one time passcode") is what was asked for.
+ */
+function mentionedOnly(prompt: string, asked: CueHit, lookAlike: CueHit): boolean {
+  return (
+    lookAlike.index >= asked.end &&
+    INDEFINITE_BEFORE.test(prompt.slice(Math.max(0, lookAlike.index - 3), lookAlike.index))
   );
 }
 
@@ -299,8 +320,13 @@ function* candidates(input: RecognizerInput, pattern: PatternDef): Generator<Can
     }
     // "3 7 … 3 7 1": the whole run is taken (the false start gives digits away too), valued as the retry.
     const restart = restartAt(run);
+    // "5519 5519": the value and its read-back, each a candidate.
+    const repeat = repeatAt(run);
     if (restart > 0 && length - restart >= min && length - restart <= max) {
       yield { start: run.start, end: run.end, digits: run.digits.slice(restart) };
+    } else if (repeat >= min && repeat <= max) {
+      yield digitSpan(run, 0, repeat);
+      yield digitSpan(run, repeat, length);
     } else if (length > max && pattern.parts) yield* groupAlignedParts(run, min, max);
   }
 }
@@ -335,7 +361,9 @@ function namedOtherwise(type: EntityType): ((window: MatchWindow) => boolean) | 
   const own = compileCues(ALL_ENTITY_CUES[type] ?? []);
   return (window) => {
     const hit = window.leadInCue(NAMING_CUES);
+    // "I have a photo of it on my phone, it's …" says where the number is, not what it is.
     if (hit === undefined || !NAMED_RIGHT_BEFORE.test(window.leadIn.slice(hit.end))) return false;
+    if (saidAsPlace(window.leadIn, hit)) return false;
     // One matcher serves every type: a cue of this type's own names it as this type.
     return own.leading(hit.cue)?.end !== hit.cue.length;
   };
@@ -343,6 +371,15 @@ function namedOtherwise(type: EntityType): ((window: MatchWindow) => boolean) | 
 
 /** Reach of a domain's words: anywhere earlier in the call. */
 const WHOLE_CALL_MS = Number.POSITIVE_INFINITY;
+
+/** True when a domain's words were said around the match or anywhere earlier in the call. */
+export function domainSaid(window: MatchWindow, words: CueMatcher): boolean {
+  return (
+    window.leadInCue(words) !== undefined ||
+    window.promptCue(words) !== undefined ||
+    window.topicRaised(words, WHOLE_CALL_MS)
+  );
+}
 
 /**
  * For a spec with domain cues: a test telling whether a verdict rests on a domain cue said outside
@@ -364,14 +401,7 @@ function outsideDomain(
       isPlain.set(cue, known);
     }
     // "The member ID on your insurance card": a plain cue said with it decides.
-    return (
-      !known &&
-      !window.leadInCue(plain) &&
-      !window.promptCue(plain) &&
-      !window.leadInCue(words) &&
-      !window.promptCue(words) &&
-      !window.topicRaised(words, WHOLE_CALL_MS)
-    );
+    return !known && !window.leadInCue(plain) && !window.promptCue(plain) && !domainSaid(window, words);
   };
 }
 

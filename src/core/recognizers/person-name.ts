@@ -4,9 +4,12 @@
  *   name on the card?", "could you spell your surname"), bare or after a lead-in ("it's ...");
  * - introductions in the speaker's own turn ("my name is ...", "this is ...", "I'm ...");
  * - courtesy titles ("thank you Mr Kwong", "Doctor Mensah");
- * - a listed first name addressing someone ("thanks, Helen", "Raj, can I ...");
+ * - a listed first name addressing someone ("thanks, Helen", "Raj, can I ..."), or any name after
+ *   a greeting or thanks that ends the sentence ("You're welcome, Odalys. Have a good night");
+ * - a name after a relation ("my husband Declan", "our son, Tobias Wren");
  * - the same name, or any part of it, said again elsewhere in the call ("so that's Sarah Jones?",
- *   "anything else, Samuel?"), with the name words right after it ("Daniel Walter Pruitt").
+ *   "anything else, Samuel?", "Dale's", the agent's own name), with the name words right before and
+ *   after it ("Daniel Walter Pruitt", "Liam Hughes" once "Hughes" is known), which become known too.
  * Answers that name an organisation ("Midwest Title and Escrow LLC") are left out.
  * An agent introducing themselves is reported too, a little lower and marked `agent-introduction`
  * (see docs/recognizers.md): their name is personal data, and the project's labelled corpus counts it.
@@ -21,12 +24,16 @@ import type { SiteValue } from './dialogue/findings.js';
 import { agentSpeaks, keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import type { Token } from './dialogue/tokens.js';
 import { foldedWords } from './dialogue/tokens.js';
+import { findCues } from './dialogue/topics.js';
 import { VALUE_CUES } from '../lexicon/topic-cues.js';
 import {
   ADDRESSING_WORDS,
   AFTER_ADDRESS_WORDS,
+  COURTESY_WORDS,
   FIRST_NAMES,
   ORGANISATION_WORDS,
+  RELATION_OWNERS,
+  RELATION_WORDS,
   SURNAMES,
   TITLES,
 } from '../lexicon/names.js';
@@ -44,6 +51,9 @@ const AGENT_INTRODUCTION = 'agent-introduction';
 const TITLE_SCORE = 0.85;
 const REPEATED_SCORE = 0.75;
 const ADDRESSED_SCORE = 0.8;
+const RELATION_SCORE = 0.8;
+/** How many times the known names grow by the name words found beside them ("Liam" of "Liam Hughes"). */
+const KNOWN_ROUNDS = 3;
 /** How far past the last name part an organisation word still marks the answer as a company's. */
 const ORGANISATION_REACH = 3;
 /** Score lost when no word of the name is capitalised, listed or spelled. */
@@ -70,8 +80,13 @@ const SELF_INTRODUCTIONS = new Set([
 const CLEAR_TITLES = wordSet('mr mister mrs missus ms mx');
 /** Words an agent says after their own name: "Dave speaking", "Priya here". */
 const SPEAKING = wordSet('speaking here');
-/** Words between two parts of one answer: "John, and the surname is Smith", "Kwong, that's K W O N G". */
-const LINKS = wordSet(`and it's that's is 's spelled spelt spelling as in like so that the my with then`);
+/**
+ * Words between two parts of one answer: "John, and the surname is Smith", "Kwong, that's K W O N G",
+ * "Pryce hyphen Jones", "Elena or Viktor", "I'm Ada, and he's Tom Reyes".
+ */
+const LINKS = wordSet(
+  `and it's that's is 's spelled spelt spelling as in like so that the my with then hyphen dash or he's she's`,
+);
 /** Words that announce the next part is a name: "last name Smith". */
 const PART_NAMES = wordSet('first last surname middle second name family given forename');
 
@@ -87,9 +102,8 @@ export const personNameRecognizer: Recognizer = {
   name: NAME,
   types: [TYPE],
   recognize(input) {
-    const own = ownFindings(readDialogue(input));
-    const known = knownNameWords(input);
-    return keepBest([...own, ...repeatedNames(readDialogue(input), known)]);
+    const dialogue = readDialogue(input);
+    return keepBest([...ownFindings(dialogue), ...repeatedNames(dialogue, knownNameWords(input))]);
   },
 };
 
@@ -107,6 +121,7 @@ function ownFindings(dialogue: Dialogue): Finding[] {
     ...titledNames(dialogue),
     ...speakingIntroductions(dialogue),
     ...addressedNames(dialogue),
+    ...relationNames(dialogue),
   ];
   ownCache.set(dialogue, found);
   return found;
@@ -223,6 +238,7 @@ function strengthOf(token: Token): Strength | undefined {
   if (
     !/^\p{L}[\p{L}'.-]*$/u.test(text) ||
     STOP_WORDS.has(lower) ||
+    isFunctionContraction(lower) ||
     TITLES.has(lower) ||
     ORGANISATION_WORDS.has(lower)
   ) {
@@ -233,6 +249,12 @@ function strengthOf(token: Token): Strength | undefined {
   const listed = FIRST_NAMES.has(lower) || SURNAMES.has(lower);
   if (COMMON_WORDS.has(lower)) return listed ? 'plain' : undefined;
   return listed || /^\p{Lu}\p{Ll}/u.test(text) ? 'strong' : 'plain';
+}
+
+/** "he'd", "she'll", "they'd": a function word with a contraction, which no name is. */
+function isFunctionContraction(lower: string): boolean {
+  const apostrophe = lower.indexOf("'");
+  return apostrophe > 0 && STOP_WORDS.has(lower.slice(0, apostrophe));
 }
 
 /**
@@ -278,20 +300,23 @@ function titledNames(dialogue: Dialogue): Finding[] {
 /**
  * A capitalised listed first name addressing someone: after a greeting or thanks ("thanks, Helen"),
  * alone in a turn ("Samuel?"), or opening a turn before a question ("Raj, can I ..."). The name
- * words right after it are taken too ("hi Helen Marsh").
+ * words right after it are taken too ("hi Helen Marsh"). A capitalised name outside the lists
+ * addresses someone after a greeting, thanks or goodbye when the sentence ends with it.
  */
 function addressedNames(dialogue: Dialogue): Finding[] {
   const { tokens, words } = dialogue;
   const findings: Finding[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
-    if (!isListedFirstName(tokens[k]!)) continue;
+    const listed = isListedFirstName(tokens[k]!);
+    if (!listed && !COURTESY_WORDS.has(words[k - 1] ?? '')) continue;
     const turn = tokens[k]!.turn;
     const first = dialogue.turnFirst[turn]!;
     const end = dialogue.turnEnd[turn]!;
-    const addressed =
-      (k > first && ADDRESSING_WORDS.has(words[k - 1]!)) ||
-      end - first === 1 ||
-      (k === first && AFTER_ADDRESS_WORDS.has(words[k + 1] ?? '') && k + 1 < end);
+    const addressed = listed
+      ? (k > first && ADDRESSING_WORDS.has(words[k - 1]!)) ||
+        end - first === 1 ||
+        (k === first && AFTER_ADDRESS_WORDS.has(words[k + 1] ?? '') && k + 1 < end)
+      : k > first && isCapitalisedName(tokens[k]!) && endsSentence(tokens, k, end);
     if (!addressed) continue;
     const group = nameGroup(tokens, k, end, true);
     const to = group && group.to <= k + 2 ? group.to : k + 1;
@@ -301,49 +326,168 @@ function addressedNames(dialogue: Dialogue): Finding[] {
   return findings;
 }
 
+/**
+ * A capitalised word that reads as a name and not as ordinary talk or the name of a topic
+ * ("Odalys", not "Great" or "Expiration").
+ */
+function isCapitalisedName(token: Token): boolean {
+  return (
+    strengthOf(token) === 'strong' &&
+    /^\p{Lu}\p{Ll}/u.test(token.text) &&
+    findCues([token.lower]).length === 0
+  );
+}
+
+/**
+ * True when token k ends a sentence: last of its turn, or followed by a capitalised ordinary word
+ * that starts the next one ("Have a good night", "I'm ..."); not "Thanks. Creditors will ..." or
+ * "hello, Ridgeway Lettings".
+ */
+function endsSentence(tokens: readonly Token[], k: number, end: number): boolean {
+  const next = tokens[k + 1];
+  if (k + 1 >= end || !next) return true;
+  return /^\p{Lu}/u.test(next.text) && (STOP_WORDS.has(next.lower) || COMMON_WORDS.has(next.lower));
+}
+
 /** A listed first name written with a capital that is not also an ordinary word ("Will", "Grace"). */
 function isListedFirstName(token: Token): boolean {
   return FIRST_NAMES.has(token.lower) && !COMMON_WORDS.has(token.lower) && /^\p{Lu}\p{Ll}/u.test(token.text);
 }
 
-/** "12 Oak Dr": a "Dr" shortly after a number ends a street, it is no title. */
-function followsNumber(tokens: readonly Token[], k: number): boolean {
-  return tokens.slice(Math.max(0, k - 4), k).some((token) => /\d/.test(token.text));
+/** "my husband Declan", "your brother Ray", "our son, Tobias Wren": a clear name after a relation. */
+function relationNames(dialogue: Dialogue): Finding[] {
+  const { tokens, words } = dialogue;
+  const findings: Finding[] = [];
+  for (let k = 1; k + 1 < tokens.length; k += 1) {
+    if (!RELATION_WORDS.has(words[k]!) || !RELATION_OWNERS.has(words[k - 1]!)) continue;
+    const end = dialogue.turnEnd[tokens[k]!.turn]!;
+    const group = nameGroup(tokens, k + 1, Math.min(end, k + 1 + MAX_NAME_WORDS), true);
+    if (!group || group.from !== k + 1) continue;
+    findings.push(tokenFinding(dialogue, NAME, TYPE, group.from, group.to, RELATION_SCORE, ['relation']));
+    k = group.to - 1;
+  }
+  return findings;
 }
 
-/** Words of names found with confidence in any stream of the call (agents' own names excepted). */
-function knownNameWords(input: RecognizerInput): ReadonlySet<string> {
+/** "12 Oak Dr": a "Dr" shortly after a number in the same turn ends a street, it is no title. */
+function followsNumber(tokens: readonly Token[], k: number): boolean {
+  const turn = tokens[k]!.turn;
+  return tokens.slice(Math.max(0, k - 4), k).some((token) => token.turn === turn && /\d/.test(token.text));
+}
+
+/**
+ * A known name word: `agent` when only an agent's own introduction named it, `surname` when it was
+ * said after another name word or a title ("Hughes" of "Darren Hughes", "Mr Kwong").
+ */
+interface KnownWord {
+  agent: boolean;
+  surname: boolean;
+}
+
+type Known = ReadonlyMap<string, KnownWord>;
+
+/**
+ * Words of names found with confidence in any stream of the call, grown by the name words said
+ * right beside a known one ("Liam" of "Liam Hughes"). An agent's own name is known too, marked so
+ * its repeats keep the agent-introduction score.
+ */
+function knownNameWords(input: RecognizerInput): Known {
   const cached = knownCache.get(input.views);
   if (cached) return cached;
-  const known = new Set<string>();
-  for (const view of input.views) {
-    for (const finding of ownFindings(readDialogue({ ...input, view }))) {
-      if (finding.score < 0.5 || finding.reasons.includes(AGENT_INTRODUCTION)) continue;
-      for (const word of foldedWords(finding.value)) if (word.length > 1 && word !== "'s") known.add(word);
+  const known = new Map<string, KnownWord>();
+  const learn = (finding: Finding): boolean => {
+    if (finding.score < 0.5) return false;
+    const agent = finding.reasons.includes(AGENT_INTRODUCTION);
+    const titled = finding.reasons.some((reason) => reason.startsWith('title:'));
+    let grew = false;
+    nameWords(finding.value).forEach(({ word, after }) => {
+      const was = known.get(word);
+      const now = {
+        agent: agent && (was?.agent ?? true),
+        surname: after || titled || (was?.surname ?? false),
+      };
+      if (was && was.agent === now.agent && was.surname === now.surname) return;
+      known.set(word, now);
+      grew = true;
+    });
+    return grew;
+  };
+  const dialogues = input.views.map((view) => readDialogue({ ...input, view }));
+  for (const dialogue of dialogues) for (const finding of ownFindings(dialogue)) learn(finding);
+  for (let round = 0; round < KNOWN_ROUNDS; round += 1) {
+    let grew = false;
+    for (const dialogue of dialogues) {
+      for (const finding of repeatedNames(dialogue, known)) grew = learn(finding) || grew;
     }
+    if (!grew) break;
   }
   knownCache.set(input.views, known);
   return known;
 }
 
-const knownCache = new WeakMap<readonly StreamView[], ReadonlySet<string>>();
+const knownCache = new WeakMap<readonly StreamView[], Known>();
+
+/**
+ * The words of a name, with the parts of hyphenated ones ("pryce-jones" → also "pryce", "jones"),
+ * each marked when another name word came before it.
+ */
+function nameWords(value: string): { word: string; after: boolean }[] {
+  const words = foldedWords(value).filter((word) => word.length > 1 && word !== "'s");
+  return words.flatMap((word, k) => {
+    const parts = word.includes('-') ? [word, ...word.split('-').filter((part) => part.length > 1)] : [word];
+    return parts.map((part, p) => ({ word: part, after: k > 0 || p > 1 }));
+  });
+}
 
 /**
  * A known name said again where no cue marks it: "thank you, Sarah Jones", "so that's Kwong",
- * with clear name words right after it ("Daniel Walter Pruitt" once "Daniel" is known).
+ * with clear name words right after it ("Daniel Walter Pruitt" once "Daniel" is known) and one
+ * name word, maybe with an initial, right before it ("Liam Hughes", "Jerome P Castellano").
  */
-function repeatedNames(dialogue: Dialogue, known: ReadonlySet<string>): Finding[] {
+function repeatedNames(dialogue: Dialogue, known: Known): Finding[] {
   const { tokens } = dialogue;
   const findings: Finding[] = [];
+  const isKnown = (k: number): boolean => known.has(tokens[k]!.lower) || knownParts(tokens[k]!.lower, known);
   for (let k = 0; k < tokens.length; k += 1) {
-    if (!known.has(tokens[k]!.lower) || strengthOf(tokens[k]!) === undefined) continue;
-    const turnEnd = dialogue.turnEnd[tokens[k]!.turn]!;
+    const strength = isKnown(k) ? strengthOf(tokens[k]!) : undefined;
+    if (strength === undefined) continue;
+    // An agent's introduction may hold their company's words: only a clear name of theirs is chased.
+    if (known.get(tokens[k]!.lower)?.agent && strength !== 'strong') continue;
+    const turn = tokens[k]!.turn;
+    const turnFirst = dialogue.turnFirst[turn]!;
+    const turnEnd = dialogue.turnEnd[turn]!;
     let end = k + 1;
-    while (end < turnEnd && known.has(tokens[end]!.lower)) end += 1;
+    while (end < turnEnd && isKnown(end)) end += 1;
     const clear = nameGroup(tokens, k, Math.min(turnEnd, k + MAX_NAME_WORDS), true);
     if (clear && clear.to > end) end = clear.to;
-    findings.push(tokenFinding(dialogue, NAME, TYPE, k, end, REPEATED_SCORE, ['repeated']));
+    const from = known.get(tokens[k]!.lower)?.surname ? nameBefore(tokens, k, turnFirst) : k;
+    const agentOnly = tokens.slice(k, end).every((token) => known.get(token.lower)?.agent ?? false);
+    const score = agentOnly ? AGENT_INTRODUCTION_SCORE : REPEATED_SCORE;
+    const reasons = agentOnly ? ['repeated', AGENT_INTRODUCTION] : ['repeated'];
+    findings.push(tokenFinding(dialogue, NAME, TYPE, from, end, score, reasons));
     k = end - 1;
   }
   return findings;
+}
+
+/** True for a hyphenated word whose parts are all known ("pryce-jones" once "pryce" and "jones" are). */
+function knownParts(lower: string, known: Known): boolean {
+  return lower.includes('-') && lower.split('-').every((part) => known.has(part));
+}
+
+/**
+ * Where a name said before the known surname at k starts: a name word (and an initial) before it,
+ * written in the same case ("Liam Hughes", "rafael alvarez", not "hope Malik"), or k.
+ */
+function nameBefore(tokens: readonly Token[], k: number, turnFirst: number): number {
+  const cased = /^\p{Lu}/u.test(tokens[k]!.text);
+  const fits = (at: number): boolean => {
+    const token = tokens[at]!;
+    const strength = strengthOf(token);
+    if (cased) return strength === 'strong' && /^\p{Lu}/u.test(token.text);
+    return strength === 'strong' || (strength === 'plain' && !COMMON_WORDS.has(token.lower));
+  };
+  if (k - 1 < turnFirst) return k;
+  if (strengthOf(tokens[k - 1]!) === 'initial') return k - 2 >= turnFirst && fits(k - 2) ? k - 2 : k;
+  return fits(k - 1) ? k - 1 : k;
 }

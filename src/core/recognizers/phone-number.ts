@@ -14,7 +14,7 @@ import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import type { DigitRun } from './digits.js';
-import { digitRuns, digitSpan } from './digits.js';
+import { digitRuns, digitSpan, repeatAt } from './digits.js';
 import type { ContextVerdict, MatchWindow } from './pattern.js';
 import { hasNegativeTrail, judgeContext, readWindow, verdictReasons } from './pattern.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
@@ -99,17 +99,21 @@ function plausibleLength(candidate: Candidate, cued: boolean, countries: readonl
   return length >= 8 && length <= 12;
 }
 
-/** A run whole first; when it is not a number, its group-aligned sub-runs, longest first. */
+/**
+ * A run whole first; when it is not a number, its group-aligned sub-runs, longest first. A run that
+ * says its digits twice ("04723 04723", a reading and its repeat) is two values, never one number.
+ */
 function runCandidates(run: DigitRun, international: boolean): Candidate[] {
   const options: Candidate[] = [];
   const bounds = [...run.groupStarts, run.digits.length];
+  const repeat = repeatAt(run);
   // A run of many groups (digits read one by one) is tried whole only.
   const wholeOnly = bounds.length > MAX_SUBRUN_GROUPS;
   for (let i = 0; i < (wholeOnly ? 1 : bounds.length); i += 1) {
     for (let j = bounds.length - 1; j > (wholeOnly ? bounds.length - 2 : i); j -= 1) {
       const from = bounds[i]!;
       const to = bounds[j]!;
-      if (to - from < MIN_DIGITS || to - from > MAX_DIGITS) continue;
+      if (to - from < MIN_DIGITS || to - from > MAX_DIGITS || (from < repeat && repeat < to)) continue;
       options.push({
         ...digitSpan(run, from, to),
         digits: run.digits.slice(from, to),

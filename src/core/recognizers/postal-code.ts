@@ -1,7 +1,8 @@
 /**
  * POSTAL_CODE: a US ZIP (5 digits, or ZIP+4) after a zip cue, right after a street address (but
- * not the number of a flat or suite) or right after a state's name, and UK postcodes by their shape (`SW1A 1AA`, also spelled
- * out as `SW 1 A 1 AA` or in NATO words, which the normaliser writes as `L 179 EZ`).
+ * not the number of a flat or suite) or right after a state's name, UK postcodes by their shape (`SW1A 1AA`, also spelled
+ * out as `SW 1 A 1 AA` or in NATO words, which the normaliser writes as `L 179 EZ`), and Irish
+ * Eircodes (`D06 H2Y7`) after a postcode cue.
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import type { StreamView } from '../normalise/view.js';
@@ -158,4 +159,23 @@ export const ukPostcodeRecognizer = patternRecognizer({
   cueBoost: 0.2,
   value: compact,
   validate: (value) => UK_POSTCODE.test(value),
+});
+
+/**
+ * An Irish Eircode: a routing key (a letter and two digits, or D6W) and four letters or digits, from
+ * an alphabet without the letters easily misread; spaces may fall anywhere as speech splits it.
+ */
+const EIRCODE_CHAR = '[0-9AC-FHKNPRTV-Y]';
+const EIRCODE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:[AC-FHKNPRTV-Y] ?\\d ?\\d|D ?6 ?W) ?(?:${EIRCODE_CHAR} ?){3}${EIRCODE_CHAR}(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+export const eircodeRecognizer = patternRecognizer({
+  name: 'eircode',
+  type: 'POSTAL_CODE',
+  patterns: [{ name: 'eircode', regex: EIRCODE, score: 0.6 }],
+  cues: ENTITY_CUES.POSTAL_CODE,
+  requireContext: true,
+  value: compact,
 });

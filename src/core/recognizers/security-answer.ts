@@ -2,17 +2,26 @@
  * SECURITY_ANSWER: the answer to a security question ("mother's maiden name", "name of your first
  * pet", "city you were born in", "favourite teacher", "memorable place"…). When the caller repeats
  * the question before answering ("my first pet was called ..."), only the answer part counts.
+ * The answer ends where a new sentence starts ("Biscuit. Oh, he was a beagle"); names said
+ * later in the answer ("Leeds. Well, technically Horsforth") and every later mention of an answer's
+ * words in the call ("You did put Leeds") count too.
  * Also the letters of a memorable word a bank asks for by position ("letters two and six?"
  * "the second one is K and the sixth one is t"): single letters given in answer, first to last.
  */
 import { compileCues } from '../context/cue-matcher.js';
 import type { Finding } from '../detection.js';
+import type { StreamView } from '../normalise/view.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
+import type { ValueSite } from './dialogue/answers.js';
 import type { Dialogue } from './dialogue/dialogue.js';
 import { readDialogue } from './dialogue/dialogue.js';
 import { valueEnd } from './dialogue/answers.js';
+import type { SiteValue } from './dialogue/findings.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
+import { matchAt, phraseList } from './dialogue/phrases.js';
+import type { Token } from './dialogue/tokens.js';
 import { findCues } from './dialogue/topics.js';
+import { LEAD_INS } from '../lexicon/lead-ins.js';
 import { COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 import { POSITION_REQUEST_CUES } from '../lexicon/entity-cues.js';
 import { MEMORABLE_WORD_CUES } from '../lexicon/password-cues.js';
@@ -30,33 +39,127 @@ const MEMORABLE_TOPIC_MS = 60_000;
 /** A spelled letter as an answer: not the article "a" or the pronoun "I". */
 const SINGLE_LETTER = /^(?:[B-HJ-Zb-hj-z]|A)$/;
 
+/** Names said later in the answer turn, and later mentions of an answer's words. */
+const MENTION_SCORE = 0.75;
+/** Answer words shorter than this are too common to chase through a call. */
+const MIN_MENTION_LETTERS = 4;
+/** How far before a value a security cue may start and still run into it ("... mother's maiden | name"). */
+const CUE_REACH = 6;
+const LEADS = phraseList(LEAD_INS);
+
 export const securityAnswerRecognizer: Recognizer = {
   name: NAME,
   types: ['SECURITY_ANSWER'],
   recognize(input) {
     const dialogue = readDialogue(input);
-    const { words } = dialogue;
     return keepBest([
-      ...siteFindings(
-        dialogue,
-        'security',
-        NAME,
-        'SECURITY_ANSWER',
-        { asked: 0.85, stated: 0.85 },
-        (site) => {
-          const to = valueEnd(words, site.start, site.limit, MAX_WORDS);
-          const value = words.slice(site.start, to);
-          // An answer names something (a word that is not ordinary talk) and is not the question itself
-          // ("your security question is mother's maiden name").
-          const names = value.some((word) => !STOP_WORDS.has(word) && !COMMON_WORDS.has(word));
-          const restatesQuestion = findCues(value).some((cue) => cue.topic === 'security');
-          return names && !restatesQuestion ? [{ from: site.start, to }] : [];
-        },
-      ),
+      ...ownFindings(dialogue),
       ...lettersByPosition(dialogue, input),
+      ...mentions(dialogue, knownAnswerWords(input)),
     ]);
   },
 };
+
+const ownCache = new WeakMap<Dialogue, Finding[]>();
+
+/** Answers to security questions in one view, and the names said later in them (computed once per view). */
+function ownFindings(dialogue: Dialogue): Finding[] {
+  const cached = ownCache.get(dialogue);
+  if (cached) return cached;
+  const found = siteFindings(
+    dialogue,
+    'security',
+    NAME,
+    'SECURITY_ANSWER',
+    { asked: 0.85, stated: 0.85 },
+    (site) => siteAnswer(dialogue, site),
+  );
+  ownCache.set(dialogue, found);
+  return found;
+}
+
+function siteAnswer(dialogue: Dialogue, site: ValueSite): SiteValue[] {
+  const { words, tokens } = dialogue;
+  const to = sentenceEnd(tokens, words, site.start, valueEnd(words, site.start, site.limit, MAX_WORDS));
+  const value = words.slice(site.start, to);
+  // An answer names something (a word that is not ordinary talk) and is not the question itself
+  // ("your security question is mother's maiden name", "... what's your mother's maiden | name").
+  const names = value.some((word) => !STOP_WORDS.has(word) && !COMMON_WORDS.has(word));
+  const from = Math.max(0, site.start - CUE_REACH);
+  const restatesQuestion = findCues(words.slice(from, to)).some(
+    (cue) => cue.topic === 'security' && from + cue.start + cue.length > site.start,
+  );
+  if (!names || restatesQuestion) return [];
+  // Names said later in the answer, each run of them one value: "... A Saturn Ion".
+  const later: SiteValue[] = [];
+  for (let k = to; k < site.limit; k += 1) {
+    if (!isProperNoun(tokens[k]!)) continue;
+    let end = k + 1;
+    while (end < site.limit && isProperNoun(tokens[end]!)) end += 1;
+    later.push({ from: k, to: end, score: MENTION_SCORE, reasons: ['in-answer'] });
+    k = end;
+  }
+  return [{ from: site.start, to }, ...later];
+}
+
+/**
+ * Where a new sentence starts inside [start, end): a capitalised function word or opener after the
+ * first word ("Quail Run. That was ...", "Leeds. Well ..."), in a transcript that writes capitals.
+ */
+function sentenceEnd(tokens: readonly Token[], words: readonly string[], start: number, end: number): number {
+  for (let k = start + 1; k < end; k += 1) {
+    if (!/^\p{Lu}/u.test(tokens[k]!.text) || words[k] === 'i') continue;
+    if (STOP_WORDS.has(words[k]!) || matchAt(words, k, LEADS)) return k;
+  }
+  return end;
+}
+
+/** A capitalised word that is not ordinary talk: "Horsforth", "Ion", not "Well" or "I". */
+function isProperNoun(token: Token): boolean {
+  return /^\p{Lu}\p{Ll}+/u.test(token.text) && !STOP_WORDS.has(token.lower) && !COMMON_WORDS.has(token.lower);
+}
+
+/**
+ * The words of the security answers found in any stream of the call, each with the conversation
+ * turn it was first answered in: only later mentions count, not the question's own options.
+ */
+function knownAnswerWords(input: RecognizerInput): ReadonlyMap<string, number> {
+  const cached = knownCache.get(input.views);
+  if (cached) return cached;
+  const known = new Map<string, number>();
+  for (const view of input.views) {
+    for (const finding of ownFindings(readDialogue({ ...input, view }))) {
+      if (finding.score < 0.5) continue;
+      const turn = turnIdAt(view, finding.charStart);
+      for (const word of finding.value.toLowerCase().split(/[^\p{L}\d'-]+/u)) {
+        if (word.length < MIN_MENTION_LETTERS || STOP_WORDS.has(word) || COMMON_WORDS.has(word)) continue;
+        known.set(word, Math.min(turn, known.get(word) ?? turn));
+      }
+    }
+  }
+  knownCache.set(input.views, known);
+  return known;
+}
+
+const knownCache = new WeakMap<readonly StreamView[], ReadonlyMap<string, number>>();
+
+/** The conversation turn id of the view's turn holding character `at`. */
+function turnIdAt(view: StreamView, at: number): number {
+  const span = view.turns.find((turn) => turn.charStart <= at && at < turn.charEnd) ?? view.turns.at(-1)!;
+  return span.turn.id;
+}
+
+/** Each later mention of an answer's word: "You did put Leeds", "I registered it as just Horsforth". */
+function mentions(dialogue: Dialogue, known: ReadonlyMap<string, number>): Finding[] {
+  if (known.size === 0) return [];
+  const findings: Finding[] = [];
+  dialogue.tokens.forEach((token, k) => {
+    const answered = known.get(token.lower);
+    if (answered === undefined || dialogue.view.turns[token.turn]!.turn.id < answered) return;
+    findings.push(tokenFinding(dialogue, NAME, 'SECURITY_ANSWER', k, k + 1, MENTION_SCORE, ['repeated']));
+  });
+  return findings;
+}
 
 /** The single letters of each turn answering a request for some letters of a memorable word. */
 function lettersByPosition(dialogue: Dialogue, input: RecognizerInput): Finding[] {

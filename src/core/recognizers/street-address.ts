@@ -41,6 +41,14 @@ const MAX_LOCALITY_WORDS = 8;
 /** How far into an answer the house number may come ("it's, um, flat 2, 14 ..."). */
 const SEARCH_WORDS = 4;
 const MAX_LOOSE_WORDS = 10;
+/** How far after the street a unit given on its own may start ("..., and it's the unit is B"). */
+const LATER_UNIT_WORDS = 8;
+/** Words that name a unit on their own, unlike "number" or "floor". */
+const UNIT_NAMES = new Set(['apartment', 'apt', 'flat', 'suite', 'unit']);
+/** Words between a unit word and its identifier: "the unit is B", "apartment number 4". */
+const UNIT_LINKS = new Set(['is', "'s", 'number', 'no']);
+/** A unit's identifier: "4B", "12", "B", "#5". */
+const UNIT_ID = /^#?(?:\p{L}?\d{1,5}\p{L}?|\p{L})$/u;
 
 interface Street {
   from: number;
@@ -75,7 +83,7 @@ function siteAddress(dialogue: Dialogue, site: ValueSite): SiteValue[] {
     return [
       {
         from: street.from,
-        to: street.end,
+        to: laterUnitEnd(tokens, street.end, site.limit) ?? street.end,
         adjust: street.suffix ? 0 : -NO_SUFFIX_PENALTY,
         reasons: street.suffix ? ['street'] : ['house-number'],
       },
@@ -128,7 +136,10 @@ function mayStartStreet(token: Token): boolean {
  */
 function parseStreet(tokens: readonly Token[], k: number, limit: number): Street | undefined {
   const from = k;
-  k = unitEnd(tokens, k, limit) ?? k;
+  const unit = unitEnd(tokens, k, limit);
+  // "flat 3, 22 Clifton Vale" said as "flat three twenty two" reads "flat 322": the number after
+  // the unit word is then the house number too.
+  if (unit !== undefined) k = tokens[unit] && isHouseNumber(tokens[unit]) ? unit : unit - 1;
   const box = poBoxEnd(tokens, k, limit);
   if (box !== undefined) return withLocality(tokens, from, box, limit, true);
   if (k >= limit || !isHouseNumber(tokens[k]!) || MEASURE_WORDS.has(tokens[k + 1]?.lower ?? ''))
@@ -141,11 +152,18 @@ function parseStreet(tokens: readonly Token[], k: number, limit: number): Street
     if (words > 0 && STREET_SUFFIXES.has(token.lower)) {
       suffix = true;
       k += 1;
+      // "Oak Alley Street", "Mill Run Road": a suffix word that is part of the name before the suffix.
+      if (k < limit && STREET_SUFFIXES.has(tokens[k]!.lower)) k += 1;
       break;
     }
     // "12 The Green": "the" may stand for the street's name before a suffix.
     const article = words === 0 && token.lower === 'the' && STREET_SUFFIXES.has(tokens[k + 1]?.lower ?? '');
-    if (!isStreetWord(token) && !article) break;
+    // "East 41 Street": an ordinal the normaliser wrote as digits, after a compass word and before the suffix.
+    const numbered =
+      /^\d{1,3}$/.test(token.text) &&
+      DIRECTIONALS.has(tokens[k - 1]?.lower ?? '') &&
+      STREET_SUFFIXES.has(tokens[k + 1]?.lower ?? '');
+    if (!isStreetWord(token) && !article && !numbered) break;
     words += 1;
     k += 1;
   }
@@ -180,7 +198,21 @@ function unitEnd(tokens: readonly Token[], k: number, limit: number): number | u
   const word = tokens[k];
   const id = tokens[k + 1];
   if (!word || !id || k + 1 >= limit || !UNIT_WORDS.has(word.lower)) return undefined;
-  return /^#?(?:\p{L}?\d{1,5}\p{L}?|\p{L})$/u.test(id.text) ? k + 2 : undefined;
+  return UNIT_ID.test(id.text) ? k + 2 : undefined;
+}
+
+/**
+ * "... Drive, and it's, um, the unit is B": one past a unit the answer gives a few words after the
+ * street, when it does.
+ */
+function laterUnitEnd(tokens: readonly Token[], from: number, limit: number): number | undefined {
+  for (let k = from; k < Math.min(limit, from + LATER_UNIT_WORDS); k += 1) {
+    if (!UNIT_NAMES.has(tokens[k]!.lower)) continue;
+    let at = k + 1;
+    while (at < limit && UNIT_LINKS.has(tokens[at]!.lower)) at += 1;
+    return at < limit && UNIT_ID.test(tokens[at]!.text) ? at + 1 : undefined;
+  }
+  return undefined;
 }
 
 /** "PO Box 123", "post office box 123": one past the box number, when one starts at k. */

@@ -1,8 +1,11 @@
 /**
  * USERNAME: the identifier a speaker gives after a username, user ID, login or handle cue: one
  * to four pieces (a word, a spelled run, digits, an email-like form), joined by spoken symbols
- * ("underscore", "dot") when the normaliser left them as words. A spelled run that repeats a
- * piece of a username found in the call ("dpetrakis@…" / "D P E T R A K I S?") is one too.
+ * ("underscore", "dot") when the normaliser left them as words, and another one offered after
+ * "or" ("jdoe_71, or maybe jdoe71"). Also a handle with digits a few words after a username cue
+ * ("your username on the website is kmart88?"), the same username said again in any form
+ * ("d m a r t 8 8" / "So dmart88?"), and a spelled run that repeats a piece of a username found in
+ * the call ("dpetrakis@…" / "D P E T R A K I S?").
  */
 import type { Finding } from '../detection.js';
 import type { StreamView } from '../normalise/view.js';
@@ -11,6 +14,7 @@ import type { Dialogue } from './dialogue/dialogue.js';
 import { readDialogue } from './dialogue/dialogue.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import { matchAt, phraseList } from './dialogue/phrases.js';
+import { findCues } from './dialogue/topics.js';
 import type { Token } from './dialogue/tokens.js';
 import { COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 
@@ -42,13 +46,26 @@ const EMAIL_LEADS = phraseList([
 /** The shortest piece of a username a spelled read-back is matched on. */
 const MIN_READ_BACK = 4;
 const READ_BACK_SCORE = 0.8;
+/** How far after a username cue, in its turn, a handle with digits may come ("username on the website is ..."). */
+const HANDLE_REACH = 6;
+const HANDLE_SCORE = 0.8;
+/** A handle: letters and digits in one word, maybe with "_", "." or "-" ("kmart88", "j.doe_71"). */
+const HANDLE_SHAPE = /^(?=.*\p{L})(?=.*\d)[\p{L}\d._-]+$/u;
+/** The shortest username chased through the call when said again. */
+const MIN_SAID_AGAIN = 5;
+/** How many tokens a username said again may be spread over ("d m a r t 8 8" reads "DMART 8 8"). */
+const MAX_SAID_AGAIN_TOKENS = 8;
 
 export const usernameRecognizer: Recognizer = {
   name: NAME,
   types: ['USERNAME'],
   recognize(input) {
     const dialogue = readDialogue(input);
-    return keepBest([...ownFindings(dialogue), ...spelledReadBacks(dialogue, knownPieces(input))]);
+    return keepBest([
+      ...ownFindings(dialogue),
+      ...spelledReadBacks(dialogue, knownPieces(input)),
+      ...sayingsAgain(dialogue, usernameKeys(input)),
+    ]);
   },
 };
 
@@ -58,18 +75,14 @@ const ownCache = new WeakMap<Dialogue, Finding[]>();
 function ownFindings(dialogue: Dialogue): Finding[] {
   const cached = ownCache.get(dialogue);
   if (cached) return cached;
-  const found = siteFindings(
-    dialogue,
-    'username',
-    NAME,
-    'USERNAME',
-    { asked: 0.85, stated: 0.85 },
-    (site) => {
+  const found = [
+    ...siteFindings(dialogue, 'username', NAME, 'USERNAME', { asked: 0.85, stated: 0.85 }, (site) => {
       const from = site.start + (matchAt(dialogue.words, site.start, EMAIL_LEADS)?.length ?? 0);
       const to = identifierEnd(dialogue, from, site.limit);
       return [{ from, to }];
-    },
-  );
+    }),
+    ...handlesAfterCues(dialogue),
+  ];
   ownCache.set(dialogue, found);
   return found;
 }
@@ -123,6 +136,51 @@ function spelledReadBacks(dialogue: Dialogue, pieces: ReadonlySet<string>): Find
   return findings;
 }
 
+/** A handle with digits within a few words after a username cue in the same turn. */
+function handlesAfterCues(dialogue: Dialogue): Finding[] {
+  const { tokens, words } = dialogue;
+  const findings: Finding[] = [];
+  dialogue.turnFirst.forEach((first, turn) => {
+    const end = dialogue.turnEnd[turn]!;
+    for (const cue of findCues(words.slice(first, end))) {
+      if (cue.topic !== 'username') continue;
+      const from = first + cue.start + cue.length;
+      for (let k = from; k < Math.min(end, from + HANDLE_REACH); k += 1) {
+        if (!HANDLE_SHAPE.test(tokens[k]!.text)) continue;
+        findings.push(
+          tokenFinding(dialogue, NAME, 'USERNAME', k, k + 1, HANDLE_SCORE, [
+            'after-cue',
+            `cue:${cue.phrase}`,
+          ]),
+        );
+        break;
+      }
+    }
+  });
+  return findings;
+}
+
+/** A username found in the call said again, in one token or spelled over several ("So dmart88?"). */
+function sayingsAgain(dialogue: Dialogue, keys: ReadonlySet<string>): Finding[] {
+  const wanted = [...keys].filter((key) => key.length >= MIN_SAID_AGAIN);
+  if (wanted.length === 0) return [];
+  const { tokens } = dialogue;
+  const findings: Finding[] = [];
+  for (let k = 0; k < tokens.length; k += 1) {
+    const end = Math.min(dialogue.turnEnd[tokens[k]!.turn]!, k + MAX_SAID_AGAIN_TOKENS);
+    let said = '';
+    for (let j = k; j < end; j += 1) {
+      said += compactKey(tokens[j]!.text);
+      if (!wanted.some((key) => key.startsWith(said)) || said === '') break;
+      if (!keys.has(said)) continue;
+      findings.push(tokenFinding(dialogue, NAME, 'USERNAME', k, j + 1, READ_BACK_SCORE, ['repeated']));
+      k = j;
+      break;
+    }
+  }
+  return findings;
+}
+
 /** A piece of an identifier: holds a digit or symbol, is a spelled run, or is not an ordinary word. */
 function isPiece(token: Token): boolean {
   if (/[\d_@.-]/.test(token.text)) return /[\p{L}\d]/u.test(token.text);
@@ -153,6 +211,14 @@ function identifierEnd(dialogue: Dialogue, start: number, limit: number): number
       // Digits read one by one after a spelled run ("ABK 3 1 9") are one piece with it.
       if (pieces === 0 || !/^\d+$/.test(token.text) || !/^\d+$/.test(tokens[k - 1]!.text)) pieces += 1;
       end = k + 1;
+    } else if (
+      pieces > 0 &&
+      token.lower === 'or' &&
+      k + 1 < limit &&
+      HANDLE_SHAPE.test(tokens[k + 1]!.text)
+    ) {
+      // "jdoe_71, or jdoe71": another username offered in the same breath.
+      pieces = Math.max(pieces, MAX_PIECES - 1);
     } else if (!(pieces > 0 && JOINERS.has(token.lower) && k + 1 < limit && isPiece(tokens[k + 1]!))) {
       break;
     }

@@ -132,11 +132,10 @@ function restatementEnd(
   questionWords: readonly string[],
   topic: Topic,
 ): number | undefined {
-  const framing = (word: string): boolean =>
-    STOP_WORDS.has(word) ||
-    FRAMING_WORDS.has(word) ||
-    CUE_WORDS[topic].has(word) ||
-    questionWords.includes(word);
+  // Words of the question's own that frame a restatement ("the street I grew up on was"); only
+  // cue and framing words make one, so an option echoed from the question ("Quail Run, that was
+  // our first house" after "Larkspur Lane, Quail Run Road …?") stays the answer.
+  const restating = (word: string): boolean => FRAMING_WORDS.has(word) || CUE_WORDS[topic].has(word);
   let cut: number | undefined;
   let restated = false;
   for (let k = at; k < Math.min(limit - 1, at + RESTATEMENT_WORDS); k += 1) {
@@ -144,8 +143,8 @@ function restatementEnd(
     // Function words alone do not restate a question: "it to test ..." is talk, "in Leeds" an answer.
     if (INTRODUCERS.has(word) || word === "'s") {
       if (k === at || restated || NAMING_WORDS.has(word)) cut = k + 1;
-    } else if (framing(word)) restated ||= !STOP_WORDS.has(word);
-    else break;
+    } else if (restating(word)) restated = true;
+    else if (!STOP_WORDS.has(word) && !questionWords.includes(word)) break;
   }
   return cut;
 }

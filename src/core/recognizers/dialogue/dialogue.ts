@@ -7,10 +7,13 @@ import type { StreamView } from '../../normalise/view.js';
 import { BACKCHANNELS, COMMON_WORDS, STOP_WORDS } from '../../lexicon/words.js';
 import {
   CLARIFYING_HEADS,
+  FOLLOW_UP_REQUESTS,
   QUESTION_TAIL_WORDS,
   REPEAT_CUES,
   REQUEST_WORDS,
+  SECURITY_QUESTION_WORDS,
   WAITING_CUES,
+  WH_WORDS,
 } from '../../lexicon/topic-cues.js';
 import { LEAD_INS, NON_ANSWERS, VALUE_LEAD_INS } from '../../lexicon/lead-ins.js';
 import type { RecognizerInput } from '../recognizer.js';
@@ -59,6 +62,7 @@ const REPEATS_OR_WAITING = phraseList([...REPEAT_CUES, ...WAITING_CUES]);
 const LEADS = phraseList(LEAD_INS);
 const NON = phraseList(NON_ANSWERS);
 const ASKING_BACK = phraseList(CLARIFYING_HEADS);
+const FOLLOW_UPS = phraseList(FOLLOW_UP_REQUESTS);
 const cache = new WeakMap<StreamView, Dialogue>();
 
 /** The dialogue reading of the input's view (computed once per view). */
@@ -93,14 +97,19 @@ function buildDialogue(input: RecognizerInput): Dialogue {
     dialogue.continues.push(
       t > 0 && tokens[turnFirst[t]!]?.breakBefore === 'soft' && !askedBetween && isBackchannel(between),
     );
-    if (askedBetween) {
-      dialogue.questions.push({ asked: readQuestion(prompt) ?? askedBetween, inherited: false });
+    const followUp = askedBetween
+      ? undefined
+      : (securityFollowUp(between, dialogue.prompts, t) ?? followUpRequest(between, previous));
+    if (askedBetween || followUp) {
+      const asked = askedBetween ? (readQuestion(prompt) ?? askedBetween) : followUp!;
+      dialogue.questions.push({ asked, inherited: false });
       continue;
     }
     const repeatAsked = containsAny(between, REPEATS_OR_WAITING);
     // "Sorry, can you repeat that?" after the speaker told a value unasked: they say it again.
     const told = repeatAsked && t > 0 ? toldTopic(dialogue, t - 1) : undefined;
-    const base = readQuestion(prompt) ?? previous?.asked ?? told;
+    // "Ready?" "Go ahead.": what the speaker announced before comes before an older question.
+    const base = told ?? readQuestion(prompt) ?? previous?.asked;
     // Only a question to inherit makes it worth reading the previous turn. A turn that gave
     // nothing leaves the question standing only while the other party just waited for more: new
     // talk of theirs ("right, I'm logged in and the folder has opened") moves the conversation on.
@@ -115,6 +124,42 @@ function buildDialogue(input: RecognizerInput): Dialogue {
   });
   if (input.views.length === 1) dialogue.answers.push(...inlineAnswers(dialogue));
   return dialogue;
+}
+
+/** How many of the other party's earlier prompts a security question carries on through. */
+const SECURITY_FOLLOW_UP_PROMPTS = 2;
+
+/**
+ * A question naming no topic that asks about something security questions ask about ("And what
+ * city were your parents married in?"), put right after a security question: another one.
+ */
+function securityFollowUp(
+  between: readonly string[],
+  prompts: readonly (readonly string[])[],
+  t: number,
+): Asked | undefined {
+  if (
+    !between.some((word) => WH_WORDS.has(word)) ||
+    !between.some((word) => SECURITY_QUESTION_WORDS.has(word))
+  ) {
+    return undefined;
+  }
+  for (let back = 1; back <= SECURITY_FOLLOW_UP_PROMPTS && back <= t; back += 1) {
+    const earlier = readQuestion(prompts[t - back]!);
+    if (earlier?.topics.includes('security')) {
+      return { topics: ['security'], form: 'request', cue: 'security follow-up', words: between };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "What would you like?" with no topic of its own, right after the speaker's last turn answered a
+ * question: it asks for a value of that topic ("… reset the password?" "Yes." "… what would you like?").
+ */
+function followUpRequest(between: readonly string[], previous: TurnQuestion | undefined): Asked | undefined {
+  if (!previous || !containsAny(between, FOLLOW_UPS)) return undefined;
+  return { ...previous.asked, form: 'request', words: between };
 }
 
 /** The topic the speaker's turn t talked about last, as if they had been asked for it. */

@@ -136,10 +136,12 @@ function askForm(words: readonly string[], first: CueMatch, last: CueMatch): Ask
   // "What is the password set to": a wh-word right before "is the" keeps it a request.
   if (request > yesNo || (request >= 0 && yesNo - request <= 2)) return 'request';
   if (yesNo >= 0) return 'yes-no';
-  // "And the recipient's name?", "the memorable place on your account?": a question that is
-  // only its topic, at the end of what was said.
+  // "And the recipient's name?", "the memorable place on your account?", "and your name as it
+  // appears on the return?": a question that is only its topic, at the end of what was said
+  // (where it is said to be does not count).
   const end = last.start + last.length;
-  if (words.slice(end, end + 2).includes('please') || words.length - end <= TOPIC_ONLY_TAIL) return 'request';
+  if (words.slice(end, end + 2).includes('please') || topicTail(words, end) <= TOPIC_ONLY_TAIL)
+    return 'request';
   // "The telephone password on the account, would you like to keep that one?": the question comes after its
   // topic and points back at it ("it", "that one"); "which gateway are you on?" asks another thing.
   for (let at = end; at < Math.min(words.length, end + TOPIC_ONLY_TAIL + 1); at += 1) {
@@ -153,4 +155,10 @@ function askForm(words: readonly string[], first: CueMatch, last: CueMatch): Ask
     }
   }
   return 'mention';
+}
+
+/** How many words follow a cue ending at `end` before a qualifier ("on the return") or the end. */
+function topicTail(words: readonly string[], end: number): number {
+  for (let at = end; at < words.length; at += 1) if (QUALIFYING_WORDS.has(words[at]!)) return at - end;
+  return words.length - end;
 }

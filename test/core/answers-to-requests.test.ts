@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { agent, call, customer, detectIn, found, foundOfType } from '../recognizers/conversation.js';
+
+describe('answers to a request, fail closed', () => {
+  test('the last four of an account asked for: the digits take the asked type', () => {
+    const entities = detectIn(
+      call(
+        agent('and the last four digits of the savings account number?'),
+        customer('forty seven, nineteen'),
+      ),
+    ).entities;
+    assert.deepEqual(
+      entities.map((entity) => [entity.type, entity.value, entity.recognizer]),
+      [['BANK_ACCOUNT', '4719', 'answer-to-request']],
+    );
+  });
+
+  test('four digits given for a card named after them are its last four', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('which card would you like to use'), customer("7 7 1 0, it's my visa")),
+        'CARD_LAST4',
+      ),
+      ['CARD_LAST4:7710'],
+    );
+  });
+
+  test('a request still open after a reply that gave no number', () => {
+    const transcript = call(
+      agent('what are the last four of your social?'),
+      customer('is that really needed'),
+      agent('it is optional, it helps us find your file'),
+      customer("fine, it's eight two one seven"),
+    );
+    assert.deepEqual(foundOfType(transcript, 'US_SSN_LAST4'), ['US_SSN_LAST4:8217']);
+  });
+
+  test('a number one digit too long after a phone cue, and its read-back', () => {
+    const transcript = call(
+      agent('is there a number we can reach you on'),
+      customer('ring me on oh one two three four, five six seven, eight nine oh one'),
+      agent('01234 567 8901, that is a digit too many'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'PHONE_NUMBER'), [
+      'PHONE_NUMBER:01234 567 8901',
+      'PHONE_NUMBER:01234 567 8901',
+    ]);
+  });
+
+  test('negatives: another kind of number named after the request, a year, a count', () => {
+    assert.deepEqual(
+      found(
+        call(
+          agent('what is the member id'),
+          customer("it's K 4410 2298"),
+          agent('and the group number'),
+          customer('seven three oh five one'),
+        ),
+      ),
+      ['MEMBER_ID:K 4410 2298'],
+    );
+    assert.deepEqual(found(call(agent('when does your passport expire'), customer('twenty thirty one'))), []);
+    assert.deepEqual(
+      found(call(agent('can I take the card number'), customer('give me a moment, I have 300 cards here'))),
+      [],
+    );
+  });
+});
