@@ -27,7 +27,7 @@ import { planWordEdits } from '../../src/core/redaction/index.js';
 import { importTranscript } from '../../src/formats/index.js';
 import { runAudioBench } from './audio/run.js';
 import { generateBenchCall } from './generate.js';
-import { runProcess, summarise, time, timeProcess, type Timing } from './measure.js';
+import { CA_ENV, CA_VARIABLE, runProcess, summarise, time, timeProcess, type Timing } from './measure.js';
 import { loadSpeedPeers } from './peers.js';
 import type { StartupPhases } from './startup.js';
 
@@ -83,6 +83,7 @@ async function textBench(): Promise<void> {
   const redaction = await time(() => planWordEdits(detect(transcript, DEFAULT_POLICY), DEFAULT_POLICY), 10);
   const wholeProcess = timeProcess(process.execPath, [cli, 'detect', file, '--json'], PROCESS_RUNS);
   const floor = timeProcess(process.execPath, ['-e', '0'], PROCESS_RUNS);
+  const caFloor = CA_ENV && timeProcess(process.execPath, ['-e', '0'], PROCESS_RUNS, CA_ENV);
   const phases = await startupPhases(file, PHASE_RUNS);
 
   const hushRate = rate(call.words, redaction);
@@ -111,6 +112,14 @@ async function textBench(): Promise<void> {
     `| detect() in-process, ${inProcess.runs} runs | ${spread(inProcess)} | < ${DETECT_TARGET_MS} ms | ${verdict(inProcess.median, DETECT_TARGET_MS)} |`,
     `| \`hush detect FILE --json\`, whole process, ${wholeProcess.runs} runs | ${spread(wholeProcess)} | < ${PROCESS_TARGET_MS} ms | ${verdict(wholeProcess.median, PROCESS_TARGET_MS)} |`,
     `| \`node -e 0\`, the floor, ${floor.runs} runs | ${spread(floor)} | | |`,
+    ...(caFloor
+      ? [
+          `| \`node -e 0\` with this machine's \`${CA_VARIABLE}\`, ${caFloor.runs} runs | ${spread(caFloor)} | | |`,
+          '',
+          `This machine sets \`${CA_VARIABLE}\`, which makes every Node process load that CA bundle as it starts; ` +
+            'a user’s machine normally does not, so the processes timed here ran without it.',
+        ]
+      : []),
     '',
     `A fresh \`hush detect FILE --json\` process by phase, median of ${PHASE_RUNS} runs of the start-up probe ` +
       '(scripts/bench/startup.ts, bundled as `hush` is; exit not included):',

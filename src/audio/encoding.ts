@@ -71,29 +71,35 @@ function linearToAlaw(pcm: number): number {
   return ((segment << 4) | mantissa) ^ mask;
 }
 
-interface G711Tables {
-  /** code → float */
-  decode: Float32Array;
-  /** 16-bit linear sample + 32768 → code */
-  encode: Uint8Array;
+const decodeTables = new Map<'mulaw' | 'alaw', Float32Array>();
+const encodeTables = new Map<'mulaw' | 'alaw', Uint8Array>();
+
+/**
+ * code → float, built once per law on first use (256 floats). Each table is built only when its
+ * direction is needed: verifying silence decodes and never encodes, and the 64 Ki codes of the
+ * encoding table took a few ms to build.
+ */
+function decodeTable(law: 'mulaw' | 'alaw'): Float32Array {
+  let table = decodeTables.get(law);
+  if (!table) {
+    const toLinear = law === 'mulaw' ? mulawToLinear : alawToLinear;
+    table = new Float32Array(256);
+    for (let code = 0; code < 256; code++) table[code] = toLinear(code) / 32768;
+    decodeTables.set(law, table);
+  }
+  return table;
 }
 
-const g711Tables = new Map<'mulaw' | 'alaw', G711Tables>();
-
-/** Lookup tables, built once per law on first use (256 floats and 64 KiB of codes). */
-function tablesFor(law: 'mulaw' | 'alaw'): G711Tables {
-  let tables = g711Tables.get(law);
-  if (!tables) {
-    const toLinear = law === 'mulaw' ? mulawToLinear : alawToLinear;
+/** 16-bit linear sample + 32768 → code, built once per law on first use (64 KiB). */
+function encodeTable(law: 'mulaw' | 'alaw'): Uint8Array {
+  let table = encodeTables.get(law);
+  if (!table) {
     const fromLinear = law === 'mulaw' ? linearToMulaw : linearToAlaw;
-    const decode = new Float32Array(256);
-    for (let code = 0; code < 256; code++) decode[code] = toLinear(code) / 32768;
-    const encode = new Uint8Array(65536);
-    for (let pcm = -32768; pcm < 32768; pcm++) encode[pcm + 32768] = fromLinear(pcm);
-    tables = { decode, encode };
-    g711Tables.set(law, tables);
+    table = new Uint8Array(65536);
+    for (let pcm = -32768; pcm < 32768; pcm++) table[pcm + 32768] = fromLinear(pcm);
+    encodeTables.set(law, table);
   }
-  return tables;
+  return table;
 }
 
 /** A float in [-1, 1] as a signed integer of `scale` (2^(bits-1)), rounded and clamped. */
@@ -156,7 +162,7 @@ export function decodeSamples(bytes: Buffer, encoding: SampleEncoding, out: Floa
     }
     case 'mulaw':
     case 'alaw': {
-      const table = tablesFor(encoding).decode;
+      const table = decodeTable(encoding);
       for (let i = 0; i < count; i++) out[i] = table[bytes[i]!]!;
       return;
     }
@@ -199,7 +205,7 @@ export function encodeSamples(values: Float32Array, encoding: SampleEncoding, ou
       return;
     case 'mulaw':
     case 'alaw': {
-      const table = tablesFor(encoding).encode;
+      const table = encodeTable(encoding);
       for (let i = 0; i < count; i++) out[i] = table[quantise(values[i]!, 32768) + 32768]!;
       return;
     }
@@ -208,6 +214,9 @@ export function encodeSamples(values: Float32Array, encoding: SampleEncoding, ou
 
 /** One sample of the encoding's own silence (0 for signed PCM and float, 0x80, 0xFF, 0xD5). */
 export function silenceBytes(encoding: SampleEncoding): Buffer {
+  // G.711's one code from its function: encodeSamples would build the whole 64 Ki-code table for it.
+  if (encoding === 'mulaw') return Buffer.of(linearToMulaw(0));
+  if (encoding === 'alaw') return Buffer.of(linearToAlaw(0));
   const out = Buffer.alloc(BYTES_PER_SAMPLE[encoding]);
   encodeSamples(new Float32Array(1), encoding, out);
   return out;

@@ -27,6 +27,7 @@ import type { ReplacementMode } from './replacement.js';
 import type { AudioSource } from './validate.js';
 import type { AudioVerification } from './verification.js';
 import { hashViewsInWorker } from './verify/hashing.js';
+import { hashViews, type FileView } from './verify/outside.js';
 import { verifyAudio, verifyInPlace } from './verify/index.js';
 import { readWavInfo } from './wav/header.js';
 
@@ -78,8 +79,8 @@ export interface AudioRedactionResult {
   verification: AudioVerification;
   /**
    * sha256 of the whole input and of the published output, where the redaction took them on its
-   * way (native paths; null elsewhere, and for an output that was not published): the audit record
-   * needs them and need not read the files again.
+   * way (the input always; the output on the native paths, and only when published): the audit
+   * record needs them and need not read the files again.
    */
   sha256: { input: string | null; output: string | null };
 }
@@ -100,18 +101,38 @@ function frameTimes(regions: readonly FrameRegion[], sampleRate: number): TimeRe
 
 type Staged = Omit<AudioRedactionResult, 'output'>;
 
-/**
- * From this size up, a copy's input is hashed outside the regions on a worker thread of its own;
- * below it, a worker (some 50 ms to start, 10 MB while it runs) costs more than the hash.
- */
-const OUTSIDE_WORKER_MIN_BYTES = 64 * 1024 * 1024;
+const WHOLE: FileView = { changed: [], inside: 'omit' };
 
-const NO_HASHES = { input: null, output: null };
+/** sha256 of the whole input, on a worker thread: for the copy paths that have no other hash to take of it. */
+function wholeHash(path: string): Promise<string> {
+  const hash = hashViewsInWorker(path, [WHOLE]).then(([sha256]) => sha256!);
+  hash.catch(() => {}); // awaited later, or not at all when the redaction fails first
+  return hash;
+}
 
 /** What verification expects of the output: the input's own format, channels and duration. */
 function expectations(source: AudioSource) {
   const { format, channels, durationMs, sampleRate } = source;
   return { format, channels, durationMs, sampleRate };
+}
+
+/**
+ * The input's hashes a PCM copy records, taken on a worker thread while this thread copies, writes
+ * the regions, checks the levels, compares the output with the input and hashes the output on the
+ * way: the whole input and the input outside the ranges about to change, both from one read of
+ * it. When the caller is already taking the whole hash (`whole`), the bytes outside are hashed
+ * from the output instead, in the read that compares it (`outside: null`): a second worker would
+ * read the input once more and cost its start-up, for a hash two cores take no sooner.
+ */
+function pcmInputHashes(
+  source: AudioSource,
+  changed: readonly ByteRange[],
+  whole: Promise<string> | undefined,
+): { whole: Promise<string>; outside: Promise<string> | null } {
+  if (whole !== undefined) return { whole, outside: null };
+  const both = hashViewsInWorker(source.path, [WHOLE, { changed, inside: 'omit' }]);
+  both.catch(() => {}); // awaited later, or not at all when the redaction fails first
+  return { whole: both.then(([sha256]) => sha256!), outside: both.then(([, sha256]) => sha256!) };
 }
 
 async function redactPcmCopy(
@@ -122,20 +143,7 @@ async function redactPcmCopy(
   inputSha256: Promise<string> | undefined,
 ): Promise<Staged> {
   const frames = toFrameRegions(regions, source.layout);
-  // The input's hashes (whole, and outside the ranges about to change) are taken on worker
-  // threads while this one copies, writes the regions, compares and hashes the output: three
-  // hashes on three threads, which two cores finish sooner than two threads with one and two.
-  // Below OUTSIDE_WORKER_MIN_BYTES the bytes outside are hashed from the output instead, in the
-  // read that compares it with the input.
-  const inputHash =
-    inputSha256 ?? hashViewsInWorker(source.path, [{ changed: [], inside: 'omit' }]).then(([hash]) => hash!);
-  const outsideHash =
-    source.bytes < OUTSIDE_WORKER_MIN_BYTES
-      ? null
-      : hashViewsInWorker(source.path, [
-          { changed: changedRanges(frames, source.layout), inside: 'omit' },
-        ]).then(([hash]) => hash!);
-  for (const pending of [inputHash, outsideHash]) pending?.catch(() => {});
+  const hashes = pcmInputHashes(source, changedRanges(frames, source.layout), inputSha256);
   const { changed } = await redactPcm({
     input: source.path,
     output: staged,
@@ -156,7 +164,7 @@ async function redactPcmCopy(
     mode,
     changed,
     expect: expectations(source),
-    ...(outsideHash ? { inputOutsideSha256: outsideHash } : {}),
+    ...(hashes.outside ? { inputOutsideSha256: hashes.outside } : {}),
     onOutputSha256: (sha256) => (output = sha256),
   });
   return {
@@ -164,7 +172,7 @@ async function redactPcmCopy(
     replaced: frameTimes(frames, source.sampleRate),
     changed,
     verification,
-    sha256: { input: await inputHash, output },
+    sha256: { input: await hashes.whole, output },
   };
 }
 
@@ -173,6 +181,7 @@ async function redactMp3Copy(
   staged: string,
   regions: readonly TimeRegion[],
   mode: ReplacementMode,
+  inputSha256: Promise<string>,
 ): Promise<Staged> {
   const { path: input, stream } = source;
   const { changed, muted } = await redactMp3({ input, output: staged, regions, stream });
@@ -193,7 +202,7 @@ async function redactMp3Copy(
     replaced: muted.map((span) => ({ ...span, channel: null })),
     changed,
     verification,
-    sha256: { input: null, output },
+    sha256: { input: await inputSha256, output },
   };
 }
 
@@ -203,6 +212,7 @@ async function redactThroughFfmpeg(
   staged: string,
   regions: readonly TimeRegion[],
   mode: ReplacementMode,
+  inputSha256: Promise<string>,
 ): Promise<Staged> {
   const probe = source.kind === 'ffmpeg' ? source.probe : await probeAudio(source.path);
   const work = await mkdtemp(join(dirname(staged), '.hush-work-'));
@@ -228,7 +238,7 @@ async function redactThroughFfmpeg(
       replaced: frameTimes(frames, layout.sampleRate),
       changed: null,
       verification,
-      sha256: NO_HASHES,
+      sha256: { input: await inputSha256, output: null },
     };
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -256,16 +266,17 @@ async function redactInPlace(
   const frames = toFrameRegions(regions, layout);
   const journal = await journalInPlace({ file, layout, regions: frames, mode });
   // Before the first byte changes: the recording's hash, and the hash it will have, its region
-  // bytes replaced by the journal's (two workers, one per core). Read back after the rewrite, the
-  // region bytes must then be exactly the journal's, which makes the second hash the file's.
+  // bytes replaced by the journal's (this thread, which has nothing else to do meanwhile, and a
+  // worker: one per core). Read back after the rewrite, the region bytes must then be exactly the
+  // journal's, which makes the second hash the file's.
   let hashes: [string[], string[]];
   try {
     hashes = await Promise.all([
-      hashViewsInWorker(file, [{ changed: [], inside: 'omit' }]),
       hashViewsInWorker(file, [
         { changed: journal.ranges, inside: { file: journal.path, offset: journal.replacementsAt } },
       ]),
-    ]);
+      hashViews(file, [WHOLE]),
+    ]).then(([projected, whole]) => [whole, projected]);
   } catch (error) {
     await recoverInPlace(file, 'undo');
     throw error;
@@ -310,9 +321,12 @@ export async function redactAudio(options: AudioRedactionOptions): Promise<Audio
     let result: Staged;
     if (source.kind === 'wav' || source.kind === 'raw')
       result = await redactPcmCopy(source, staged, regions, mode, options.inputSha256);
-    else if (source.kind === 'mp3' && mode.kind === 'silence')
-      result = await redactMp3Copy(source, staged, regions, mode);
-    else result = await redactThroughFfmpeg(source, staged, regions, mode);
+    else {
+      const inputSha256 = options.inputSha256 ?? wholeHash(source.path);
+      if (source.kind === 'mp3' && mode.kind === 'silence')
+        result = await redactMp3Copy(source, staged, regions, mode, inputSha256);
+      else result = await redactThroughFfmpeg(source, staged, regions, mode, inputSha256);
+    }
 
     const published = result.verification.passed;
     if (published) await rename(staged, options.output);

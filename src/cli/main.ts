@@ -193,7 +193,13 @@ function buildProgram(): Command {
       '\nExit codes: 0 written and verified; 2 bad input; 3 verification failed (only the report is written).',
     )
     .action((audio: string, options: RedactCommandOptions) =>
-      run(async () => (await import('./commands/redact.js')).redactCommand(audio, options, packageVersion())),
+      run(async () => {
+        // A job that detects runs with memory-saving V8 settings, which only a fresh process takes.
+        const relaunch = await import('./relaunch.js');
+        if (options.transcript !== undefined && !relaunch.underMemoryFlags())
+          return relaunch.relaunchUnderMemoryFlags();
+        return (await import('./commands/redact.js')).redactCommand(audio, options, packageVersion());
+      }),
     );
 
   audioJobOptions(

@@ -143,10 +143,13 @@ export async function runRedactJob(job: RedactJob, settings: JobSettings): Promi
     latencyMs: 0,
     finishedAt: '',
   };
-  // A copy's input hash is taken on a worker thread from the moment the recording passed
-  // validation, while this thread reads and checks the transcript. In place, the redaction hashes
-  // the recording itself, just before its first byte changes.
-  let inputSha256: Promise<string> | undefined;
+  // Given a transcript, a copy's input hash is taken on a worker thread from the moment the
+  // recording passed validation, while this thread reads and checks the transcript. Given regions,
+  // there is nothing to overlap it with: the redaction takes it, with the other hashes it takes of
+  // the input (from the same read where it can). In place, the redaction hashes the recording
+  // itself, just before its first byte changes.
+  let inputSha256: Promise<string> | undefined =
+    job.audioSha256 === undefined ? undefined : Promise.resolve(job.audioSha256);
   const finish = async (): Promise<void> => {
     // The redaction hashes the recording on its way; a job stopped before it hashes it here.
     facts.audio = await describeFile(
@@ -172,7 +175,7 @@ export async function runRedactJob(job: RedactJob, settings: JobSettings): Promi
   try {
     source = await inspectAudio(job.audio, { raw: settings.raw, limits: settings.limits });
     facts.source = source;
-    if (job.audioSha256 === undefined && !job.inPlace) {
+    if (inputSha256 === undefined && !job.inPlace && job.transcript !== undefined) {
       inputSha256 = hashViewsInWorker(job.audio, [{ changed: [], inside: 'omit' }]).then(([hash]) => hash!);
       inputSha256.catch(() => {}); // awaited later, or not at all when the job stops first
     }
@@ -197,7 +200,7 @@ export async function runRedactJob(job: RedactJob, settings: JobSettings): Promi
         regions: facts.regions,
         mode: settings.mode,
         inPlace: job.inPlace,
-        ...(inputSha256 ? { inputSha256 } : {}),
+        ...(inputSha256 && !job.inPlace ? { inputSha256 } : {}),
       });
     }
     const passed = transcriptPassed && facts.audioResult?.output != null;

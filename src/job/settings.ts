@@ -16,7 +16,6 @@ import { DEFAULT_LIMITS } from '../audio/validate.js';
 import { canonicalJson, sha256Hex } from '../audit/chain.js';
 import type { Policy } from '../core/policy.js';
 import { HushError } from '../errors.js';
-import { clipFile } from './clip.js';
 import { sha256File } from '../audio/verify/outside.js';
 import { loadPolicy } from './load.js';
 import type { JobSettings } from './run.js';
@@ -89,8 +88,11 @@ export interface RunSettings {
 export async function runSettings(options: SettingsOptions, hushVersion: string): Promise<RunSettings> {
   const raw = rawFormat(options);
   const policy = await loadPolicy(options.policy);
+  // The clip's code (downloads, address checks) is loaded only for a clip.
   const clip =
-    options.clip === undefined ? undefined : await clipFile(options.clip, options.clipAllowHost ?? []);
+    options.clip === undefined
+      ? undefined
+      : await (await import('./clip.js')).clipFile(options.clip, options.clipAllowHost ?? []);
   try {
     const mode = modeRequest(options, clip?.file);
     const settings: JobSettings = {

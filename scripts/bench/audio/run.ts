@@ -10,7 +10,15 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { cpus } from 'node:os';
 import { basename, join } from 'node:path';
 import { decodeToWav } from '../../../src/audio/ffmpeg/transcode.js';
-import { measureProcess, summarise, type Timing } from '../measure.js';
+import {
+  CA_ENV,
+  CA_VARIABLE,
+  measureLauncher,
+  measureProcess,
+  summarise,
+  type LauncherMemory,
+  type Timing,
+} from '../measure.js';
 import { measureEdges, openRecording, type EdgeFigures } from './edges.js';
 import { prepareFixtures, type BenchRegion, type Fixture, type Fixtures } from './fixtures.js';
 import { renderMarkdown } from './report.js';
@@ -49,7 +57,13 @@ export interface EndToEndResult {
   words: number;
   recordingBytes: number;
   timing: Timing | null;
+  /** The largest process's peak (GNU time): the job's own process. */
   peakRssMb: number | null;
+  /**
+   * When `hush` ran the job in a child process (src/cli/relaunch.ts): the launcher's own memory,
+   * from one more run read from /proc; null when it did not, or where there is no /proc.
+   */
+  launcher: LauncherMemory | null;
   /** The files the last run left in its output folder. */
   outputs: string[];
   /** Whether the last run wrote the audit database. */
@@ -63,6 +77,11 @@ export interface AudioBenchResult {
   runs: number;
   /** `node -e 0`: the time and memory no Node program can go below. */
   nodeFloor: ContenderResult;
+  /**
+   * The variable the timed processes ran without (measure.ts `CA_VARIABLE`), and `node -e 0` with
+   * it; null when the bench's environment does not set it.
+   */
+  caFloor: { variable: string; floor: ContenderResult } | null;
   hushAvailable: boolean;
   recordings: RecordingResult[];
   endToEnd: EndToEndResult | null;
@@ -118,7 +137,8 @@ function race(list: readonly Contender[], runs: number, log: (line: string) => v
       if (done(tally)) continue;
       try {
         tally.contender.prepare();
-        const run = measureProcess(tally.contender.command, tally.contender.args);
+        const { command, args, env } = tally.contender;
+        const run = measureProcess(command, args, env);
         tally.peaks.push(run.peakRssMb);
         if (round > 0 || run.elapsed > SLOW_MS) tally.durations.push(run.elapsed);
       } catch (error) {
@@ -195,7 +215,7 @@ async function benchRecording(
   return { fixture, bytes: statSync(fixture.file).size, contenders: tallies.map(summary), edges };
 }
 
-function benchEndToEnd(fixtures: Fixtures, options: AudioBenchOptions): EndToEndResult {
+async function benchEndToEnd(fixtures: Fixtures, options: AudioBenchOptions): Promise<EndToEndResult> {
   const work = join(options.outDir, 'audio', 'work');
   mkdirSync(work, { recursive: true });
   const { contender, outDir, db } = endToEnd(fixtures.call.recording, fixtures.call.transcript, work);
@@ -203,12 +223,18 @@ function benchEndToEnd(fixtures: Fixtures, options: AudioBenchOptions): EndToEnd
   const [tally] = race([contender], options.runs, options.log);
   const outputs = existsSync(outDir) ? readdirSync(outDir).sort() : [];
   const { timing, peakRssMb, error } = summary(tally!);
+  let launcher: LauncherMemory | null = null;
+  if (!error) {
+    contender.prepare();
+    launcher = await measureLauncher(contender.command, contender.args);
+  }
   const figures: EndToEndResult = {
     label: contender.label,
     words: fixtures.call.words,
     recordingBytes: statSync(fixtures.call.recording).size,
     timing,
     peakRssMb,
+    launcher,
     error,
     outputs,
     auditWritten: existsSync(db) && statSync(db).size > 0,
@@ -235,7 +261,11 @@ export async function runAudioBench(options: AudioBenchOptions): Promise<AudioBe
     args: ['-e', '0'],
     output: '',
   };
-  const [floorTally] = race([floor], options.runs, () => undefined);
+  const floors: Contender[] = [
+    floor,
+    ...(CA_ENV ? [{ ...floor, id: 'node-floor-ca' as const, env: CA_ENV }] : []),
+  ];
+  const [floorTally, caFloorTally] = race(floors, options.runs, () => undefined);
   const recordings: RecordingResult[] = [];
   for (const fixture of chosen)
     recordings.push(await benchRecording(fixture, fixtures, options, hushAvailable));
@@ -244,9 +274,10 @@ export async function runAudioBench(options: AudioBenchOptions): Promise<AudioBe
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
     runs: options.runs,
     nodeFloor: summary(floorTally!),
+    caFloor: caFloorTally ? { variable: CA_VARIABLE, floor: summary(caFloorTally) } : null,
     hushAvailable,
     recordings,
-    endToEnd: hushAvailable ? benchEndToEnd(fixtures, options) : null,
+    endToEnd: hushAvailable ? await benchEndToEnd(fixtures, options) : null,
   };
   const markdown = renderMarkdown(result);
   writeFileSync(join(options.outDir, 'audio.md'), markdown);

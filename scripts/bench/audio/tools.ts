@@ -12,8 +12,11 @@ import type { BenchRegion, Fixture } from './fixtures.js';
 
 export const HUSH_CLI = fileURLToPath(new URL('../../../dist/bin/hush.js', import.meta.url));
 
-/** The contenders, and `node-floor` (`node -e 0`), timed the same way for reference. */
-export type ContenderId = 'cp' | 'ffmpeg' | 'hush' | 'hush-in-place' | 'node-floor';
+/**
+ * The contenders, and `node-floor` (`node -e 0`), timed the same way for reference (`node-floor-ca`:
+ * the same with the machine's `NODE_EXTRA_CA_CERTS`, see measure.ts).
+ */
+export type ContenderId = 'cp' | 'ffmpeg' | 'hush' | 'hush-in-place' | 'node-floor' | 'node-floor-ca';
 
 export interface Contender {
   id: ContenderId;
@@ -23,6 +26,8 @@ export interface Contender {
   prepare(): void;
   command: string;
   args: string[];
+  /** The environment it runs in; the bench's timed environment (measure.ts `TIMED_ENV`) when absent. */
+  env?: NodeJS.ProcessEnv;
   /** Where the run leaves the redacted (or copied) recording. */
   output: string;
 }

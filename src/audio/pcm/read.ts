@@ -3,7 +3,7 @@
  * chunks (memory is the frames asked for, not the file). Used by verification to measure levels
  * and by tests.
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { HushError } from '../../errors.js';
 import { decodeSamples } from '../encoding.js';
 import { frameBytes, frameCount, type PcmLayout } from '../layout.js';
@@ -25,8 +25,9 @@ function scratchFor(layout: PcmLayout, frames: number): Scratch {
   };
 }
 
-/** Reads `out[c].length` frames from frame `first` of `path` into `out` (one array per channel). */
+/** Reads `out[c].length` frames from frame `first` of `file` (`path`) into `out` (one array per channel). */
 async function readInto(
+  file: FileHandle,
   path: string,
   layout: PcmLayout,
   first: number,
@@ -34,32 +35,36 @@ async function readInto(
   scratch: Scratch,
 ): Promise<void> {
   const total = out[0]?.length ?? 0;
-  if (total === 0) return;
   const { channels } = layout;
   const size = frameBytes(layout);
   const chunkFrames = scratch.bytes.length / size;
+  for (let done = 0; done < total;) {
+    const frames = Math.min(chunkFrames, total - done);
+    const length = frames * size;
+    const position = layout.dataOffset + (first + done) * size;
+    const { bytesRead } = await file.read(scratch.bytes, 0, length, position);
+    if (bytesRead < length) {
+      throw new HushError(
+        'AUDIO_INVALID',
+        `${path}: the file ends at byte ${position + bytesRead}, inside its audio data`,
+      );
+    }
+    const samples = scratch.interleaved.subarray(0, frames * channels);
+    decodeSamples(scratch.bytes, layout.encoding, samples);
+    for (let channel = 0; channel < channels; channel++) {
+      const target = out[channel]!;
+      for (let frame = 0, i = channel; frame < frames; frame++, i += channels)
+        target[done + frame] = samples[i]!;
+    }
+    done += frames;
+  }
+}
+
+/** Runs `use` on `path` opened for reading. */
+async function withFile<T>(path: string, use: (file: FileHandle) => Promise<T>): Promise<T> {
   const file = await open(path, 'r');
   try {
-    for (let done = 0; done < total;) {
-      const frames = Math.min(chunkFrames, total - done);
-      const length = frames * size;
-      const position = layout.dataOffset + (first + done) * size;
-      const { bytesRead } = await file.read(scratch.bytes, 0, length, position);
-      if (bytesRead < length) {
-        throw new HushError(
-          'AUDIO_INVALID',
-          `${path}: the file ends at byte ${position + bytesRead}, inside its audio data`,
-        );
-      }
-      const samples = scratch.interleaved.subarray(0, frames * channels);
-      decodeSamples(scratch.bytes, layout.encoding, samples);
-      for (let channel = 0; channel < channels; channel++) {
-        const target = out[channel]!;
-        for (let frame = 0, i = channel; frame < frames; frame++, i += channels)
-          target[done + frame] = samples[i]!;
-      }
-      done += frames;
-    }
+    return await use(file);
   } finally {
     await file.close();
   }
@@ -80,8 +85,38 @@ export async function readPcmFrames(
 ): Promise<Float32Array[]> {
   const { first, total } = clamp(layout, startFrame, endFrame);
   const out = Array.from({ length: layout.channels }, () => new Float32Array(total));
-  await readInto(path, layout, first, out, scratchFor(layout, total));
+  if (total > 0)
+    await withFile(path, (file) => readInto(file, path, layout, first, out, scratchFor(layout, total)));
   return out;
+}
+
+/** Reads frames of an open file into buffers reused from call to call (see `reusingPcmReader`). */
+type ReusingRead = (
+  file: FileHandle,
+  path: string,
+  layout: PcmLayout,
+  startFrame: number,
+  endFrame: number,
+) => Promise<Float32Array[]>;
+
+function reusingRead(): ReusingRead {
+  let scratch: Scratch | null = null;
+  let planes: Float32Array[] = [];
+  return async (file, path, layout, startFrame, endFrame) => {
+    const { first, total } = clamp(layout, startFrame, endFrame);
+    const fits =
+      scratch !== null &&
+      planes.length === layout.channels &&
+      planes[0]!.length >= total &&
+      scratch.bytes.length >= Math.min(CHUNK_FRAMES, total) * frameBytes(layout);
+    if (!fits) {
+      scratch = scratchFor(layout, Math.max(total, 1));
+      planes = Array.from({ length: layout.channels }, () => new Float32Array(Math.max(total, 1)));
+    }
+    const out = planes.map((plane) => plane.subarray(0, total));
+    if (total > 0) await readInto(file, path, layout, first, out, scratch!);
+    return out;
+  };
 }
 
 /**
@@ -96,21 +131,26 @@ export function reusingPcmReader(): (
   startFrame: number,
   endFrame: number,
 ) => Promise<Float32Array[]> {
-  let scratch: Scratch | null = null;
-  let planes: Float32Array[] = [];
-  return async (path, layout, startFrame, endFrame) => {
-    const { first, total } = clamp(layout, startFrame, endFrame);
-    const fits =
-      scratch !== null &&
-      planes.length === layout.channels &&
-      planes[0]!.length >= total &&
-      scratch.bytes.length >= Math.min(CHUNK_FRAMES, total) * frameBytes(layout);
-    if (!fits) {
-      scratch = scratchFor(layout, Math.max(total, 1));
-      planes = Array.from({ length: layout.channels }, () => new Float32Array(Math.max(total, 1)));
-    }
-    const out = planes.map((plane) => plane.subarray(0, total));
-    await readInto(path, layout, first, out, scratch!);
-    return out;
+  const read = reusingRead();
+  return (path, layout, startFrame, endFrame) =>
+    withFile(path, (file) => read(file, path, layout, startFrame, endFrame));
+}
+
+/** Frames of one file, read as `reusingPcmReader` reads them, from the file opened once. */
+export interface PcmFileReader {
+  read(startFrame: number, endFrame: number): Promise<Float32Array[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A reader of `path` that keeps it open until `close`: verification reads every region of a
+ * recording a chunk at a time, and opening and closing the file for each took more than the reads.
+ */
+export async function openPcmReader(path: string, layout: PcmLayout): Promise<PcmFileReader> {
+  const file = await open(path, 'r');
+  const read = reusingRead();
+  return {
+    read: (startFrame, endFrame) => read(file, path, layout, startFrame, endFrame),
+    close: () => file.close(),
   };
 }

@@ -52,6 +52,7 @@ export async function* regionWrites(
   const size = frameBytes(layout);
   const frameBuffer = Buffer.allocUnsafe(CHUNK_FRAMES * size);
   const encodeChunk = chunkEncoder(mode, layout);
+  const silence = mode.kind === 'silence' ? silenceBytes(encoding) : null;
 
   for (const span of toSpans(regions, channels)) {
     for (let frame = span.startFrame; frame < span.endFrame; frame += CHUNK_FRAMES) {
@@ -67,10 +68,14 @@ export async function* regionWrites(
           );
         }
       }
-      for (const { region, channels: targets } of span.sources) {
-        const encoded = encodeChunk(region, frame - region.startFrame, frames);
-        for (const channel of targets)
-          scatter(encoded, bytes, frames, sampleBytes, channel * sampleBytes, size);
+      // Silence over every channel is one sample's bytes repeated: filled at once.
+      if (span.complete && silence) bytes.fill(silence);
+      else {
+        for (const { region, channels: targets } of span.sources) {
+          const encoded = encodeChunk(region, frame - region.startFrame, frames);
+          for (const channel of targets)
+            scatter(encoded, bytes, frames, sampleBytes, channel * sampleBytes, size);
+        }
       }
       yield { position, bytes };
     }

@@ -5,7 +5,7 @@
  *
  * Speed matters here (hashing is most of a job's work: sha256 runs at about 1.5 GB/s a core):
  * files are read in 1 MiB chunks with the next read under way while the current one is used
- * (larger chunks hash no faster, and a job holds up to four such pairs at once),
+ * (larger chunks hash no faster, and a job holds up to three such pairs at once),
  * every hash a job records of one file is taken from one read of it (`hashViews`), and the output
  * is compared byte for byte with the input (memcmp, many GB/s) rather than hashed a second time,
  * since identical bytes have one hash.

@@ -21,7 +21,7 @@ import { describeStream, streamTimeline } from '../mp3/info.js';
 import { scanMp3 } from '../mp3/scan.js';
 import { untouchedChannelsEqual } from '../pcm/compare.js';
 import { rawLayout } from '../pcm/raw.js';
-import { reusingPcmReader } from '../pcm/read.js';
+import { openPcmReader, type PcmFileReader } from '../pcm/read.js';
 import type { ReplacementMode } from '../replacement.js';
 import type { AudioVerification, RegionCheck } from '../verification.js';
 import { looksLikeWav, readWavInfo } from '../wav/header.js';
@@ -213,10 +213,31 @@ function assemble(parts: Omit<AudioVerification, 'passed'>): AudioVerification {
   return { passed, ...parts };
 }
 
-/** A file's frames, read a chunk at a time into buffers reused from chunk to chunk. */
-function pcmReader(path: string, layout: PcmLayout): FrameReader {
-  const read = reusingPcmReader();
-  return (start, end) => read(path, layout, start, end);
+/**
+ * Readers of the PCM files a verification measures: each file opened once and read a chunk at a
+ * time into buffers reused from chunk to chunk, all closed together when the checks are done.
+ */
+class PcmReaders {
+  private readonly opened: PcmFileReader[] = [];
+
+  async reader(path: string, layout: PcmLayout): Promise<FrameReader> {
+    const reader = await openPcmReader(path, layout);
+    this.opened.push(reader);
+    return (start, end) => reader.read(start, end);
+  }
+
+  close(): Promise<unknown> {
+    return Promise.all(this.opened.splice(0).map((reader) => reader.close()));
+  }
+}
+
+async function withPcmReaders<T>(use: (readers: PcmReaders) => Promise<T>): Promise<T> {
+  const readers = new PcmReaders();
+  try {
+    return await use(readers);
+  } finally {
+    await readers.close();
+  }
 }
 
 /** `wav` or `raw`, from the file's first bytes. */
@@ -231,13 +252,13 @@ async function pcmContainer(path: string): Promise<string> {
   }
 }
 
-async function measuredPcm(path: string, layout: PcmLayout): Promise<Measured> {
+async function measuredPcm(path: string, layout: PcmLayout, readers: PcmReaders): Promise<Measured> {
   return {
     format: `${await pcmContainer(path)}/${layout.encoding}`,
     sampleRate: layout.sampleRate,
     channels: layout.channels,
     frames: frameCount(layout),
-    read: pcmReader(path, layout),
+    read: await readers.reader(path, layout),
   };
 }
 
@@ -245,11 +266,14 @@ async function verifyPcm(options: VerifyAudioOptions): Promise<AudioVerification
   const { input, output, inputLayout, outputLayout, changed, expect } = options;
   if (!inputLayout || !outputLayout)
     throw new TypeError('verifyAudio: kind pcm needs inputLayout and outputLayout');
-  const measured = await measuredPcm(output, outputLayout);
-  const regions = await checkRegions(options.regions, options.mode, {
-    output: measured,
-    input: needsOriginal(options.mode) ? pcmReader(input, inputLayout) : null,
-    lossy: null,
+  const { measured, regions } = await withPcmReaders(async (readers) => {
+    const measured = await measuredPcm(output, outputLayout, readers);
+    const regions = await checkRegions(options.regions, options.mode, {
+      output: measured,
+      input: needsOriginal(options.mode) ? await readers.reader(input, inputLayout) : null,
+      lossy: null,
+    });
+    return { measured, regions };
   });
   let outside: AudioVerification['outside'] = null;
   if (changed !== null) {
@@ -338,47 +362,49 @@ async function verifyMp3(options: VerifyAudioOptions): Promise<AudioVerification
 
 async function verifyReencoded(options: VerifyAudioOptions): Promise<AudioVerification> {
   const { input, output, expect, mode } = options;
-  return withWorkDir(output, async (work) => {
-    const decoded = join(work, 'output.wav');
-    const [description] = await Promise.all([
-      describeAudio(output),
-      decodeToWav(output, decoded, 'pcm_f32le'),
-    ]);
-    const { layout } = await readWavInfo(decoded);
-    let original: FrameReader | null = null;
-    if (needsOriginal(mode)) {
-      const decodedInput = join(work, 'input.wav');
-      await decodeToWav(input, decodedInput, 'pcm_f32le');
-      original = pcmReader(decodedInput, (await readWavInfo(decodedInput)).layout);
-    }
-    const { codec } = description;
-    const measured: Measured = {
-      format: formatName(description),
-      sampleRate: layout.sampleRate,
-      channels: layout.channels,
-      frames: frameCount(layout),
-      read: pcmReader(decoded, layout),
-    };
-    const frameMs = 1000 / layout.sampleRate;
-    const smearMs = lossySmearMs(codec, layout.sampleRate);
-    const regions = await checkRegions(options.regions, mode, {
-      output: measured,
-      input: original,
-      lossy: smearMs === null ? null : { smearFrames: Math.ceil(smearMs / frameMs) },
-    });
-    const outputMs = measured.frames * frameMs;
-    // Encoders pad their last frame; a shorter output has lost audio.
-    const durationPassed =
-      outputMs >= expect.durationMs - frameMs / 2 &&
-      outputMs <= expect.durationMs + (maxPaddingFrames(codec) + 0.5) * frameMs;
-    return assemble({
-      regions,
-      duration: { inputMs: expect.durationMs, outputMs, passed: durationPassed },
-      format: formatCheck(expect, measured),
-      channels: channelCheck(expect, measured),
-      outside: null,
-    });
-  });
+  return withWorkDir(output, (work) =>
+    withPcmReaders(async (readers) => {
+      const decoded = join(work, 'output.wav');
+      const [description] = await Promise.all([
+        describeAudio(output),
+        decodeToWav(output, decoded, 'pcm_f32le'),
+      ]);
+      const { layout } = await readWavInfo(decoded);
+      let original: FrameReader | null = null;
+      if (needsOriginal(mode)) {
+        const decodedInput = join(work, 'input.wav');
+        await decodeToWav(input, decodedInput, 'pcm_f32le');
+        original = await readers.reader(decodedInput, (await readWavInfo(decodedInput)).layout);
+      }
+      const { codec } = description;
+      const measured: Measured = {
+        format: formatName(description),
+        sampleRate: layout.sampleRate,
+        channels: layout.channels,
+        frames: frameCount(layout),
+        read: await readers.reader(decoded, layout),
+      };
+      const frameMs = 1000 / layout.sampleRate;
+      const smearMs = lossySmearMs(codec, layout.sampleRate);
+      const regions = await checkRegions(options.regions, mode, {
+        output: measured,
+        input: original,
+        lossy: smearMs === null ? null : { smearFrames: Math.ceil(smearMs / frameMs) },
+      });
+      const outputMs = measured.frames * frameMs;
+      // Encoders pad their last frame; a shorter output has lost audio.
+      const durationPassed =
+        outputMs >= expect.durationMs - frameMs / 2 &&
+        outputMs <= expect.durationMs + (maxPaddingFrames(codec) + 0.5) * frameMs;
+      return assemble({
+        regions,
+        duration: { inputMs: expect.durationMs, outputMs, passed: durationPassed },
+        format: formatCheck(expect, measured),
+        channels: channelCheck(expect, measured),
+        outside: null,
+      });
+    }),
+  );
 }
 
 /**
@@ -420,11 +446,14 @@ export async function verifyInPlace(options: VerifyInPlaceOptions): Promise<Audi
   const container = await pcmContainer(file);
   const now =
     container === 'wav' ? (await readWavInfo(file)).layout : rawLayout((await stat(file)).size, layout, file);
-  const measured = await measuredPcm(file, now);
-  const regions = await checkRegions(options.regions, options.mode, {
-    output: measured,
-    input: null,
-    lossy: null,
+  const { measured, regions } = await withPcmReaders(async (readers) => {
+    const measured = await measuredPcm(file, now, readers);
+    const regions = await checkRegions(options.regions, options.mode, {
+      output: measured,
+      input: null,
+      lossy: null,
+    });
+    return { measured, regions };
   });
   const format = formatCheck(expect, measured, layout.sampleRate);
   return assemble({
