@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { HushError } from '../../../errors.js';
 import type { WorkSignal } from '../../signal.js';
+import { rowMappers } from '../rows.js';
 
 /** Anything that runs a query: the pool, or a client inside a transaction. */
 export type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -34,6 +35,19 @@ export function isoTime(value: Date | null): string | null;
 export function isoTime(value: Date | null): string | null {
   return value === null ? null : value.toISOString();
 }
+
+/** PostgreSQL's stored forms, as the pg driver returns them: Date, array or parsed jsonb, boolean. */
+export interface PostgresStored {
+  time: Date;
+  structured: unknown;
+  flag: boolean;
+}
+
+export const ROWS = rowMappers<PostgresStored>({
+  time: isoTime,
+  structured: <T>(value: unknown) => value as T,
+  flag: (value) => value,
+});
 
 /**
  * Runs `work` in one transaction on one client: committed when it returns, rolled back when it

@@ -14,7 +14,6 @@ import {
   FINAL_STATES,
   JOB_STATES,
   type JobRecord,
-  type JobRequest,
   type JobResult,
   type JobState,
   type NewJob,
@@ -23,7 +22,8 @@ import type { AttemptFailure, JobPage, JobQuery, JobStore, Lease } from '../../j
 import type { WorkSignals } from '../../signal.js';
 import {
   NOW,
-  isoTime,
+  ROWS,
+  type PostgresStored,
   newestFirst,
   signalledTransaction,
   type Queryable,
@@ -31,6 +31,9 @@ import {
 } from './database.js';
 import { leaseSeconds, type JobQueue } from './queue.js';
 import { recordJobEvent } from './webhooks.js';
+import type { JobColumns } from '../rows.js';
+
+const { toJob } = ROWS;
 
 export const JOBS_DDL = (schema: string): string => `
 CREATE TABLE IF NOT EXISTS ${schema}.hush_jobs (
@@ -64,43 +67,10 @@ CREATE INDEX IF NOT EXISTS hush_jobs_leases ON ${schema}.hush_jobs (lease_expire
   WHERE state IN ('running', 'verifying');
 `;
 
-interface JobRow {
+interface JobRow extends JobColumns<PostgresStored> {
   seq: string;
-  id: string;
-  state: JobState;
-  progress: number;
-  attempts: number;
-  max_attempts: number;
-  request: JobRequest;
-  result: JobResult | null;
-  failure: string | null;
-  api_key_id: string | null;
-  idempotency_key: string | null;
   queue_id: string;
   due_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-}
-
-function toJob(row: JobRow): JobRecord {
-  return {
-    id: row.id,
-    state: row.state,
-    progress: row.progress,
-    attempts: row.attempts,
-    maxAttempts: row.max_attempts,
-    request: row.request,
-    result: row.result,
-    failure: row.failure,
-    apiKeyId: row.api_key_id,
-    idempotencyKey: row.idempotency_key,
-    createdAt: isoTime(row.created_at),
-    updatedAt: isoTime(row.updated_at),
-    startedAt: isoTime(row.started_at),
-    finishedAt: isoTime(row.finished_at),
-  };
 }
 
 const NO_LEASE = 'lease_worker = NULL, lease_seconds = NULL, lease_expires_at = NULL';

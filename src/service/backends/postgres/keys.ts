@@ -2,7 +2,10 @@
 import type pg from 'pg';
 import { sameDigest } from '../../auth/api-key.js';
 import type { ApiKey, ApiKeyStore, Scope } from '../../auth/store.js';
-import { NOW, isoTime } from './database.js';
+import type { KeyColumns } from '../rows.js';
+import { NOW, ROWS, type PostgresStored } from './database.js';
+
+const { toKey } = ROWS;
 
 export const KEYS_DDL = (schema: string): string => `
 CREATE TABLE IF NOT EXISTS ${schema}.hush_api_keys (
@@ -15,24 +18,7 @@ CREATE TABLE IF NOT EXISTS ${schema}.hush_api_keys (
 );
 `;
 
-interface KeyRow {
-  id: string;
-  name: string;
-  scopes: Scope[];
-  secret_sha256: string;
-  created_at: Date;
-  revoked_at: Date | null;
-}
-
-function toKey(row: KeyRow): ApiKey {
-  return {
-    id: row.id,
-    name: row.name,
-    scopes: row.scopes,
-    createdAt: isoTime(row.created_at),
-    revokedAt: isoTime(row.revoked_at),
-  };
-}
+type KeyRow = KeyColumns<PostgresStored>;
 
 export class PostgresApiKeyStore implements ApiKeyStore {
   constructor(

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { JobEvent, JobRecord } from '../../jobs/job.js';
+import type { JobRecord } from '../../jobs/job.js';
 import { jobEvent } from '../../jobs/events.js';
 import type {
   AttemptOutcome,
@@ -18,7 +18,10 @@ import type {
   WebhookStore,
 } from '../../webhooks/store.js';
 import type { WorkSignal } from '../../signal.js';
-import { NOW, isoTime, newestFirst, withTransaction, type Queryable } from './database.js';
+import type { AttemptColumns, DeliveryColumns, EndpointColumns } from '../rows.js';
+import { NOW, ROWS, newestFirst, withTransaction, type PostgresStored, type Queryable } from './database.js';
+
+const { toAttempt, toDelivery, toEndpoint } = ROWS;
 
 export const WEBHOOKS_DDL = (schema: string): string => `
 CREATE TABLE IF NOT EXISTS ${schema}.hush_webhook_endpoints (
@@ -59,72 +62,13 @@ CREATE TABLE IF NOT EXISTS ${schema}.hush_webhook_attempts (
 CREATE INDEX IF NOT EXISTS hush_webhook_attempts_delivery ON ${schema}.hush_webhook_attempts (delivery_id, seq);
 `;
 
-interface EndpointRow {
-  id: string;
-  url: string;
-  secret: string;
-  events: string[];
-  enabled: boolean;
-  description: string | null;
-  created_at: Date;
-}
+type EndpointRow = EndpointColumns<PostgresStored>;
 
-interface DeliveryRow {
+interface DeliveryRow extends DeliveryColumns<PostgresStored> {
   seq: string;
-  id: string;
-  endpoint_id: string;
-  event: JobEvent;
-  state: DeliveryState;
-  attempts: number;
-  next_attempt_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
 }
 
-interface AttemptRow {
-  delivery_id: string;
-  attempt: number;
-  at: Date;
-  status_code: number | null;
-  error: string | null;
-  duration_ms: number;
-}
-
-function toEndpoint(row: EndpointRow): WebhookEndpoint {
-  return {
-    id: row.id,
-    url: row.url,
-    secret: row.secret,
-    events: row.events,
-    enabled: row.enabled,
-    description: row.description,
-    createdAt: isoTime(row.created_at),
-  };
-}
-
-function toDelivery(row: DeliveryRow): WebhookDelivery {
-  return {
-    id: row.id,
-    endpointId: row.endpoint_id,
-    event: row.event,
-    state: row.state,
-    attempts: row.attempts,
-    nextAttemptAt: isoTime(row.next_attempt_at),
-    createdAt: isoTime(row.created_at),
-    updatedAt: isoTime(row.updated_at),
-  };
-}
-
-function toAttempt(row: AttemptRow): DeliveryAttempt {
-  return {
-    deliveryId: row.delivery_id,
-    attempt: row.attempt,
-    at: isoTime(row.at),
-    statusCode: row.status_code,
-    error: row.error,
-    durationMs: row.duration_ms,
-  };
-}
+type AttemptRow = AttemptColumns<PostgresStored>;
 
 /**
  * One delivery of the job's current state (`jobEvent`) per enabled endpoint that takes its event

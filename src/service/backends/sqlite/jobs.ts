@@ -24,24 +24,14 @@ import {
 import type { AttemptFailure, JobPage, JobQuery, JobStore, Lease } from '../../jobs/store.js';
 import { backoffMs, type BackoffPolicy } from '../../retry.js';
 import type { WorkSignal, WorkSignals } from '../../signal.js';
-import { checkLeaseMs, checkLimit, decodeCursor, page, toIso, toIsoOrNull, toMs, where } from './sql.js';
+import { checkLeaseMs, checkLimit, decodeCursor, page, toIso, toMs, where } from './sql.js';
+import type { JobColumns } from '../rows.js';
+import { ROWS, type SqliteStored } from './sql.js';
 
-interface JobRow {
+const { toJob } = ROWS;
+
+interface JobRow extends JobColumns<SqliteStored> {
   seq: number;
-  id: string;
-  state: JobState;
-  progress: number;
-  attempts: number;
-  max_attempts: number;
-  request: string;
-  result: string | null;
-  failure: string | null;
-  api_key_id: string | null;
-  idempotency_key: string | null;
-  created_at: number;
-  updated_at: number;
-  started_at: number | null;
-  finished_at: number | null;
   due_at: number | null;
   lease_worker: string | null;
   lease_token: string | null;
@@ -69,25 +59,6 @@ const NO_LEASE = { lease_worker: null, lease_token: null, lease_expires_at: null
 
 /** Rows whose attempt is under a lease (expired or not). */
 const LEASED = "state IN ('running', 'verifying')";
-
-function toJob(row: JobRow): JobRecord {
-  return {
-    id: row.id,
-    state: row.state,
-    progress: row.progress,
-    attempts: row.attempts,
-    maxAttempts: row.max_attempts,
-    request: JSON.parse(row.request) as JobRecord['request'],
-    result: row.result === null ? null : (JSON.parse(row.result) as JobResult),
-    failure: row.failure,
-    apiKeyId: row.api_key_id,
-    idempotencyKey: row.idempotency_key,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-    startedAt: toIsoOrNull(row.started_at),
-    finishedAt: toIsoOrNull(row.finished_at),
-  };
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -204,7 +175,7 @@ export class SqliteJobStore implements JobStore {
           `INSERT INTO jobs (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
         )
         .run(row);
-      const record = toJob({ seq: 0, ...row });
+      const record = toJob(row);
       this.announce(record, row.due_at, now);
       return { job: record, created: true };
     });

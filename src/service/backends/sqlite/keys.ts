@@ -2,26 +2,12 @@
 import type Database from 'better-sqlite3';
 import { sameDigest } from '../../auth/api-key.js';
 import type { ApiKey, ApiKeyStore, Scope } from '../../auth/store.js';
-import { toIso, toIsoOrNull } from './sql.js';
+import type { KeyColumns } from '../rows.js';
+import { ROWS, type SqliteStored } from './sql.js';
 
-interface KeyRow {
-  id: string;
-  name: string;
-  scopes: string;
-  secret_sha256: string;
-  created_at: number;
-  revoked_at: number | null;
-}
+const { toKey } = ROWS;
 
-function toKey(row: KeyRow): ApiKey {
-  return {
-    id: row.id,
-    name: row.name,
-    scopes: JSON.parse(row.scopes) as Scope[],
-    createdAt: toIso(row.created_at),
-    revokedAt: toIsoOrNull(row.revoked_at),
-  };
-}
+type KeyRow = KeyColumns<SqliteStored>;
 
 export class SqliteApiKeyStore implements ApiKeyStore {
   constructor(private readonly db: Database.Database) {}

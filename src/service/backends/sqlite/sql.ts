@@ -5,6 +5,7 @@
  * so rows written between two pages never shift the later ones).
  */
 import { HushError } from '../../../errors.js';
+import { rowMappers } from '../rows.js';
 
 export function toMs(iso: string, name: string): number {
   const ms = Date.parse(iso);
@@ -16,9 +17,18 @@ export function toIso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-export function toIsoOrNull(ms: number | null): string | null {
-  return ms === null ? null : toIso(ms);
+/** SQLite's stored forms: times as integer ms, lists and objects as JSON text, flags as 0 or 1. */
+export interface SqliteStored {
+  time: number;
+  structured: string;
+  flag: number;
 }
+
+export const ROWS = rowMappers<SqliteStored>({
+  time: toIso,
+  structured: <T>(text: string) => JSON.parse(text) as T,
+  flag: (value) => value === 1,
+});
 
 const CURSOR = /^s([1-9][0-9]{0,15})$/;
 

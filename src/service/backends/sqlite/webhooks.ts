@@ -16,76 +16,21 @@ import type {
   WebhookStore,
 } from '../../webhooks/store.js';
 import type { WorkSignal } from '../../signal.js';
-import { checkLimit, decodeCursor, page, toIso, toIsoOrNull, toMs, where } from './sql.js';
+import { checkLimit, decodeCursor, page, toMs, where } from './sql.js';
+import type { AttemptColumns, DeliveryColumns, EndpointColumns } from '../rows.js';
+import { ROWS, type SqliteStored } from './sql.js';
 
-interface EndpointRow {
-  id: string;
-  url: string;
-  secret: string;
-  events: string;
-  enabled: number;
-  description: string | null;
-  created_at: number;
-}
+const { toAttempt, toDelivery, toEndpoint } = ROWS;
 
-interface DeliveryRow {
+type EndpointRow = EndpointColumns<SqliteStored>;
+
+interface DeliveryRow extends DeliveryColumns<SqliteStored> {
   seq: number;
-  id: string;
-  endpoint_id: string;
-  event: string;
-  state: DeliveryState;
-  attempts: number;
-  next_attempt_at: number | null;
-  created_at: number;
-  updated_at: number;
 }
 
-interface AttemptRow {
-  delivery_id: string;
-  attempt: number;
-  at: number;
-  status_code: number | null;
-  error: string | null;
-  duration_ms: number;
-}
+type AttemptRow = AttemptColumns<SqliteStored>;
 
 const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'delivered', 'failed'];
-
-function toEndpoint(row: EndpointRow): WebhookEndpoint {
-  return {
-    id: row.id,
-    url: row.url,
-    secret: row.secret,
-    events: JSON.parse(row.events) as string[],
-    enabled: row.enabled === 1,
-    description: row.description,
-    createdAt: toIso(row.created_at),
-  };
-}
-
-function toDelivery(row: DeliveryRow): WebhookDelivery {
-  return {
-    id: row.id,
-    endpointId: row.endpoint_id,
-    event: JSON.parse(row.event) as JobEvent,
-    state: row.state,
-    attempts: row.attempts,
-    nextAttemptAt: toIsoOrNull(row.next_attempt_at),
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-  };
-}
-
-function toAttempt(row: AttemptRow): DeliveryAttempt {
-  return {
-    deliveryId: row.delivery_id,
-    attempt: row.attempt,
-    at: toIso(row.at),
-    statusCode: row.status_code,
-    error: row.error,
-    durationMs: row.duration_ms,
-  };
-}
 
 export class SqliteWebhookStore implements WebhookStore {
   constructor(
