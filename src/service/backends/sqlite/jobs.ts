@@ -24,9 +24,18 @@ import {
 import type { AttemptFailure, JobPage, JobQuery, JobStore, Lease } from '../../jobs/store.js';
 import { backoffMs, type BackoffPolicy } from '../../retry.js';
 import type { WorkSignal, WorkSignals } from '../../signal.js';
-import { checkLeaseMs, checkLimit, decodeCursor, page, toIso, toMs, where } from './sql.js';
+import {
+  ROWS,
+  checkLeaseMs,
+  checkLimit,
+  decodeCursor,
+  page,
+  toIso,
+  toMs,
+  where,
+  type SqliteStored,
+} from './sql.js';
 import type { JobColumns } from '../rows.js';
-import { ROWS, type SqliteStored } from './sql.js';
 
 const { toJob } = ROWS;
 

@@ -16,9 +16,8 @@ import type {
   WebhookStore,
 } from '../../webhooks/store.js';
 import type { WorkSignal } from '../../signal.js';
-import { checkLimit, decodeCursor, page, toMs, where } from './sql.js';
+import { ROWS, checkLimit, decodeCursor, page, toMs, where, type SqliteStored } from './sql.js';
 import type { AttemptColumns, DeliveryColumns, EndpointColumns } from '../rows.js';
-import { ROWS, type SqliteStored } from './sql.js';
 
 const { toAttempt, toDelivery, toEndpoint } = ROWS;
 
