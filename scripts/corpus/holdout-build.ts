@@ -19,6 +19,7 @@ import {
   HOLDOUT_D_DIR,
   HOLDOUT_DIR,
   HOLDOUT_E_DIR,
+  HOLDOUT_F_DIR,
   REPO_DIR,
 } from './paths.js';
 import { Random } from './random.js';
@@ -28,7 +29,7 @@ import { layOut } from './timeline.js';
 import type { Writer } from './writers/index.js';
 import { WRITERS } from './writers/index.js';
 
-export type HoldoutName = 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e';
+export type HoldoutName = 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e' | 'holdout-f';
 
 /** One hand-written set. */
 export interface HoldoutSpec {
@@ -122,6 +123,22 @@ nobody tunes Hush on them, reads their misses or turns their phrasings into test
 in \`src/\` (format described in scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-e\`
 rewrites \`calls/\`, \`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md,
 "Fifth holdout set".
+`,
+  },
+  'holdout-f': {
+    name: 'holdout-f',
+    dir: HOLDOUT_F_DIR,
+    seed: 20270104,
+    firstCallAt: Date.UTC(2027, 0, 4, 8, 40, 0),
+    firstFormat: 10,
+    minSpansPerType: 6,
+    readme: `# Sixth holdout set (holdout-f)
+
+Hand-written calls kept unseen for the final measurement while holdout-e is opened for tuning:
+nobody tunes Hush on them, reads their misses or turns their phrasings into tests. The sources are
+in \`src/\` (format described in scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-f\`
+rewrites \`calls/\`, \`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md,
+"Sixth holdout set".
 `,
   },
 };

@@ -14,3 +14,5 @@ export const HOLDOUT_C_DIR = join(CORPUS_DIR, 'holdout-c');
 export const HOLDOUT_D_DIR = join(CORPUS_DIR, 'holdout-d');
 /** The fifth hand-written holdout set, written before the fourth was opened for tuning; same layout. */
 export const HOLDOUT_E_DIR = join(CORPUS_DIR, 'holdout-e');
+/** The sixth hand-written holdout set, written before the fifth was opened for tuning; same layout. */
+export const HOLDOUT_F_DIR = join(CORPUS_DIR, 'holdout-f');

@@ -1,7 +1,7 @@
 /**
  * The labelled sets the eval runs on: the generated corpus the recognizers were tuned against, the
- * first three hand-written holdout sets (each measured unseen, then opened to find failures), and a
- * fourth one kept unseen for the final measurement. All have the same layout (labels/, calls/).
+ * first five hand-written holdout sets (each measured unseen, then opened to find failures), and a
+ * sixth one kept unseen for the final measurement. All have the same layout (labels/, calls/).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,11 +13,13 @@ import {
   HOLDOUT_D_DIR,
   HOLDOUT_DIR,
   HOLDOUT_E_DIR,
+  HOLDOUT_F_DIR,
   REPO_DIR,
 } from '../corpus/paths.js';
 import { EvalSetupError } from './systems.js';
 
-export type SetName = 'generated' | 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e';
+export type SetName =
+  'generated' | 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e' | 'holdout-f';
 
 export interface EvalSet {
   name: SetName;
@@ -97,10 +99,21 @@ export const EVAL_SETS: readonly EvalSet[] = [
     dir: HOLDOUT_E_DIR,
     heading: 'Detection quality on the fifth holdout set',
     about:
-      'Hand-written calls kept unseen for the final measurement (corpus/holdout-e/src), written by ' +
-      'engineers who read none of the recognizers; read with the same importers and scored by the same rules.',
+      'Hand-written calls measured unseen for one session, then opened to find the general causes of ' +
+      'their misses (corpus/holdout-e/src); read with the same importers and scored by the same rules.',
     command: 'npm run corpus:holdout-e',
     resultsFile: join('.eval-out', 'results-holdout-e.json'),
+    unseen: false,
+  },
+  {
+    name: 'holdout-f',
+    dir: HOLDOUT_F_DIR,
+    heading: 'Detection quality on the sixth holdout set',
+    about:
+      'Hand-written calls kept unseen for the final measurement (corpus/holdout-f/src), written by ' +
+      'engineers who read none of the recognizers; read with the same importers and scored by the same rules.',
+    command: 'npm run corpus:holdout-f',
+    resultsFile: join('.eval-out', 'results-holdout-f.json'),
     unseen: true,
   },
 ];
