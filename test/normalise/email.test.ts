@@ -105,3 +105,28 @@ describe('"at" and "dot" that are not an address', () => {
     expectAll({ 'we met at the office': 'we met at the office' });
   });
 });
+
+describe('a local part said as several words', () => {
+  test('up to three words that are not ordinary talk, with digits or letters closing them', () => {
+    expectAll({
+      'send it to corin ashby 51 at gmail dot com': 'send it to corinashby51@gmail.com',
+      'yes, ines delacroix moss at outlook dot com': 'yes inesdelacroixmoss@outlook.com',
+    });
+  });
+
+  test('ordinary talk before the address is not part of it', () => {
+    expectAll({
+      "it's now tobin at gmail dot com": "it's now tobin@gmail.com",
+      'for now at corin ashby 51 at gmail dot com': 'for now at corinashby51@gmail.com',
+    });
+  });
+
+  test('a domain whose first label is several words tied by "of"', () => {
+    expectAll({ 'orders at house of bramble bakes dot com': 'orders@houseofbramblebakes.com' });
+  });
+
+  test('the local part said again as a word after a spelling confirms the address', () => {
+    const normalised = normaliseTurns([{ text: 'tobinwrey@gmail.com. That is T O B, tobinwrey.' }]);
+    assert.equal(normalised.views[0]!.text, 'tobinwrey@gmail.com');
+  });
+});

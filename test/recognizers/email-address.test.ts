@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { call, customer, foundOfType } from './conversation.js';
+import { agent, call, customer, foundOfType } from './conversation.js';
 
 describe('EMAIL_ADDRESS', () => {
   test('spoken and written forms', () => {
@@ -17,5 +17,41 @@ describe('EMAIL_ADDRESS', () => {
   test('negatives: a bare @ or a handle without a domain', () => {
     assert.deepEqual(foundOfType(call(customer('meet me @ noon')), 'EMAIL_ADDRESS'), []);
     assert.deepEqual(foundOfType(call(customer('find us @hushcalls')), 'EMAIL_ADDRESS'), []);
+  });
+});
+
+describe('EMAIL_ADDRESS: the local part said again on its own', () => {
+  test('written, spelled or with its joiners said, by either party', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(customer('my email is kit underscore varga at icloud dot com'), agent('kit_varga, thank you')),
+        'EMAIL_ADDRESS',
+      ),
+      ['EMAIL_ADDRESS:kit_varga@icloud.com', 'EMAIL_ADDRESS:kit_varga'],
+    );
+    assert.deepEqual(
+      foundOfType(
+        call(
+          customer('it is mira holt at proton mail dot com'),
+          agent('can you spell the first bit?'),
+          customer('M I R A H O L T'),
+        ),
+        'EMAIL_ADDRESS',
+      ),
+      ['EMAIL_ADDRESS:miraholt@protonmail.com', 'EMAIL_ADDRESS:MIRAHOLT'],
+    );
+  });
+
+  test('negatives: an ordinary word that is also a local part', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('send the photos to claims at harbour cover dot com'),
+          customer('okay, and the claims team will call?'),
+        ),
+        'EMAIL_ADDRESS',
+      ),
+      ['EMAIL_ADDRESS:claims@harbourcover.com'],
+    );
   });
 });

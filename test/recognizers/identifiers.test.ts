@@ -467,3 +467,90 @@ describe('PASSPORT', () => {
     );
   });
 });
+
+describe('identifiers given in pieces and read back, as callers and engines write them', () => {
+  test('a lower-case read-back of an ID with letters (a transcript without capitals) is the ID', () => {
+    const transcript = call(
+      agent('can you read me the member ID off her card'),
+      customer('sure, it is Q W T'),
+      agent('mm hmm'),
+      customer('6 1 9 0 4 4 2 7 3'),
+      agent('thanks, so the member ID is qwt 619044273'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'MEMBER_ID'), [
+      'MEMBER_ID:QWT|619044273',
+      'MEMBER_ID:qwt 619044273',
+    ]);
+  });
+
+  test('an ID with letters written in lower case by the engine, first said or read back', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('your medicare number?'), customer('sure it is 7kq4-hw2-ne88')), 'MEMBER_ID'),
+      ['MEMBER_ID:7kq4-hw2-ne88'],
+    );
+  });
+
+  test('negatives: a lower-case handle (a run of 4 letters or more) is not an ID', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('can you read me the member ID?'),
+          customer('one second, I am logging in as dvance4471 to find it'),
+        ),
+        'MEMBER_ID',
+      ),
+      [],
+    );
+  });
+
+  test('a piece the other party echoes back does not end the value ("… is C 4" / "C 4?" / "…")', () => {
+    const transcript = call(
+      agent('and the passport number, please?'),
+      customer('the new one is C 4'),
+      agent('C four'),
+      customer('7 1 9 0 2 3 8'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'PASSPORT'), ['PASSPORT:C 4|7190238']);
+  });
+
+  test('a zero closing a piece before the other party’s "yep" in a file that does not tell the speakers apart', () => {
+    const transcript = mono(
+      'and the passport number?',
+      'it is six one oh yep four four two mm-hmm eight one three',
+    );
+    assert.deepEqual(foundOfType(transcript, 'PASSPORT'), ['PASSPORT:610 yep 442 mm-hmm 813']);
+  });
+
+  test('"reading it out" is how an ID is given, not a meter reading', () => {
+    const transcript = call(
+      agent('we need the licence of the second driver too'),
+      customer('hang on, my son is reading it out, M O R G A 7 1 0 2 2 5 T J 8 K L'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'DRIVERS_LICENSE'), ['DRIVERS_LICENSE:MORGA 710225 TJ 8 KL']);
+    assert.deepEqual(
+      foundOfType(
+        call(agent('your licence number?'), customer('the meter reading is 4 4 0 1 9 2 7 7')),
+        'DRIVERS_LICENSE',
+      ),
+      [],
+    );
+  });
+
+  test('negatives: a bare number the speaker names as another kind, while IDs are the topic', () => {
+    const transcript = call(
+      agent("what's the member ID on the card?"),
+      customer('X R T 5 5 0 1 9 2 3'),
+      agent('thanks, your callback request number is 3 0 8 8 1 2 7 7 4'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'MEMBER_ID'), ['MEMBER_ID:XRT 5501923']);
+  });
+
+  test('negatives: the answer to a question for another kind of number, after the caller named their passport', () => {
+    const transcript = call(
+      customer('hello, my passport still has not been sent back'),
+      agent('I can look into it. your visa application number?'),
+      customer('K L 4 4 0 9 1 2 8 3'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'PASSPORT'), []);
+  });
+});

@@ -208,3 +208,22 @@ describe('PERSON_NAME in passing, with titles, spelled, and as companies', () =>
     assert.deepEqual(foundOfType(call(customer("I'm Bewildered by this bill")), 'PERSON_NAME'), []);
   });
 });
+
+describe('PERSON_NAME after a relation and a title, in lower-case transcripts', () => {
+  test('the answer to a question about a relation opens with their name', () => {
+    assert.deepEqual(
+      names(agent('And your partner?'), customer('Rowena Castellane, she uses her own name.')),
+      ['PERSON_NAME:Rowena Castellane'],
+    );
+  });
+
+  test('a title or a relation in a turn without capitals still names someone', () => {
+    assert.deepEqual(names(agent('you are booked in with doctor okonkwo-hale on friday')), [
+      'PERSON_NAME:okonkwo-hale',
+    ]);
+    assert.deepEqual(names(customer('my nephew dario vandenberg will collect it')), [
+      'PERSON_NAME:dario vandenberg',
+    ]);
+    assert.deepEqual(names(customer('my wife handles all the bills')), []);
+  });
+});

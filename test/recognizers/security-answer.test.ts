@@ -120,3 +120,24 @@ describe('SECURITY_ANSWER: letters of a memorable word asked for by position', (
     );
   });
 });
+
+describe('SECURITY_ANSWER asked after its topic, taken back, and given as a two-word name', () => {
+  test('a wh-question after "your security question" asks it', () => {
+    assert.deepEqual(
+      answers(
+        agent('okay your security question, which town did you go to school in'),
+        customer('fort william'),
+      ),
+      ['SECURITY_ANSWER:fort william'],
+    );
+  });
+
+  test('a non-answer taken back restarts the answer, and the naming words are not cut', () => {
+    const found = answers(
+      agent('what was the model of your first car'),
+      customer("I never had one, oh wait, I think I registered my uncle's saab nine hundred turbo"),
+    );
+    assert.equal(found.length, 1);
+    assert.match(found[0]!, /saab/);
+  });
+});

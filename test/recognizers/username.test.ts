@@ -119,3 +119,59 @@ describe('USERNAME as callers give it', () => {
     );
   });
 });
+
+describe('USERNAME in pieces and on its topic', () => {
+  test('pieces with digits or a spoken joiner a few words after a username cue', () => {
+    assert.deepEqual(
+      usernames(agent('the login for the portal is marcus b underscore 771, shall I keep it?')),
+      ['USERNAME:marcus b_771'],
+    );
+    assert.deepEqual(usernames(customer('is my username still harbour fox 09?')), [
+      'USERNAME:harbour fox 09',
+    ]);
+    assert.deepEqual(usernames(mono("maybe it's under my username, it's teal garden 48, can you check")), [
+      'USERNAME:teal garden 48',
+    ]);
+  });
+
+  test('negatives: a time, or plain words, after a username cue', () => {
+    assert.deepEqual(usernames(customer('my username got locked at 11:52 pm')), []);
+    assert.deepEqual(usernames(customer('my username stopped working 2 days ago')), []);
+  });
+
+  test('another username offered after "or" and a few words', () => {
+    assert.deepEqual(
+      usernames(
+        agent('which username did you pick?'),
+        customer('I think it was rosa k 1990, or maybe with a dot, rosa dot k dot 1990'),
+      ),
+      ['USERNAME:rosa k 1990 or maybe with a dot rosa dot k dot 1990'],
+    );
+  });
+
+  test('a handle the asker says after the answer, with no other topic named since', () => {
+    assert.deepEqual(
+      usernames(
+        agent('what username did you register with?'),
+        customer('um, I think it was tessa'),
+        agent('I have tmaréchal44 here on the account'),
+      ),
+      ['USERNAME:tessa', 'USERNAME:tmaréchal44'],
+    );
+    assert.deepEqual(
+      usernames(
+        agent('what username did you register with?'),
+        customer('um, I think it was tessa'),
+        agent('and the password you tried, Lantern88?'),
+      ),
+      ['USERNAME:tessa'],
+    );
+  });
+
+  test('a read-back saying a letter by its name ("kay" for K)', () => {
+    assert.deepEqual(
+      usernames(agent("what's your user ID?"), customer("it's K L O W E 7"), agent('kay lowe 7, thanks')),
+      ['USERNAME:KLOWE 7', 'USERNAME:kay lowe 7'],
+    );
+  });
+});

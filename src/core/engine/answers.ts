@@ -14,12 +14,14 @@ import type { Finding } from '../detection.js';
 import type { BuiltInEntityType } from '../entities.js';
 import { DOMAIN_CUES, DOMAIN_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
+import { otherCardTopic } from '../recognizers/credit-card.js';
 import { digitRuns } from '../recognizers/digits.js';
 import type { Range } from '../recognizers/ids.js';
 import { alnumIds, compactId } from '../recognizers/ids.js';
 import type { MatchWindow } from '../recognizers/pattern.js';
 import { domainSaid, hasNegativeTrail, judgeContext, readWindow } from '../recognizers/pattern.js';
 import type { RecognizerInput } from '../recognizers/recognizer.js';
+import { countWords } from '../whitespace.js';
 
 export const ANSWER_RECOGNIZER = 'answer-to-request';
 /** The lowest score the default policy keeps: any recognizer's cued claim outranks it. */
@@ -183,6 +185,35 @@ function namesOtherNumber(text: string): boolean {
   return false;
 }
 
+/** A cue that starts with the bare noun "number", "id" or "code" ("number on your card"). */
+const BARE_NOUN_CUE = /^(?:number|no|id|code)\b/;
+
+/**
+ * The word before a cue that starts with a bare noun names another kind of number ("the group
+ * number on your card is …"), as namesOtherNumber finds after the cue.
+ */
+function namedBeforeCue(text: string, hit: CueHit): boolean {
+  if (!BARE_NOUN_CUE.test(hit.cue)) return false;
+  const word = /([a-z]+) $/.exec(text.slice(Math.max(0, hit.index - 24), hit.index))?.[1];
+  return word !== undefined && namesOtherNumber(`${word} ${hit.cue.split(' ')[0]!}`);
+}
+
+/** A bare "the last four?" (no type after it). */
+const BARE_LAST_FOUR = /^(?:last|final) 4(?: digits| numbers)?$/;
+/** Most words between a look-alike and the bare "last four" that asks for its end. */
+const MAX_WORDS_TO_LAST_FOUR = 2;
+
+/**
+ * A bare "last four" asks for the end of what was named right before it ("and the business tax
+ * ID, the last four?"): nothing to redact when that is a look-alike.
+ */
+function lastFourOfLookAlike(text: string, hit: CueHit): boolean {
+  if (!BARE_LAST_FOUR.test(hit.cue)) return false;
+  const before = text.slice(0, hit.index);
+  const lookAlike = negatives.last(before);
+  return lookAlike !== undefined && countWords(before.slice(lookAlike.end)) <= MAX_WORDS_TO_LAST_FOUR;
+}
+
 /** The asked type, as the end piece when only the last four of it were asked for. */
 function typeAsked(window: MatchWindow, request: Request): BuiltInEntityType | undefined {
   const { hit, text, where } = request;
@@ -197,6 +228,9 @@ function typeAsked(window: MatchWindow, request: Request): BuiltInEntityType | u
         ? `${after}\n${window.prompt}`
         : after;
   if (type === undefined || (where !== 'trail' && namesOtherNumber(named))) return undefined;
+  if (lastFourOfLookAlike(text, hit) || namedBeforeCue(text, hit)) return undefined;
+  // "What's the gift card number?": a card that is no payment card.
+  if (type === 'CREDIT_CARD' && otherCardTopic(window)) return undefined;
   const end = END_PIECE.get(type);
   return end && LAST_FOUR_OF.test(text.slice(0, hit.index)) ? end : type;
 }

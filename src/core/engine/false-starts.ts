@@ -16,6 +16,7 @@ import { NEGATIVE_CUES, NEGATIVE_TRAIL } from '../lexicon/negative-cues.js';
 import type { Range } from '../recognizers/ids.js';
 import { alnumIds } from '../recognizers/ids.js';
 import { countWords } from '../whitespace.js';
+import { ANSWER_RECOGNIZER } from './answers.js';
 
 export const FALSE_START_RECOGNIZER = 'false-start';
 /** Most words between the broken-off piece and the value given again. */
@@ -47,6 +48,7 @@ const trailNegatives = compileCues(NEGATIVE_TRAIL);
 
 export function falseStarts(context: ContextProbe, findings: readonly Finding[]): Finding[] {
   const added: Finding[] = [];
+  const claims = findings.filter((finding) => finding.recognizer !== ANSWER_RECOGNIZER);
   for (const finding of findings) {
     if (!RESTARTED_TYPES.has(finding.type)) continue;
     // A value said over several turns starts in its first and ends in its last.
@@ -56,7 +58,8 @@ export function falseStarts(context: ContextProbe, findings: readonly Finding[])
       [brokenOffBefore(finding, first.charStart), 'false-start'],
       [correctedAfter(finding, last.charEnd), 'corrected-end'],
     ] as const) {
-      if (!range || overlapsAny(findings, finding.view, range)) continue;
+      // A piece only an answer to the request took ("5 1, 0 7" for a social) is still the false start.
+      if (!range || overlapsAny(claims, finding.view, range)) continue;
       // "my order number is 1234, sorry, the card is …": a look-alike named as such stays one.
       if (negatives.last(context.leadIn(finding.view, range.start)) !== undefined) continue;
       // "… sorry, that's 1 digit too many": a count, not a corrected end.
@@ -86,8 +89,31 @@ function brokenOffBefore(finding: Finding, turnStart: number): Range | undefined
     const gap = view.text.slice(run.end, finding.charStart);
     if (breakOff.leading(gap) && countWords(gap) <= MAX_GAP_WORDS) piece = run;
   }
-  return piece;
+  return piece && withEarlierPieces(view, piece);
 }
+
+/**
+ * The broken-off piece with the pieces said before it of the same attempt ("5 1" … "oh, 5 1, 0 7",
+ * sorry …): runs only an "oh" apart, which the normaliser leaves a word after a pause, or only
+ * the other party's back-channel apart (a soft turn break), never across a hard one.
+ */
+function withEarlierPieces(view: Finding['view'], piece: Range): Range {
+  let start = piece.start;
+  for (;;) {
+    let before: Range | undefined;
+    for (const run of alnumIds(view)) {
+      if (run.end > start) continue;
+      if (before && (run.end < before.end || (run.end === before.end && run.start >= before.start))) continue;
+      before = run;
+    }
+    if (!before || !PIECE_GAP.test(view.text.slice(before.end, start))) break;
+    start = before.start;
+  }
+  return start === piece.start ? piece : { start, end: piece.end };
+}
+
+/** Between two pieces of one attempt: spaces and spoken zeros left as words. */
+const PIECE_GAP = /^(?: (?:oh|o))* $/i;
 
 /** The longest identifier-like run right after the value, in the same turn, after break-off words only. */
 function correctedAfter(finding: Finding, turnEnd: number): Range | undefined {

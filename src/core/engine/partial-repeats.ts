@@ -29,6 +29,8 @@ const partRequests = compileCues(PART_REQUEST_CUES);
 const repeatRequests = compileCues(REPEAT_REQUEST_CUES);
 /** "dot" said right before a digit run (the text before it ends so). */
 const SPOKEN_DOT = /\bdot $/i;
+/** A word inside a digit run: the other party's "yes" or "okay" a mono file left between pieces. */
+const INLINE_WORD = /\p{L}/u;
 /** Two or three octets of an IP address, dotted: its start read back. */
 const DOTTED_START = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){1,2}(?![\d]|\.\d)/g;
 
@@ -79,35 +81,39 @@ export function partialRepeats(
         (candidate) =>
           isPieceOf(run.digits, candidate.digits) ||
           isNearCopy(run.digits, candidate.digits) ||
+          // Said whole, but with the other party's "yes" inline (a mono file): no propagation key matches it.
+          (run.digits === candidate.digits && INLINE_WORD.test(view.text.slice(run.start, run.end))) ||
           (partAsked && run.digits.length >= MIN_ASKED_PART_DIGITS && isInside(run.digits, candidate.digits)),
       );
       if (!source) continue;
       if (Math.abs(context.timeAt(view, run.start) - source.time) > PARTIAL_WINDOW_MS) continue;
       const { finding } = source;
-      const isNear = run.digits.length === source.digits.length;
-      const isPrefix =
-        !isNear && source.digits.startsWith(run.digits) && run.digits.length >= MIN_PREFIX_DIGITS;
-      // A middle part is a piece of the whole item; only an end piece of four or more is its "last four".
-      const isEnd = source.digits.endsWith(run.digits) && run.digits.length >= MIN_SUFFIX_DIGITS;
+      const kind = repeatKind(run.digits, source.digits);
       // "… dot 44": the spoken dot before a later octet belongs to the piece.
       const dot = finding.type === 'IP_ADDRESS' ? SPOKEN_DOT.exec(view.text.slice(0, run.start)) : null;
       added.push({
         recognizer: PARTIAL_REPEAT_RECOGNIZER,
-        type: isEnd && !isPrefix ? END_PIECE_TYPE.get(finding.type)! : finding.type,
+        // A middle part is a piece of the whole item; only an end piece of four or more is its "last four".
+        type: kind === 'end' ? END_PIECE_TYPE.get(finding.type)! : finding.type,
         view,
         charStart: dot ? dot.index : run.start,
         charEnd: run.end,
         score: finding.score,
         value: run.digits,
-        reasons: [
-          isNear ? 'repeat:near' : isPrefix ? 'repeat:start' : isEnd ? 'repeat:end' : 'repeat:part',
-          `from:${finding.recognizer}`,
-        ],
+        reasons: [`repeat:${kind}`, `from:${finding.recognizer}`],
       });
     }
     added.push(...dottedStarts(view, context, findings, found));
   }
   return added;
+}
+
+/** How a run repeats a value: all of it (around an inline "yes"), a near copy, its start, its end, or a part. */
+function repeatKind(piece: string, value: string): 'whole' | 'near' | 'start' | 'end' | 'part' {
+  if (piece === value) return 'whole';
+  if (piece.length === value.length) return 'near';
+  if (value.startsWith(piece) && piece.length >= MIN_PREFIX_DIGITS) return 'start';
+  return value.endsWith(piece) && piece.length >= MIN_SUFFIX_DIGITS ? 'end' : 'part';
 }
 
 /**

@@ -15,6 +15,8 @@ const MIN_KEY_LENGTH = 4;
 const MIN_PIECE_KEY_LENGTH = 6;
 /** Types that only mean something in the context they were found in. */
 const NOT_PROPAGATED = new Set(['PAYMENT_DIGITS']);
+/** A capital followed by a lower-case letter: a word written with a capital, not a spelled run. */
+const CAPITALISED = /\p{Lu}\p{Ll}/u;
 
 interface CompactText {
   /** Lower-case letters and digits of the view's text. */
@@ -25,7 +27,11 @@ interface CompactText {
 
 interface Needle {
   key: string;
-  /** The value had capitals: an occurrence must have one too ("Will" the name, not "will"). */
+  /**
+   * The value was written with a capital starting a word ("Will" the name, not "will"): an occurrence
+   * must have one too. Capitals only (a spelled run, "KWONG") prove nothing: the normaliser writes
+   * every spelled run that way, so a read-back in words ("kwong") still counts.
+   */
   needsCapital: boolean;
   source: Finding;
 }
@@ -67,7 +73,9 @@ function collectNeedles(findings: readonly Finding[]): Needle[] {
   const add = (text: string, source: Finding, minLength = MIN_KEY_LENGTH): void => {
     const key = compactKey(text);
     if (key.length < minLength || byKey.has(key)) return;
-    byKey.set(key, { key, needsCapital: /\p{Lu}/u.test(text), source });
+    // Case tells a name from a word ("Will" / "will"), not an identifier with digits: a lower-case
+    // transcript writes "YLH 8200" as "ylh 8200".
+    byKey.set(key, { key, needsCapital: CAPITALISED.test(text) && !/\p{N}/u.test(text), source });
   };
   for (const finding of findings) {
     if (NOT_PROPAGATED.has(finding.type)) continue;

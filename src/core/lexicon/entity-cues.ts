@@ -54,7 +54,8 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     '1[3-9] digits?',
   ],
   CARD_CVV: [
-    'security (code|number|digits)',
+    // Not the social security number.
+    '(?<!social )security (code|number|digits)',
     'cvv2?',
     'cvc2?',
     'cv2',
@@ -303,6 +304,15 @@ export const RETRY_CUES: readonly string[] = [
   "(doesn't|does not|didn't|did not) (match|work|go through)",
   '(one more|another) (try|go|time)',
   'not (the one|what) (i have|we have|i see|on file)',
+  // A chosen value turned down: "it can't be your birth year", "that's too easy, pick another".
+  "(it|that|this|the pin|the code) (can't|cannot|can not|shouldn't|mustn't) (be|match|use)",
+  "(can't|cannot|can not) use (that|this|it)",
+  '(not|isn.t|is not) allowed',
+  'too (easy|simple|obvious|common|weak|short|long)',
+  '(has|needs|have|need) to be different',
+  '(pick|choose|try|use) (another|a different)( one)?',
+  "(isn't|is not|not|wasn't|was not) (valid|accepted|available|strong enough)",
+  "(won't|will not|wouldn't|would not) (work|be accepted|go through)",
 ];
 
 /**

@@ -100,7 +100,7 @@ export const RELATION_WORDS = wordSet(`
   father mom mum mam dad stepmother stepfather boyfriend girlfriend fiance fiancé fiancee fiancée
   nephew niece cousin uncle aunt auntie grandson granddaughter grandmother grandfather grandma
   grandpa granny nan nana friend neighbour neighbor colleague coworker boss manager supervisor
-  landlord landlady flatmate roommate housemate carer caregiver
+  landlord landlady flatmate roommate housemate carer caregiver fella fellow bloke hubby missus
 `);
 
 /** Words that make the relation someone's: "my wife", "your brother". */

@@ -10,14 +10,19 @@ import { notAsPlace } from '../context/cue-matcher.js';
  * of these is left alone (unless a fail-closed rule applies); not when said as a place ("the
  * member ID on your prescription card"), which names where a number is written, not what it is.
  */
-/** Before a word that labels a number ("step 3"), words that make it part of a process instead. */
-const NOT_A_LABEL = '(?<!\\b(this|that|next|each|every|same|final|first|last) )';
+/**
+ * Before a word that labels a number ("step 3"), words that make it part of a process instead, and
+ * a number or hyphen that makes it an adjective ("two-step verification", "a 2 page form").
+ */
+const NOT_A_LABEL = '(?<!\\b(this|that|next|each|every|same|final|first|last) )(?<!-|\\d )';
 
 export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   'order (number|no|id)',
   '(your|my|the|an|this|that) order',
   'case (number|no|id|reference)',
   '(your|my|the|this|that) case',
+  // "I've opened a fraud case, it's FR 7703142".
+  '(opened|opening|raised|logged|created) (a|an|the|your)( \\w+)? case',
   'confirmation( number| code| no| id)?',
   'reference( number| code| no| id)?',
   'ref( number| no)?',
@@ -26,15 +31,22 @@ export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   'invoice( number| no)?',
   'receipt( number| no)?',
   'claim( number| no| id| reference)',
+  '(your|my|the|this|that) claim',
   '(police |crime |accident )?report( number| no| reference)',
   'incident( number| no| id| reference)?',
   'prescription( number| no)?',
   'rx( number)?',
   'authori[sz]ation( code| number)?',
   'approval code',
+  // A licence check code shares a driving record for a few days: it is not the licence number.
+  '(licen[cs]e |dvla )?(check|share) code',
   'transaction( number| id| code| reference)?',
   'booking( number| reference| code)?',
   'account reference',
+  // A business's tax number, not a person's social: "the EIN ends in 8814".
+  'ein',
+  'employer identification( number)?',
+  '(business|company|employer|corporate|federal) tax id( number)?',
   'customer( account)? (number|no|id|reference)',
   'flight( number| no)?',
   'room( number| no)?',
@@ -72,7 +84,9 @@ export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   // Device and meter numbers: an IMEI passes the Luhn check, a meter reading looks like a phone.
   'imei( number)?',
   'meter( reading| readings| number| serial)?',
-  'readings?',
+  // "The reading", "a final reading"; not the verb: "she's reading it out", "reading that back".
+  'readings',
+  '(the|a|an|your|my|our|latest|last|current|new|final|opening|closing|actual|estimated) reading',
   // One-time codes are not PINs: they are sent to the caller and expire.
   '(one|1) ?time (pass ?)?(code|pin)',
   'otp',
@@ -90,6 +104,14 @@ export const DOCUMENT_DATE_CUES: readonly string[] = [
   '(issue|issued|start) date',
   'issued( on)?',
   'date of issue',
+];
+
+/**
+ * Cards that are not payment cards: their numbers are look-alikes of CREDIT_CARD ("what's the gift
+ * card number?", "my library card").
+ */
+export const NON_PAYMENT_CARD_CUES: readonly string[] = [
+  '(insurance|id|identity|member|membership|medicare|medicaid|health|sim|loyalty|library|gift|rewards|social security|business|key|report) cards?( numbers?)?',
 ];
 
 /**
@@ -127,6 +149,8 @@ export const NEGATIVE_TRAIL: readonly string[] = [
   'weeks?',
   'months?',
   'years?( old)?',
+  // "that's 292 total": an amount.
+  '(in )?total',
   'times',
   'items?',
   'pieces?',

@@ -15,7 +15,9 @@ export const PASSWORD_SET_PHRASES = phrases(`
   i'll do, i'll use, i'll put, i'm using, i used, let's do, let's use, let's go with, i'll go with,
   gonna go with, going to go with, i went with, i'm putting, i put, i always use, i usually use,
   i normally use, how about, what about, i tried, i've tried, i'll try, i typed, i've typed, i typed in,
-  i entered, i put in
+  i entered, i put in, let's say, let's put, i'll say, we'll say, i'm doing, i'm going with,
+  i'm gonna use, i'm going to use, i was using, i've been using, i use, i was gonna use, it used to be,
+  the new one, the new 1, says, it says, it reads
 `);
 
 /** Words after a password that describe how it is typed ("all lower case"): part of the password. */
@@ -28,7 +30,7 @@ export const PASSWORD_MODIFIERS = phrases(`
 export const SYMBOL_WORDS = phrases(`
   hash, hashtag, pound sign, dollar, dollar sign, exclamation, exclamation mark, exclamation point,
   star, asterisk, at sign, ampersand, percent, percent sign, underscore, plus, plus sign, equals,
-  caret, tilde
+  caret, tilde, bang, hash sign, pound, pound sign, exclamation sign, at symbol, dash, hyphen
 `);
 
 /**

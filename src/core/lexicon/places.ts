@@ -10,9 +10,55 @@ export const STREET_SUFFIXES = wordSet(`
   knoll vale run ridge glen bend cove creek meadow meadows commons crest
 `);
 
-/** Words that introduce a unit inside a building: "apartment 4B", "flat 2". */
+/**
+ * Words that open a street's name in languages that put the street word first, as callers say
+ * addresses abroad: "rua ...", "calle ...", "ulica ...", "heol ..." (Welsh).
+ */
+export const STREET_PREFIXES = wordSet(`
+  rua avenida calle carrer carrera camino carretera paseo passeig ronda travesia praca praça largo
+  travessa estrada rue chemin quai impasse allee allée via viale piazza piazzale corso strada vicolo
+  ulica aleja plac heol stryd ffordd
+`);
+
+/**
+ * Endings of one-word street names in languages that join the street word to the name:
+ * "Wilhelmstrasse", "Keizersgracht", "Storgatan". Matched on words longer than the ending.
+ */
+export const STREET_ENDINGS: readonly string[] = [
+  'strasse',
+  'straße',
+  'weg',
+  'gasse',
+  'platz',
+  'allee',
+  'damm',
+  'ufer',
+  'straat',
+  'laan',
+  'gracht',
+  'plein',
+  'kade',
+  'dijk',
+  'steeg',
+  'singel',
+  'vej',
+  'gatan',
+  'vägen',
+  'vagen',
+  'gata',
+  'veien',
+];
+
+/** Words that introduce a unit inside a building: "apartment 4B", "flat 2", "puerta 9", "mieszkanie 3". */
 export const UNIT_WORDS = wordSet(`
   apartment apt flat suite ste unit room floor building bldg block house lot space number no #
+  apartamento apto piso puerta planta escalera depto departamento andar mieszkanie lokal wohnung
+  etage appartement
+`);
+
+/** Words naming a floor before "floor": "first floor", "ground floor" (numbered ones come as "3 floor"). */
+export const FLOOR_NAMES = wordSet(`
+  ground first second third fourth fifth sixth seventh eighth ninth tenth top upper lower basement
 `);
 
 /** Compass words that may lead or follow a street name. */
@@ -47,5 +93,5 @@ export const MEASURE_WORDS = wordSet(`
   time times dollar dollars pound pounds euro euros cent cents pence buck bucks percent
   people person calls call card cards payment payments item items order orders account accounts
   digit digits number numbers mile miles km kilometres kilometers foot feet inch inches
-  gig gigs gb mb pm am o'clock more less other of in on at to or and
+  gig gigs gb mb pm am o'clock more less other of in on at to or and floor floors
 `);

@@ -5,7 +5,7 @@
  */
 import type { Conversation, Turn } from '../streams.js';
 import type { Transcript } from '../transcript.js';
-import { BACKCHANNEL_PHRASES, isFiller } from './lexicon.js';
+import { BACKCHANNEL_PHRASES, CARDINALS, MAYBE_ZERO_WORDS, ZERO_WORDS, isFiller } from './lexicon.js';
 import { HARD_TURN_BREAK, SOFT_TURN_BREAK } from './view.js';
 
 /** Longest silence, ms, across which an item may still run on. */
@@ -39,7 +39,38 @@ export function turnBreak(
       if (between.length > MAX_BACKCHANNEL_WORDS) return HARD_TURN_BREAK;
     }
   }
-  return isBackchannel(between) ? SOFT_TURN_BREAK : HARD_TURN_BREAK;
+  return isBackchannel(between) || echoesPiece(transcript, previous, between)
+    ? SOFT_TURN_BREAK
+    : HARD_TURN_BREAK;
+}
+
+/** The most words of an echo: the other party repeating the piece just given ("A zero?"). */
+const MAX_ECHO_WORDS = 6;
+
+/**
+ * True when the other party only repeated the end of the previous turn, as a listener echoes each
+ * piece of a value while it is given ("… it's A 0" / "A zero" / "3944187"): an echo holding a digit
+ * or a single letter, acknowledgements around it aside, said as words or written.
+ */
+function echoesPiece(transcript: Transcript, previous: Turn, between: readonly string[]): boolean {
+  const echo = between.filter((word) => !isBackchannel([word])).map(digitOf);
+  if (echo.length === 0 || echo.length > MAX_ECHO_WORDS) return false;
+  if (!echo.some((word) => word.length === 1 || /\d/.test(word))) return false;
+  const wanted = echo.join('');
+  let said = '';
+  for (let k = previous.words.length - 1; k >= 0 && said.length < wanted.length; k -= 1) {
+    const words: string[] = [];
+    addFoldedWords(transcript.words[previous.words[k]!]!.text, words);
+    said = words.map(digitOf).join('') + said;
+  }
+  return said === wanted;
+}
+
+/** A digit said as a word ("zero", "oh", "seven") as its digit; any other word as it is. */
+function digitOf(word: string): string {
+  if (ZERO_WORDS.has(word) || MAYBE_ZERO_WORDS.has(word)) return '0';
+  const number = CARDINALS.get(word);
+  return number?.class === 'unit' ? String(number.value) : word;
 }
 
 /** Appends the lower-case words of a transcript word, punctuation dropped and hyphens split ("Mm-hmm," → mm, hmm). */

@@ -21,6 +21,7 @@ import {
   TOP_LEVEL_DOMAINS,
 } from './lexicon.js';
 import type { Span } from './spans.js';
+import { COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
 
 /** Upper bound on the parts of one address, so a long run of "dot"s is read in linear time. */
 const MAX_PARTS = 16;
@@ -33,6 +34,8 @@ const ADDRESS_WORD = /^[a-z0-9][a-z0-9._-]*$/;
 const MAX_CONFIRMATION_GAP = 4;
 /** The shortest spelling that confirms a part of an address ("RJ", "19"). */
 const MIN_CONFIRMATION = 2;
+/** The shortest word that confirms the local part by saying it again ("rozwhitfield"). */
+const MIN_LOCAL_WORD = 4;
 /** An email address the recogniser wrote as one word. */
 const WRITTEN_EMAIL = /^[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
 
@@ -43,7 +46,7 @@ const WRITTEN_EMAIL = /^[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
 export function readAddress(atoms: readonly Atom[], start: number): AtomRead | null {
   const spoken = canStartAddress(atoms, start)
     ? (readEmail(atoms, start) ?? readHost(atoms, start))
-    : readTwoWordEmail(atoms, start);
+    : readWordsEmail(atoms, start);
   if (spoken) return spoken.atom.lower.includes('@') ? withSpelling(atoms, spoken) : spoken;
   const first = atoms[start]!;
   if (first.kind !== 'word' || !WRITTEN_EMAIL.test(first.lower)) return null;
@@ -58,6 +61,9 @@ export function readAddress(atoms: readonly Atom[], start: number): AtomRead | n
  */
 function withSpelling(atoms: readonly Atom[], read: AtomRead): AtomRead {
   const key = read.atom.lower.replace(/[^\p{L}\d]/gu, '');
+  const local = read.atom.lower.slice(0, read.atom.lower.indexOf('@'));
+  // "… rozwhitfield at gmail dot com, R O Z, rozwhitfield": the local part, or a piece of it, said again as a word.
+  const localWords = new Set([local.replace(/[._-]/g, ''), ...local.split(/[._-]/)]);
   let last = -1;
   let gap = 0;
   for (let i = read.next; i < atoms.length; i += 1) {
@@ -65,7 +71,9 @@ function withSpelling(atoms: readonly Atom[], read: AtomRead): AtomRead {
     const spelling = atom.kind === 'letters' || isPlainDigits(atom);
     // "… H Bell 1949 at comcast.net": a spoken symbol after it starts the address said again.
     if (atom.kind === 'word' && SYMBOL_WORDS.has(atom.lower)) break;
-    if (spelling && atom.lower.length >= MIN_CONFIRMATION && key.includes(atom.lower)) {
+    const saysLocal =
+      atom.kind === 'word' && atom.lower.length >= MIN_LOCAL_WORD && localWords.has(atom.lower);
+    if (saysLocal || (spelling && atom.lower.length >= MIN_CONFIRMATION && key.includes(atom.lower))) {
       last = i;
       gap = 0;
     } else if (atom.kind === 'word' && gap < MAX_CONFIRMATION_GAP) gap += 1;
@@ -102,22 +110,58 @@ function readEmail(atoms: readonly Atom[], start: number): AtomRead | null {
   return readAtDomain(atoms, i, spans, true);
 }
 
+/** The most atoms a local part said as separate words may hold ("pete holloway 8 4"). */
+const MAX_LOCAL_ATOMS = 6;
+/** The most whole words in it ("bea okonkwo hale"). */
+const MAX_LOCAL_WORDS = 3;
+
 /**
- * Two plain words before "at" ("sam okafor at protonmail dot com"), maybe with an initial between
- * ("maria j santos"), joined, when the domain is a known mail provider or its first label is said
- * as words apart ("at sea view post dot net"): the speaker said a dot the recogniser dropped, or a
- * name as one address.
+ * A local part said as separate words before "at" ("sam okafor at protonmail dot com"), joined,
+ * when the domain is a known mail provider or its first label is said as words apart ("at sea
+ * view post dot net"): the speaker said a dot the recogniser dropped, or a name as one address.
+ * Two or three words that are not ordinary talk, maybe with initials between and digits or a
+ * spelled run closing them ("maria j santos", "pete holloway 84", "bea okonkwo hale").
  */
-function readTwoWordEmail(atoms: readonly Atom[], start: number): AtomRead | null {
-  // A middle initial may come between: "maria j santos at yahoo dot com".
-  const at = isSymbol(atoms[start + 2], 'at') ? start + 2 : isSymbol(atoms[start + 3], 'at') ? start + 3 : -1;
-  if (at === -1) return null;
-  const initial = atoms[start + 1]!;
-  if (at === start + 3 && (initial.kind !== 'word' || initial.lower.length !== 1)) return null;
-  if (!isPlainLocalWord(atoms[start]!) || !isPlainLocalWord(atoms[at - 1]!)) return null;
-  const local = atoms.slice(start, at).flatMap((atom) => atom.spans);
+function readWordsEmail(atoms: readonly Atom[], start: number): AtomRead | null {
+  if (!isPlainLocalWord(atoms[start]!)) return null;
+  let at = -1;
+  let words = 0;
+  let plain = true;
+  for (let i = start; i < atoms.length && i - start <= MAX_LOCAL_ATOMS; i += 1) {
+    const atom = atoms[i]!;
+    if (isSymbol(atom, 'at')) {
+      at = i;
+      break;
+    }
+    if (isWholeWord(atom)) {
+      // Once digits or letters closed the local part, a word starts talk, not the address.
+      if (!plain || !isPlainLocalWord(atom) || (words += 1) > MAX_LOCAL_WORDS) return null;
+    } else if (atom.kind === 'word' && atom.lower.length === 1) {
+      // An initial between words: "maria j santos".
+      if (i === start || isSymbol(atoms[i + 1], 'at')) return null;
+    } else if (atom.kind === 'letters' || isPlainDigits(atom)) {
+      plain = false;
+    } else return null;
+  }
+  if (at === -1 || at - start < 2 || words < 1) return null;
+  const local = atoms.slice(start, at);
+  // Every word must be one a name or handle is made of: "it's now sam at …" is not "nowsam".
+  if ((plain && words < 2) || local.some((atom) => isWholeWord(atom) && isOrdinaryWord(atom.lower))) {
+    return null;
+  }
   const provider = MAIL_PROVIDERS.has(atoms[at + 1]?.lower ?? '');
-  return readAtDomain(atoms, at, local, true, provider);
+  return readAtDomain(
+    atoms,
+    at,
+    local.flatMap((atom) => atom.spans),
+    true,
+    provider,
+  );
+}
+
+/** A word of ordinary talk, which does not begin or fill a spoken address ("now", "still"). */
+function isOrdinaryWord(lower: string): boolean {
+  return STOP_WORDS.has(lower) || COMMON_WORDS.has(lower);
 }
 
 function isPlainLocalWord(atom: Atom): boolean {
@@ -129,7 +173,7 @@ function readAtDomain(
   atoms: readonly Atom[],
   i: number,
   spans: Span[],
-  twoWordLabel: boolean,
+  wordsLabel: boolean,
   oneWordLabel = true,
 ): AtomRead | null {
   const at = atoms[i];
@@ -138,7 +182,7 @@ function readAtDomain(
   const atEnd = tail?.kind === 'word' && AT_SIGN_TAILS.has(tail.lower) ? i + 1 : i;
   spans.push({ text: '@', from: at.spans[0]!.from, to: atoms[atEnd]!.spans[0]!.to });
   let next = oneWordLabel ? readDomain(atoms, atEnd + 1, spans, readLabel) : -1;
-  if (next === -1 && twoWordLabel) next = readDomain(atoms, atEnd + 1, spans, readTwoWordLabel);
+  if (next === -1 && wordsLabel) next = readDomain(atoms, atEnd + 1, spans, readWordsLabel);
   return next === -1 ? null : { atom: addressAtom(spans), next };
 }
 
@@ -216,19 +260,32 @@ function readLabel(atoms: readonly Atom[], start: number, spans: Span[]): number
   return readJoined(atoms, start, LABEL_JOINERS, spans);
 }
 
+/** The most words a first label said as words apart may hold ("taste of lagos catering"). */
+const MAX_LABEL_WORDS = 4;
+/** Words that tie the words of such a label: "salt and stone", "taste of lagos". */
+const LABEL_TIES: ReadonlySet<string> = new Set(['and', 'of']);
+
 /**
- * A first label said as two plain words, maybe tied by "and": "bayside ortho" → "baysideortho",
- * "salt and stone" → "saltandstone".
+ * A first label said as plain words, maybe tied by "and" or "of": "bayside ortho" →
+ * "baysideortho", "salt and stone" → "saltandstone", "taste of lagos catering" →
+ * "tasteoflagoscatering".
  */
-function readTwoWordLabel(atoms: readonly Atom[], start: number, spans: Span[]): number {
-  const first = atoms[start];
-  const tied = isSymbol(atoms[start + 1], 'and');
-  const second = atoms[start + (tied ? 2 : 1)];
-  if (first === undefined || second === undefined || !isPlainLocalWord(first) || !isPlainLocalWord(second)) {
-    return -1;
+function readWordsLabel(atoms: readonly Atom[], start: number, spans: Span[]): number {
+  const label: Span[] = [];
+  let i = start;
+  let words = 0;
+  while (words < MAX_LABEL_WORDS) {
+    const tied = words > 0 && atoms[i]?.kind === 'word' && LABEL_TIES.has(atoms[i]!.lower);
+    const word = atoms[tied ? i + 1 : i];
+    if (word === undefined || !isPlainLocalWord(word)) break;
+    if (tied) label.push(...atoms[i]!.spans);
+    label.push(...word.spans);
+    i += tied ? 2 : 1;
+    words += 1;
   }
-  spans.push(...first.spans, ...(tied ? atoms[start + 1]!.spans : []), ...second.spans);
-  return start + (tied ? 3 : 2);
+  if (words < 2) return -1;
+  spans.push(...label);
+  return i;
 }
 
 /**

@@ -82,14 +82,16 @@ function readRun(pieces: Piece[], run: readonly number[]): void {
     ((run.length >= MIN_EDGE_RUN &&
       ((startsClause(pieces, run[0]!) && clauseEnd) ||
         afterLetter(pieces, run[0]!) ||
-        (digits >= MIN_DIGITS_AFTER_LEAD && afterNumberLead(pieces, run[0]!)))) ||
+        (digits >= MIN_DIGITS_AFTER_LEAD && afterNumberLead(pieces, run[0]!, digits)))) ||
       grouped)
       ? 0
       : firstDigit;
   const end =
     trailing.length > 0 &&
     trailing.every((k) => readsAtEdge(pieces[k]!)) &&
-    ((clauseEnd && (digits >= MIN_DIGITS_BEFORE_TRAILING || (digits >= 2 && wholeTurn(pieces, run)))) ||
+    ((clauseEnd &&
+      (digits >= MIN_DIGITS_BEFORE_TRAILING ||
+        (wholeTurn(pieces, run) && (digits >= 2 || echoesDigit(pieces, run, lastDigit))))) ||
       grouped ||
       zeroBeforeNumber(pieces, run))
       ? run.length
@@ -115,6 +117,18 @@ function zeroBeforeNumber(pieces: readonly Piece[], run: readonly number[]): boo
   if (next === -1) return false;
   const piece = pieces[next]!;
   return piece.written !== null ? /^\d+$/.test(piece.written) : CARDINALS.has(piece.lower);
+}
+
+/**
+ * The homophone after the last digit says that digit again ("four for", "two too"): a doubled digit
+ * the recogniser wrote twice over, as a piece of a number said in turns.
+ */
+function echoesDigit(pieces: readonly Piece[], run: readonly number[], lastDigit: number): boolean {
+  const after = run[lastDigit + 1];
+  if (after === undefined) return false;
+  const digit = pieces[run[lastDigit]!]!;
+  const value = digit.written ?? String(CARDINALS.get(digit.lower)?.value);
+  return String(CARDINALS.get(HOMOPHONES.get(pieces[after]!.lower)!.digit)?.value) === value;
 }
 
 /** The run is the whole turn: a bare answer such as "four one to", where two digits are enough. */
@@ -169,10 +183,21 @@ function digitAround(pieces: readonly Piece[], i: number): boolean {
   return i !== -1 && isDigitPiece(pieces[i]!);
 }
 
-/** A word a number is given after ("code", "it's") right before pieces[i]: "the gate code to oh four …". */
-function afterNumberLead(pieces: readonly Piece[], i: number): boolean {
+/** Leads that say "is": any number may follow them. */
+const COPULA_LEADS: ReadonlySet<string> = new Set(['is', "it's", 'its', "that's", 'was']);
+/** Most digits after a naming lead ("code", "number"): a code, a PIN or a ZIP, not a phone number. */
+const MAX_DIGITS_AFTER_NAMING_LEAD = 6;
+
+/**
+ * A word a number is given after ("code", "it's") right before pieces[i]: "the gate code to oh four
+ * …". After a naming word, only a code-sized number: "send a code to" or "change my number to" a
+ * phone number is the preposition.
+ */
+function afterNumberLead(pieces: readonly Piece[], i: number, digits: number): boolean {
   const before = previousContent(pieces, i);
-  return before !== -1 && nextWithoutPause(pieces, before) === i && NUMBER_LEADS.has(pieces[before]!.lower);
+  if (before === -1 || nextWithoutPause(pieces, before) !== i) return false;
+  const lead = pieces[before]!.lower;
+  return COPULA_LEADS.has(lead) || (NUMBER_LEADS.has(lead) && digits <= MAX_DIGITS_AFTER_NAMING_LEAD);
 }
 
 function firstContent(pieces: readonly Piece[]): number {

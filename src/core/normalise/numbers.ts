@@ -13,6 +13,7 @@ import { nextToMonth } from './dates.js';
 import type { NumberWord } from './lexicon.js';
 import {
   AMBIGUOUS_ORDINALS,
+  BACKCHANNEL_PHRASES,
   CARDINALS,
   MAYBE_ZERO_WORDS,
   ORDINALS,
@@ -25,7 +26,7 @@ import { readLetterRun } from './letters.js';
 import type { Read, Span } from './spans.js';
 import { pieceSpan, piecesSpan } from './spans.js';
 import type { Piece } from './tokens.js';
-import { nextContent, nextWithoutPause, previousContent } from './tokens.js';
+import { isNumberPiece, nextContent, nextWithoutPause, previousContent } from './tokens.js';
 
 /**
  * How a number of a group was said: one digit ("five", "oh", "double five"), a number without a
@@ -49,7 +50,7 @@ const MAX_OH_RUN = 8;
 
 /** Reads the spoken digit group starting at pieces[start], or null when no number starts there. */
 export function readNumberGroup(pieces: readonly Piece[], start: number): Read | null {
-  if (!mayStartNumber(pieces[start]!)) return null;
+  if (!mayStartNumber(pieces[start]!) || isPronounOne(pieces, start)) return null;
   const spans: Span[] = [];
   const stepStarts: number[] = [];
   let next = start;
@@ -118,6 +119,52 @@ function isReadHomophone(piece: Piece): boolean {
 function afterUnitWord(pieces: readonly Piece[], start: number): boolean {
   const before = previousContent(pieces, start);
   return before !== -1 && UNIT_WORDS.has(pieces[before]!.lower);
+}
+
+/**
+ * Words after which "one" stands for a thing named before ("the six digit one", "the other one",
+ * "which one", "the new one"), not a digit: read as a digit, it would join the value said after a
+ * pause ("the other one, 7 7 4 1 0 3" is six digits, not seven).
+ */
+const BEFORE_PRONOUN_ONE: ReadonlySet<string> = new Set([
+  'the',
+  'this',
+  'that',
+  'which',
+  'other',
+  'another',
+  'new',
+  'old',
+  'same',
+  'each',
+  'every',
+  'any',
+  'no',
+  'last',
+  'right',
+  'wrong',
+  'correct',
+  'current',
+  'older',
+  'newer',
+  'only',
+  'digit',
+  'first',
+  'second',
+]);
+
+/**
+ * "one" said as a pronoun: straight after one of those words, and not followed (without a pause)
+ * by more of a number ("the one two three four" stays digits).
+ */
+function isPronounOne(pieces: readonly Piece[], start: number): boolean {
+  const piece = pieces[start]!;
+  if (piece.written !== null || piece.lower !== 'one') return false;
+  const before = previousContent(pieces, start);
+  if (before === -1 || nextWithoutPause(pieces, before) !== start) return false;
+  if (!BEFORE_PRONOUN_ONE.has(pieces[before]!.lower)) return false;
+  const after = nextWithoutPause(pieces, start);
+  return after === -1 || !isNumberPiece(pieces[after]!);
 }
 
 /** A cheap test before reading: the words a spoken number can start with, and a digit written alone. */
@@ -193,6 +240,7 @@ function readZero(pieces: readonly Piece[], i: number, inGroup: boolean): Step |
 }
 
 function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolean {
+  if (betweenSeparators(pieces, i)) return true;
   let j = nextWithoutPause(pieces, i);
   for (let hops = 0; hops < MAX_OH_RUN; hops += 1) {
     if (j === -1) return inGroup || saidBetweenDigits(pieces, i);
@@ -204,7 +252,10 @@ function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolea
         CARDINALS.has(piece.lower) ||
         ZERO_WORDS.has(piece.lower) ||
         REPEATERS.has(piece.lower) ||
-        (inGroup && (readLetterRun(pieces, j) !== null || dashBeforeDigit(pieces, j)))
+        (inGroup &&
+          (readLetterRun(pieces, j) !== null ||
+            dashBeforeDigit(pieces, j) ||
+            backchannelBeforeDigit(pieces, j)))
       );
     }
     j = nextWithoutPause(pieces, j);
@@ -215,10 +266,48 @@ function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolea
 /** Words that join the groups of an identifier: "three six oh dash four four…". */
 const GROUP_DASHES: ReadonlySet<string> = new Set(['dash', 'hyphen']);
 
+/** Spoken separators inside a number said in parts: "two oh three dot oh dot one one three". */
+const SEPARATOR_WORDS: ReadonlySet<string> = new Set(['dot', 'point', 'dash', 'hyphen', 'slash']);
+
+/**
+ * "oh" said as a whole part between two spoken separators, a number before the first and a digit
+ * after the second ("… three dot oh dot one …"): an IP address's or a code's zero.
+ */
+function betweenSeparators(pieces: readonly Piece[], i: number): boolean {
+  const before = previousContent(pieces, i);
+  if (before === -1 || nextWithoutPause(pieces, before) !== i || !SEPARATOR_WORDS.has(pieces[before]!.lower))
+    return false;
+  const number = previousContent(pieces, before);
+  if (number === -1 || nextWithoutPause(pieces, number) !== before || !isNumberPiece(pieces[number]!))
+    return false;
+  const after = nextWithoutPause(pieces, i);
+  if (after === -1 || !SEPARATOR_WORDS.has(pieces[after]!.lower)) return false;
+  const next = nextWithoutPause(pieces, after);
+  return next !== -1 && (digitOf(pieces[next]!) !== null || isNumberPiece(pieces[next]!));
+}
+
 /** pieces[j] is a spoken dash with a digit straight after it: the "oh" before it closed a group. */
 function dashBeforeDigit(pieces: readonly Piece[], j: number): boolean {
   if (!GROUP_DASHES.has(pieces[j]!.lower)) return false;
   const next = nextWithoutPause(pieces, j);
+  return next !== -1 && digitOf(pieces[next]!) !== null;
+}
+
+/** Backchannels a mono transcript leaves inside a number the other party acknowledges as it is given. */
+const INLINE_BACKCHANNELS: ReadonlySet<string> = new Set([
+  ...BACKCHANNEL_PHRASES.filter((phrase) => !phrase.includes(' ')),
+  ...BACKCHANNEL_PHRASES.filter((phrase) => phrase.split(' ').length === 2).map((phrase) =>
+    phrase.replace(' ', '-'),
+  ),
+]);
+
+/**
+ * pieces[j] is the other party's backchannel with a digit after it: the "oh" before it closed a
+ * group of a number given in pieces ("five three oh, yep, two two one" in a mono transcript).
+ */
+function backchannelBeforeDigit(pieces: readonly Piece[], j: number): boolean {
+  if (!INLINE_BACKCHANNELS.has(pieces[j]!.lower)) return false;
+  const next = nextContent(pieces, j);
   return next !== -1 && digitOf(pieces[next]!) !== null;
 }
 

@@ -3,15 +3,26 @@
  * back?" "123"), or right after an expiry in payment context ("04 27 123").
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { endingRightBefore } from './card-last4.js';
 import { patternRecognizer } from './pattern.js';
 
+/** Years a card in use may expire in, as two digits: from a few years back to well ahead. */
+function expiryYears(now = new Date().getUTCFullYear()): string {
+  const years: string[] = [];
+  for (let year = now - 5; year <= now + 15; year += 1) years.push(String(year % 100).padStart(2, '0'));
+  return `(?:${years.join('|')})`;
+}
+
 /**
- * A 3–4 digit group straight after an expiry (MM/YY, MM YY, MMYY) that starts a run of digits. The
- * digits come first and the look-behind checks the expiry before them (and them), so the engine
- * skips straight to digits.
+ * A 3–4 digit group straight after an expiry (MM/YY, MM YY, MMYY) that starts a run of digits: a
+ * year a card could expire in, so "1193 5586" (the end of a card said again) is no expiry and code.
+ * The digits come first and the look-behind checks the expiry before them (and them), so the
+ * engine skips straight to digits.
  */
-const AFTER_EXPIRY =
-  /\d{3,4}(?<=(?:^|\n|\p{L} )(?:0?[1-9]|1[0-2])(?: ?[/-] ?| )?(?:20)?\d{2} \d{3,4})(?![\p{L}\p{N}%]|[.,/:]\p{N})/gu;
+const AFTER_EXPIRY = new RegExp(
+  `\\d{3,4}(?<=(?:^|\\n|\\p{L} )(?:0?[1-9]|1[0-2])(?: ?[/-] ?| )?(?:20)?${expiryYears()} \\d{3,4})(?![\\p{L}\\p{N}%]|[.,/:]\\p{N})`,
+  'gu',
+);
 
 export const cardCvvRecognizer = patternRecognizer({
   name: 'card-cvv',
@@ -22,4 +33,6 @@ export const cardCvvRecognizer = patternRecognizer({
   ],
   cues: ENTITY_CUES.CARD_CVV,
   requireContext: true,
+  // "That's the card ending 0176?": a last four, whatever the question before was.
+  invalidate: (_value, window) => endingRightBefore(window),
 });

@@ -1,9 +1,10 @@
 /**
  * CARD_EXPIRY: a month and year after an expiry cue or question: `04/27`, `04-2027`, `0427`,
- * `04 27`, `0 8 29`, `427` ("four twenty seven"), `april 2027`, `april 27`. The month must be 1–12.
+ * `04 27`, `0 8 29`, `427` ("four twenty seven"), `april 2027`, `april 27`, `next may`. The month must be 1–12.
  */
 import { compileCues } from '../context/cue-matcher.js';
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { endingRightBefore } from './card-last4.js';
 import { patternRecognizer } from './pattern.js';
 import { MONTH_NAME_PATTERN } from '../months.js';
 
@@ -27,7 +28,7 @@ const regex = (source: string): RegExp => new RegExp(`${BEFORE}${source}${AFTER}
  * said while a document, not a card, was the last talked about.
  */
 const documents = compileCues([
-  'passport',
+  'passports?',
   "(driver'?s'?|driving) licen[cs]e",
   'licen[cs]e',
   'id card',
@@ -42,6 +43,9 @@ const cards = compileCues(CARD_WORDS);
 /** A card talked about: its number, its brand, "credit or debit?". */
 const cardTopic = compileCues([...(ENTITY_CUES.CREDIT_CARD ?? []), ...CARD_WORDS]);
 
+/** A lead-in ending so gives a time, not a month and year. */
+const AT_A_TIME = /\b(?:at|around|by)$/;
+
 export const cardExpiryRecognizer = patternRecognizer({
   name: 'card-expiry',
   type: 'CARD_EXPIRY',
@@ -51,11 +55,22 @@ export const cardExpiryRecognizer = patternRecognizer({
     { name: 'mmyy', regex: regex(`(?:0[1-9]|1[0-2])${YEAR}`), score: 0.55 },
     { name: 'myy', regex: regex(`[1-9]\\d{2}`), score: 0.45 },
     { name: 'month yyyy', regex: regex(`${MONTH_NAME_PATTERN}(?: of)? ${YEAR}`), score: 0.55 },
+    // "0 to 31": "oh two thirty one" with the month's digit written as the word it sounds like,
+    // which the normaliser reads only after a spoken "oh" (see docs/normalisation.md).
+    { name: '0 homophone yy', regex: regex(`0 (?:to|too|for) ${YEAR}`), score: 0.55 },
+    // "next may": the month, and the year it falls in, said relative to now.
+    {
+      name: 'next month',
+      regex: new RegExp(`(?<![\\p{L}])(?:next|this) ${MONTH_NAME_PATTERN}(?![\\p{L}\\p{N}])`, 'giu'),
+      score: 0.55,
+    },
   ],
   cues: ENTITY_CUES.CARD_EXPIRY,
   requireContext: true,
   value: (matched) => matched.trim().toLowerCase(),
   invalidate: (_value, window) => {
+    // "the code expires at three fifteen": a time of day; "the one ending 0615": a last four.
+    if (AT_A_TIME.test(window.leadIn) || endingRightBefore(window)) return true;
     const near = `${window.leadIn}\n${window.prompt}`;
     if (cards.test(near)) return false;
     if (documents.test(near)) return true;

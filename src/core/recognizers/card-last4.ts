@@ -38,6 +38,25 @@ const otherItems = compileCues(
   ]),
 );
 
+/** "ending (in)", "ends in", "ended" as the last words before the digits: they name a last four. */
+const ENDING_RIGHT_BEFORE = /\bend(?:ing|s|ed)(?: in| with)?$/;
+
+/** True when the lead-in ends by pointing at a number's last four ("the card ending"). */
+export function endingRightBefore(window: MatchWindow): boolean {
+  return ENDING_RIGHT_BEFORE.test(window.leadIn);
+}
+
+const last4Cues = compileCues(ENTITY_CUES.CARD_LAST4 ?? []);
+
+/**
+ * The lead-in's "ending in" already named a number said after it ("the card ending in 4022, and
+ * the group number on your card is G 7710"): it does not name this one.
+ */
+function cueUsedUp(window: MatchWindow): boolean {
+  const cue = window.leadInCue(last4Cues);
+  return cue !== undefined && /\d/.test(window.leadIn.slice(cue.end));
+}
+
 const around = (window: MatchWindow): string => `${window.leadIn}\n${window.prompt}\n${window.trail}`;
 
 export const cardLast4Recognizer = patternRecognizer({
@@ -51,6 +70,7 @@ export const cardLast4Recognizer = patternRecognizer({
   validate: (_value, window) => window.payment || cardWords.test(around(window)),
   // Another item named nearer than any card word: "on your visa … your driving licence, the one ending".
   invalidate: (_value, window) => {
+    if (cueUsedUp(window)) return true;
     const card = cardWords.last(window.leadIn);
     if (!card) return otherItems.test(`${window.leadIn}\n${window.prompt}`);
     const other = otherItems.last(window.leadIn);

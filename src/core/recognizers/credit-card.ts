@@ -7,24 +7,45 @@
  */
 import { compileCues } from '../context/cue-matcher.js';
 import { DOMAIN_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
-import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
+import { NEGATIVE_CUES, NON_PAYMENT_CARD_CUES } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import type { StreamView } from '../normalise/view.js';
 import type { DigitRun } from './digits.js';
-import { digitRuns, digitSpan, isGroupBoundary } from './digits.js';
+import { digitRuns, digitSpan, isGroupBoundary, repeatAt } from './digits.js';
+import type { MatchWindow } from './pattern.js';
 import { judgeContext, readWindow, verdictReasons } from './pattern.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 import { expiryDigitsValid } from './validators/expiry.js';
+import { IBAN_LENGTHS } from './validators/iban.js';
 import { cardBrand } from './validators/iin.js';
 import { luhnValid } from './validators/luhn.js';
 
 const NAME = 'credit-card';
 const cardCues = compileCues(ENTITY_CUES.CREDIT_CARD ?? []);
 /** Cards that are not payment cards, besides the usual negatives. */
-const negatives = compileCues([
-  ...NEGATIVE_CUES,
-  '(insurance|id|identity|member|membership|medicare|medicaid|health|sim|loyalty|library|gift|rewards|social security|business|key|report) cards?',
+const negatives = compileCues([...NEGATIVE_CUES, ...NON_PAYMENT_CARD_CUES]);
+const otherCards = compileCues(NON_PAYMENT_CARD_CUES);
+/** Words that name a payment card (not a bare "card"): credit, debit, a brand, paying. */
+const paymentCards = compileCues([
+  '(credit|debit|bank|payment|charge) cards?',
+  'visa',
+  'master ?card',
+  'amex',
+  'american express',
+  'discover',
+  'pay(ing|ment)?',
 ]);
+/** How long (ms) a card that is no payment card stays the card "the card number" asks for. */
+const OTHER_CARD_TOPIC_MS = 30_000;
+
+/**
+ * A card that is no payment card was named last ("I can't log in with my library card" … "what's
+ * the card number?"): a bare card cue after it asks for that card's number.
+ */
+export function otherCardTopic(window: MatchWindow): boolean {
+  const other = window.topicSince(otherCards, OTHER_CARD_TOPIC_MS);
+  return other !== undefined && other > (window.topicSince(paymentCards, OTHER_CARD_TOPIC_MS) ?? -1);
+}
 
 const MIN_DIGITS = 13;
 const MAX_DIGITS = 19;
@@ -32,6 +53,8 @@ const MAX_DIGITS = 19;
 const MIN_DIGITS_WHEN_ASKED = 12;
 
 const SCORE = {
+  /** Digits after an IBAN's country code: below any IBAN claim, which then labels them. */
+  ibanShaped: 0.6,
   /** Checksum and issuer range both fit, no context needed. */
   bare: 0.8,
   /** In payment context or after a card cue. */
@@ -196,9 +219,27 @@ function finding(
   };
 }
 
+/** A country code (its letters maybe spelled apart) and maybe check digits right before a run. */
+const COUNTRY_BEFORE = /(?<![\p{L}\p{N}])([A-Z]) ?([A-Z])(\d\d)? ?$/u;
+
+/**
+ * True when the run is the digits of an IBAN: a country code right before it ("ES91 2100 …",
+ * "P L 83 1020 …") and exactly that country's length in all. A card is never said so; the run
+ * stays covered, but an IBAN claim on it labels it.
+ */
+function ibanShaped(text: string, run: DigitRun): boolean {
+  const before = COUNTRY_BEFORE.exec(text.slice(Math.max(0, run.start - 6), run.start));
+  if (!before) return false;
+  const length = IBAN_LENGTHS[before[1]! + before[2]!];
+  return length !== undefined && length === 2 + (before[3]?.length ?? 0) + run.digits.length;
+}
+
 function recognizeRun(input: RecognizerInput, run: DigitRun): Finding[] {
   const n = run.digits.length;
   if (n < MIN_DIGITS_WHEN_ASKED) return [];
+  if (ibanShaped(input.view.text, run)) {
+    return [finding(input.view, run, 'CREDIT_CARD', 0, n, SCORE.ibanShaped, ['iban-shaped'])];
+  }
   const window = readWindow(input, run.start, run.end);
   const verdict = judgeContext(window, cardCues, negatives);
   const failClosed = window.payment || verdict.cue !== undefined;
@@ -206,6 +247,10 @@ function recognizeRun(input: RecognizerInput, run: DigitRun): Finding[] {
 
   if (failClosed && (n >= MIN_DIGITS || verdict.cue) && n <= MAX_DIGITS) {
     const whole = checkSpan(run.digits, 0, n);
+    // Named as something else ("your e-ticket numbers start with …", "what's the gift card
+    // number?", "the IMEI?"), or a card that is no payment card was named last, and no
+    // checksum-valid card: a look-alike, as for a run longer than any card below.
+    if (!whole.luhn && (verdict.negative || otherCardTopic(window))) return [];
     const score = whole.luhn ? (whole.brand ? SCORE.checked : SCORE.luhnOnly) : SCORE.failClosed;
     const reasons = [...checkReasons(whole), ...(whole.luhn ? [] : ['fail-closed']), ...contextReasons];
     return [finding(input.view, run, 'CREDIT_CARD', 0, n, score, reasons)];
@@ -245,8 +290,34 @@ function recognizeRun(input: RecognizerInput, run: DigitRun): Finding[] {
   return [finding(input.view, run, 'CREDIT_CARD', card.from, card.to, SCORE.bare, checkReasons(card))];
 }
 
+/** The digits [from, to) of a run as a run of their own. */
+function subRun(run: DigitRun, from: number, to: number): DigitRun {
+  const { start, end } = digitSpan(run, from, to);
+  return {
+    start,
+    end,
+    digits: run.digits.slice(from, to),
+    positions: run.positions.slice(from, to),
+    groupStarts: run.groupStarts.filter((at) => at >= from && at < to).map((at) => at - from),
+  };
+}
+
+/**
+ * A run that says its digits twice (a value and its read-back run together) is two runs, unless the
+ * whole is a checksum-valid card of a card's length (a card whose two halves are alike).
+ */
+function withoutRepeat(run: DigitRun): DigitRun[] {
+  const repeat = repeatAt(run);
+  if (repeat === 0) return [run];
+  if (run.digits.length <= MAX_DIGITS && luhnValid(run.digits)) return [run];
+  return [subRun(run, 0, repeat), subRun(run, repeat, run.digits.length)];
+}
+
 export const creditCardRecognizer: Recognizer = {
   name: NAME,
   types: ['CREDIT_CARD', 'CARD_EXPIRY', 'CARD_CVV'],
-  recognize: (input) => candidateRuns(input).flatMap((run) => recognizeRun(input, run)),
+  recognize: (input) =>
+    candidateRuns(input)
+      .flatMap(withoutRepeat)
+      .flatMap((run) => recognizeRun(input, run)),
 };

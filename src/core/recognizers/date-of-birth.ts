@@ -9,6 +9,8 @@ import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { DOCUMENT_DATE_CUES } from '../lexicon/negative-cues.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
+import { laterThanReadBack } from './read-back.js';
+import { otherTypesCues } from './topic.js';
 import { MONTH_NAME_PATTERN } from '../months.js';
 import { birthDateFits, saysPastYear } from './validators/date.js';
 
@@ -19,6 +21,12 @@ import { birthDateFits, saysPastYear } from './validators/date.js';
 const DOB_TOPIC_MS = 180_000;
 const dobCues = compileCues(ENTITY_CUES.DATE_OF_BIRTH ?? []);
 const documentDateCues = compileCues(DOCUMENT_DATE_CUES);
+const otherCues = otherTypesCues('DATE_OF_BIRTH');
+/**
+ * What may come between a cue naming the digits and the digits: "the sort code is", "sort code,
+ * it's", or the value said once already ("sort code 07-04-36, 07-04-36").
+ */
+const NAMED_RIGHT_BEFORE = /^(?: (?:is|was|it's|it is|that's))?(?: [\d/.-]+)*$/;
 
 /** A date with a past year and a day or month, said while dates of birth are being collected. */
 function birthTopic(window: MatchWindow, matched: string): string | undefined {
@@ -26,6 +34,11 @@ function birthTopic(window: MatchWindow, matched: string): string | undefined {
   if ((matched.match(/\d+/g) ?? []).length < 2 && !/[/.-]/.test(matched)) return undefined;
   if (!saysPastYear(matched)) return undefined;
   if (window.leadInCue(documentDateCues)) return undefined;
+  // "and the new sort code?" "It's 07-04-36": another type asked for, or named right before the
+  // digits, says what they are.
+  const named = window.leadInCue(otherCues);
+  if (named && NAMED_RIGHT_BEFORE.test(window.leadIn.slice(named.end))) return undefined;
+  if (window.promptCue(otherCues)) return undefined;
   return window.topicRaised(dobCues, DOB_TOPIC_MS) ? 'dob-topic' : undefined;
 }
 
@@ -64,4 +77,6 @@ export const dateOfBirthRecognizer = patternRecognizer({
   support: birthTopic,
   value: (matched) => matched.trim().toLowerCase(),
   validate: (value) => birthDateFits(value),
+  // "… I see you're booked on TOM 457 returning on the 12 of june": not the date read back.
+  invalidate: (_value, window) => laterThanReadBack(window, dobCues),
 });

@@ -74,16 +74,29 @@ export function restartAt(run: DigitRun): number {
   return 0;
 }
 
+/** A value given in pieces must be this long for its read-back to start inside a group. */
+const MIN_PIECES_REPEAT_DIGITS = 7;
+
 /**
  * Digit index at which a run says its digits a second time ("5519 5519", "04 00 04 04 00 04": a
- * value and its read-back, which a mono transcript runs together): the middle, when it is a group
- * boundary and both halves are equal. 0 when none.
+ * value and its read-back, which a mono transcript runs together): the middle, when both halves
+ * are equal and it is a group boundary, or when the first half was given in pieces and is long
+ * enough to be no coincidence ("469 55501 27" + "4695550127" written "469 55501 274695550127":
+ * the last piece and the read-back ran into one group). 0 when none.
  */
 export function repeatAt(run: DigitRun): number {
   const { digits } = run;
   const half = digits.length / 2;
-  if (!Number.isInteger(half) || !run.groupStarts.includes(half)) return 0;
-  return digits.startsWith(digits.slice(0, half), half) ? half : 0;
+  if (!saidTwice(digits)) return 0;
+  if (run.groupStarts.includes(half)) return half;
+  const pieces = run.groupStarts.filter((at) => at < half).length;
+  return half >= MIN_PIECES_REPEAT_DIGITS && pieces >= 2 ? half : 0;
+}
+
+/** True when the digits are the same digits twice over ("48264826"). */
+export function saidTwice(digits: string): boolean {
+  const half = digits.length / 2;
+  return Number.isInteger(half) && half > 0 && digits.startsWith(digits.slice(0, half), half);
 }
 
 /** Character range [start, end) of the run's digits [from, to). */

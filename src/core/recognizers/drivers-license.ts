@@ -5,7 +5,7 @@
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { DOCUMENT_DATE_CUES, NEGATIVE_CUES } from '../lexicon/negative-cues.js';
-import { alnumIds, bareIdOnTopic, compactId, idShape } from './ids.js';
+import { alnumIds, bareIdOnTopic, compactId, idShape, namedAsOtherKind } from './ids.js';
 import { patternRecognizer } from './pattern.js';
 
 // Its expiry or issue date is not its number.
@@ -22,4 +22,5 @@ export const driversLicenseRecognizer = patternRecognizer({
   support: (window, matched) => bareLicence(window, compactId(matched)),
   value: compactId,
   validate: idShape(5, 16),
+  invalidate: namedAsOtherKind(ENTITY_CUES.DRIVERS_LICENSE),
 });

@@ -1,15 +1,30 @@
-/** EMAIL_ADDRESS: written addresses, and spoken ones once normalised ("john dot smith at gmail dot com"). */
+/**
+ * EMAIL_ADDRESS: written addresses, and spoken ones once normalised ("john dot smith at gmail dot
+ * com"); and the local part of an address found in the call said again on its own, written,
+ * spelled or with its joiners said ("sam_fielding@…" / "sam_fielding, thank you"; "ellie whitby at
+ * …" / "E L L I E W H I T B Y"): it gives away most of the address.
+ */
+import type { Finding } from '../detection.js';
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import type { StreamView } from '../normalise/view.js';
 import { patternRecognizer } from './pattern.js';
+import type { Recognizer, RecognizerInput } from './recognizer.js';
+import { readDialogue } from './dialogue/dialogue.js';
+import { tokenFinding } from './dialogue/findings.js';
 
+const NAME = 'email-address';
 const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
 const DOMAIN = /(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?![\p{L}\p{N}])/uy;
 
+interface Range {
+  start: number;
+  end: number;
+}
+
 /** Addresses found from each `@` outwards, so text without one costs a single scan. */
-function findEmails(view: StreamView): { start: number; end: number }[] {
+function findEmails(view: StreamView): Range[] {
   const { text } = view;
-  const found: { start: number; end: number }[] = [];
+  const found: Range[] = [];
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     let start = at;
     while (start > 0 && LOCAL_CHAR.test(text[start - 1]!)) start -= 1;
@@ -21,8 +36,8 @@ function findEmails(view: StreamView): { start: number; end: number }[] {
   return found;
 }
 
-export const emailAddressRecognizer = patternRecognizer({
-  name: 'email-address',
+const addresses = patternRecognizer({
+  name: NAME,
   type: 'EMAIL_ADDRESS',
   patterns: [{ name: 'address', find: findEmails, score: 0.9 }],
   cues: ENTITY_CUES.EMAIL_ADDRESS,
@@ -31,3 +46,71 @@ export const emailAddressRecognizer = patternRecognizer({
   trailNegatives: [],
   value: (matched) => matched.toLowerCase(),
 });
+
+/** The shortest local part chased through the call: shorter ones ("jo", "info") are ordinary words. */
+const MIN_LOCAL_KEY = 6;
+/** How many words a local part said again may take ("sam underscore fielding"). */
+const MAX_LOCAL_WORDS = 5;
+// Below a username said again (0.8): a local part that is also the username is labelled a username.
+const LOCAL_SCORE = 0.75;
+/** Joiners said as words between the pieces of a local part. */
+const SPOKEN_JOINERS = new Set(['underscore', 'dot', 'dash', 'hyphen']);
+const PLAIN_WORD = /^\p{L}\p{Ll}*$/u;
+
+const compactOf = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+const keysCache = new WeakMap<readonly StreamView[], readonly string[]>();
+
+/** The local parts of the addresses written in the call's views, as lower-case letters and digits. */
+function localKeys(views: readonly StreamView[]): readonly string[] {
+  let keys = keysCache.get(views);
+  if (!keys) {
+    const found = new Set<string>();
+    for (const view of views) {
+      for (const { start, end } of findEmails(view)) {
+        const key = compactOf(view.text.slice(start, view.text.indexOf('@', start)));
+        if (key.length >= MIN_LOCAL_KEY && end > start) found.add(key);
+      }
+    }
+    keys = [...found];
+    keysCache.set(views, keys);
+  }
+  return keys;
+}
+
+/** Words of the view that say a known local part again, alone (not the address itself). */
+function localPartsSaidAgain(input: RecognizerInput): Finding[] {
+  const keys = localKeys(input.views);
+  if (keys.length === 0) return [];
+  const starts = new Set(keys.map((key) => key[0]!));
+  const dialogue = readDialogue(input);
+  const { tokens } = dialogue;
+  const findings: Finding[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    // Most words cannot start a local part: their first character starts none.
+    if (!starts.has(tokens[i]!.lower[0]!)) continue;
+    let said = '';
+    for (let j = i; j < Math.min(tokens.length, i + MAX_LOCAL_WORDS); j += 1) {
+      const token = tokens[j]!;
+      if (j > i && (token.breakBefore === 'hard' || token.text.includes('@'))) break;
+      if (j > i && SPOKEN_JOINERS.has(token.lower)) continue;
+      said += compactOf(token.text);
+      if (!keys.some((key) => key.startsWith(said))) break;
+      if (!keys.includes(said)) continue;
+      // One ordinary-looking word ("claims" of claims@…) is talk; a spelled, written or joined form is not.
+      if (j === i && PLAIN_WORD.test(token.text)) break;
+      findings.push(
+        tokenFinding(dialogue, NAME, 'EMAIL_ADDRESS', i, j + 1, LOCAL_SCORE, ['local-part', 'repeated']),
+      );
+      i = j;
+      break;
+    }
+  }
+  return findings;
+}
+
+export const emailAddressRecognizer: Recognizer = {
+  name: NAME,
+  types: ['EMAIL_ADDRESS'],
+  recognize: (input) => [...addresses.recognize(input), ...localPartsSaidAgain(input)],
+};

@@ -43,7 +43,13 @@ const NATO = [
   'yankee',
   'zulu',
 ];
-const TOKEN = '(?:[A-Z]+|\\d+|[A-Z]+\\d[A-Z\\d]*|\\d+[A-Z][A-Z\\d]*)';
+/**
+ * A token: upper-case letters (a spelled run), digits, or letters and digits in one word: upper
+ * case, or lower case as an engine that writes lower case prints a dictated ID ("4te2-ak9-mm73"),
+ * with no run of 4 letters (that is a handle: "rcastillo88").
+ */
+const TOKEN =
+  '(?:[A-Z]+|\\d+|[A-Z]+\\d[A-Z\\d]*|\\d+[A-Z][A-Z\\d]*|(?![a-z\\d]*[a-z]{4})(?:[a-z]+\\d[a-z\\d]*|\\d+[a-z][a-z\\d]*))';
 /** Between tokens: a space, a written dash, or one said ("1EG4 dash TE5"; the normaliser keeps the word). */
 const SEPARATOR = '(?:[ -]| (?:dash|hyphen) )';
 
@@ -55,14 +61,14 @@ const SEPARATOR = '(?:[ -]| (?:dash|hyphen) )';
 const MAX_TOKENS = 16;
 
 /**
- * Runs of up to MAX_TOKENS upper-case-letter or digit tokens; single lower-case letter+digit tokens
- * ("d1234567"); and digits after a lone lower-case letter or a NATO word ("s 26280214793",
+ * Runs of up to MAX_TOKENS tokens (upper-case letters, digits, letters with digits: "AB 1234567",
+ * "d1234567", "4te2-ak9-mm73"); and digits after a lone lower-case letter or a NATO word ("s 26280214793",
  * "victor 6328214415"). The look-ahead fails fast on the lower-case text that fills most of a view;
  * it comes after the look-behind, which is cheaper for the engine to try first.
  */
 const ALNUM_ID = new RegExp(
-  `(?<![\\p{L}\\p{N}$£€/.:'’-])(?=[A-Z\\d]|[a-z]{1,3}\\d|[a-z]+ \\d)` +
-    `(?:${TOKEN}(?:${SEPARATOR}${TOKEN}){0,${MAX_TOKENS - 1}}|[a-z]{1,3}\\d{4,14}|(?:${NATO.join('|')}|[a-z]) \\d+(?:[ -]\\d+){0,${MAX_TOKENS - 2}})` +
+  `(?<![\\p{L}\\p{N}$£€/.:'’-])(?=[A-Z\\d]|[a-z]+\\d|[a-z]+ \\d)` +
+    `(?:${TOKEN}(?:${SEPARATOR}${TOKEN}){0,${MAX_TOKENS - 1}}|(?:${NATO.join('|')}|[a-z]) \\d+(?:[ -]\\d+){0,${MAX_TOKENS - 2}})` +
     `(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})`,
   'gu',
 );
@@ -223,6 +229,38 @@ export const ID_TOPIC_MS = 60_000;
  * digits, or a long number (a date of birth or a short code said next is not).
  */
 const BARE_ID_SHAPE = /^(?=.*\d)(?:(?=.*[A-Z])[A-Z\d]{8,16}|\d{9,16})$/;
+
+/** Words naming a kind of number or code ("your service call number is", "the callback request number"). */
+const NAMED_KINDS = compileCues([
+  `(?!(?:${[
+    // Words before "number" that name no kind: function words, the ID itself, and describing words.
+    'the|a|an|your|my|his|her|their|our|its|this|that|what|which|any|some',
+    'id|identification|identity|document|card|digit|digits',
+    'same|other|another|different|whole|full|long|short|old|new|right|wrong|correct|exact|main',
+    'real|actual|current|previous|original|first|second|third|last|next|separate|valid|invalid',
+  ].join('|')}) )[a-z]+ (number|code|reference|ref)`,
+]);
+
+/**
+ * A test for an identifier named as another kind of number: by the speaker right before it, after
+ * the last of the type's own cues (`cues`: "thanks, your service call number is 207741903" after
+ * the member ID was given), or by the question it answers when that names none of the type's cues
+ * ("your application number?" after the caller talked about their passport). A read-back or an
+ * older question cannot outweigh it. For the recognizers' `invalidate`.
+ */
+export function namedAsOtherKind(
+  cues: readonly string[] = [],
+): (value: string, window: MatchWindow) => boolean {
+  const own = compileCues(cues);
+  return (_value, window) => {
+    const kind = window.leadInCue(NAMED_KINDS);
+    if (kind !== undefined) {
+      const cue = window.leadInCue(own);
+      if (cue === undefined || kind.index >= cue.end) return true;
+    }
+    return window.promptCue(NAMED_KINDS) !== undefined && window.promptCue(own) === undefined;
+  };
+}
 
 /**
  * Support for a bare identifier said while its type is the topic (asked for within ID_TOPIC_MS, no

@@ -1,10 +1,74 @@
-/** IP_ADDRESS: IPv4 with octets 0–255 (not a version number), and written IPv6. */
+/**
+ * IP_ADDRESS: IPv4 with octets 0–255 (not a version number), dotted or, after an IP cue, said
+ * apart or run together where some dots were not said; and written IPv6.
+ */
+import { compileCues } from '../context/cue-matcher.js';
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
-import { patternRecognizer } from './pattern.js';
+import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
+import type { MatchWindow } from './pattern.js';
+import { hasNegativeTrail, patternRecognizer } from './pattern.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 // No leading look-ahead in either regex: it would stop the engine skipping straight to candidates.
 const IPV4 = new RegExp(`(?<![\\p{L}\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{L}\\p{N}]|\\.\\p{N})`, 'gu');
+/** Four octets said or written apart, without "dot" ("185 220 101 47"): only after an IP cue. */
+const SPACED_IPV4 = new RegExp(
+  `(?<![\\p{L}\\p{N}.$£€])${OCTET}(?: ${OCTET}){3}(?![\\p{L}\\p{N}%]|[.,/:]\\p{N})`,
+  'gu',
+);
+/**
+ * Octets run together where only some dots were said ("one ninety two one sixty eight one dot two
+ * oh five" is written `1921681.205`): only after an IP cue, and only when the digits split into
+ * four octets between the dots (see splitsIntoOctets).
+ */
+const RUN_TOGETHER_IPV4 = /(?<![\p{L}\p{N}.$£€])\d{1,9}(?:\.\d{1,9}){1,2}(?![\p{L}\p{N}%]|[.,/:]\p{N})/gu;
+const OCTET_ONLY = new RegExp(`^${OCTET}$`);
+
+/** True when the dot-separated parts split, in order, into exactly four octets 0–255. */
+function splitsIntoOctets(value: string): boolean {
+  const parts = value.split('.');
+  // How many octets each part could give, part by part: the sums reachable so far.
+  let reachable = new Set([0]);
+  for (const part of parts) {
+    const next = new Set<number>();
+    for (const count of octetCounts(part))
+      for (const sum of reachable) if (sum + count <= 4) next.add(sum + count);
+    reachable = next;
+  }
+  return reachable.has(4);
+}
+
+/** The numbers of octets a run of digits splits into (each 0–255, no leading zero). */
+function octetCounts(digits: string, counts = new Set<number>(), depth = 0): Set<number> {
+  if (digits === '') {
+    counts.add(depth);
+    return counts;
+  }
+  if (depth >= 4) return counts;
+  for (let length = 1; length <= 3 && length <= digits.length; length += 1) {
+    if (OCTET_ONLY.test(digits.slice(0, length))) octetCounts(digits.slice(length), counts, depth + 1);
+  }
+  return counts;
+}
+const ipCues = compileCues(ENTITY_CUES.IP_ADDRESS ?? []);
+const lookAlikes = compileCues(NEGATIVE_CUES);
+/** Digits run together need this many, in a part of at least RUN_PART_DIGITS: "12.50" is a price. */
+const RUN_MIN_DIGITS = 6;
+const RUN_PART_DIGITS = 4;
+
+/**
+ * A run-together address is weak evidence: the IP cue must be said or asked right there (not only
+ * in an older question), with no look-alike named nearer and nothing like "dollars" after it.
+ */
+function runTogetherFits(value: string, window: MatchWindow): boolean {
+  if (value.replace(/\./g, '').length < RUN_MIN_DIGITS) return false;
+  if (!value.split('.').some((part) => part.length >= RUN_PART_DIGITS)) return false;
+  if (hasNegativeTrail(window)) return false;
+  const cue = window.leadInCue(ipCues);
+  const lookAlike = window.leadInCue(lookAlikes);
+  if (cue) return !lookAlike || lookAlike.end < cue.end;
+  return !lookAlike && window.promptCue(ipCues) !== undefined;
+}
 const H = '[0-9a-f]{1,4}';
 const IPV6 = new RegExp(
   `(?<![\\p{L}\\p{N}:.])(?=[0-9a-f]{0,4}:)(?:(?:${H}:){7}${H}|(?:${H}:){1,7}:|(?:${H}:){1,6}:${H}|(?:${H}:){1,5}(?::${H}){1,2}|` +
@@ -19,12 +83,20 @@ export const ipAddressRecognizer = patternRecognizer({
   patterns: [
     { name: 'ipv4', regex: IPV4, score: 0.6 },
     { name: 'ipv6', regex: IPV6, score: 0.7 },
+    { name: 'ipv4 spaced', regex: SPACED_IPV4, score: 0.6, requireContext: true },
+    {
+      name: 'ipv4 run together',
+      regex: RUN_TOGETHER_IPV4,
+      score: 0.6,
+      requireContext: true,
+      validate: (value, window) => splitsIntoOctets(value) && runTogetherFits(value, window),
+    },
   ],
   cues: ENTITY_CUES.IP_ADDRESS,
   // Four dotted octets are rarely anything else: only a version number is.
   negatives: ['version', 'v', 'firmware', 'release'],
   trailNegatives: [],
-  value: (matched) => matched.toLowerCase(),
+  value: (matched) => matched.toLowerCase().replaceAll(' ', '.'),
   // "::" alone and bare times like "10:30" are not addresses.
   validate: (value) =>
     value.includes('.') || ((value.match(/:/g) ?? []).length >= 2 && /[0-9a-f]{2}/.test(value)),

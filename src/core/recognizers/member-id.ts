@@ -8,7 +8,15 @@
  */
 import { DOMAIN_CUES, DOMAIN_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
-import { afterFalseStart, alnumIds, bareIdOnTopic, compactId, ID_TOPIC_MS, idShape } from './ids.js';
+import {
+  afterFalseStart,
+  alnumIds,
+  bareIdOnTopic,
+  compactId,
+  ID_TOPIC_MS,
+  idShape,
+  namedAsOtherKind,
+} from './ids.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
 import { topicOpen } from './topic.js';
@@ -52,4 +60,5 @@ export const memberIdRecognizer = patternRecognizer({
   support: laterMemberId,
   value: memberValue,
   validate: idShape(6, 15),
+  invalidate: namedAsOtherKind([...(ENTITY_CUES.MEMBER_ID ?? []), ...DOMAIN_ENTITY_CUES.MEMBER_ID]),
 });

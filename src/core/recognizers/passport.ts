@@ -5,7 +5,7 @@
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { DOCUMENT_DATE_CUES, NEGATIVE_CUES } from '../lexicon/negative-cues.js';
-import { afterFalseStart, alnumIds, compactId } from './ids.js';
+import { afterFalseStart, alnumIds, compactId, namedAsOtherKind } from './ids.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
 import { topicOpen } from './topic.js';
@@ -37,4 +37,5 @@ export const passportRecognizer = patternRecognizer({
   negatives: [...NEGATIVE_CUES, ...DOCUMENT_DATE_CUES],
   value: passportValue,
   validate: (value) => SHAPE.test(value),
+  invalidate: namedAsOtherKind(ENTITY_CUES.PASSPORT),
 });

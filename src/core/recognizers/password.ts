@@ -8,23 +8,27 @@
  *   or the start of it ("K W 5 8 ..." after "kw58R$m2");
  * - words a speaker sets or gives a password with, in password talk ("I'm gonna do bluebird at 26
  *   exclamation", "let's make it purple elephant dance");
- * - a word, a number and a spoken symbol in password talk ("Winter 47 hash").
- * A password's spoken modifier ("with a dollar sign at the end", "all lower case") is kept with it.
+ * - a word, a number and a spoken symbol in password talk ("Winter 47 hash");
+ * - a password a speaker announced in their previous turn and gives after a short go-on ("I'll give
+ *   you a temporary password, ready?" "yep" "it's ..."), and the reply to a prompt that only names one.
+ * A password's spoken modifier ("with a dollar sign at the end", "all lower case") and the rest of its
+ * dictation ("... then the number 4, lowercase k, i, d") are kept with it.
  */
 import type { StreamView } from '../normalise/view.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 import type { Finding } from '../detection.js';
 import type { Dialogue } from './dialogue/dialogue.js';
-import { readDialogue, skipLeadIns, startsNonAnswer } from './dialogue/dialogue.js';
+import { answerLimit, readDialogue, skipLeadIns, startsNonAnswer } from './dialogue/dialogue.js';
 import { valueEnd } from './dialogue/answers.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import { findCues } from './dialogue/topics.js';
+import type { PhraseList } from './dialogue/phrases.js';
 import { matchAt, phraseList } from './dialogue/phrases.js';
 import { foldedWords } from './dialogue/tokens.js';
 import { compactKey, usernameKeys } from './username.js';
-import { COMMON_WORDS, PROBLEM_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
+import { BACKCHANNELS, COMMON_WORDS, PROBLEM_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 import { PASSWORD_MODIFIERS, PASSWORD_SET_PHRASES, SYMBOL_WORDS } from '../lexicon/password-cues.js';
-import { YES_NO_HEADS } from '../lexicon/topic-cues.js';
+import { DECLINING_PHRASES, OWNING_WORDS, WH_WORDS, YES_NO_HEADS } from '../lexicon/topic-cues.js';
 import { POSITION_REQUEST_CUES } from '../lexicon/entity-cues.js';
 import { compileCues } from '../context/cue-matcher.js';
 
@@ -57,6 +61,8 @@ const SET_PHRASES = phraseList(PASSWORD_SET_PHRASES);
 const SYMBOLS = phraseList(SYMBOL_WORDS);
 /** Where a passphrase set without a question ends: "and", or a question back ("is that strong enough"). */
 const PASSPHRASE_STOPS = phraseList(['and', ...YES_NO_HEADS]);
+/** Where an answer's password ends: a question back ("is that okay"). */
+const QUESTION_STOPS = phraseList(YES_NO_HEADS);
 /** Words after a shaped word that make it a host, a domain or an address ("vpn2 dot corp", "IPv4 address"), not a password. */
 const HOST_WORDS = wordSet('dot com net org corp local internal address');
 /** Words that only point at positions ("the first, the third and the sixth"): a request for some characters, not a value. */
@@ -69,6 +75,22 @@ const REFERENCE_WORDS = wordSet('case ticket reference ref order booking confirm
 /** Words between a reference word and its value: "case ID is DB-44-07". */
 const REFERENCE_LINKS = wordSet("is was 's");
 const REFERENCE_REACH = 3;
+/** The fewest characters a token typed like a password has ("W-2" is a form, "69p" a price). */
+const MIN_SHAPED_CHARS = 4;
+/** How far into an answer "it was" / "it's" may restart it ("maybe my music app, it was ..."). */
+const RESTART_WORDS = 5;
+const RESTARTS = phraseList(["it's", 'it is', 'it was', 'it would be', 'it should be']);
+/** Score gained by an answer to a prompt that only names a password ("and an account password so ..."). */
+const NAMED_PROMPT_BONUS = 0.3;
+/** How many words after a value may still be talk about it when the prompt only named a password. */
+const NAMED_TAIL_WORDS = 3;
+const DECLINING = phraseList(DECLINING_PHRASES);
+/** How far before a password cue "don't tell me" may stand. */
+const DECLINING_REACH = 6;
+/** The longest reply that only lets the speaker go on ("yep", "ready, go ahead"). */
+const GO_ON_WORDS = 4;
+/** Score of a password a speaker announced in their previous turn and then gives ("... ready?" "yep" "it's ..."). */
+const ANNOUNCED_SCORE = 0.85;
 /** Set phrases that ask ("what about ..."): before an article they turn to another topic ("what about the miles?"). */
 const ASKING_SET_PHRASES = new Set(['what about', 'how about']);
 
@@ -77,7 +99,7 @@ export const passwordRecognizer: Recognizer = {
   types: ['PASSWORD'],
   recognize(input) {
     const dialogue = readDialogue(input);
-    const found = ownFindings(dialogue, usernameKeys(input));
+    const found = ownFindings(dialogue, input, usernameKeys(input));
     return keepBest([...found, ...repeats(dialogue, knownPasswords(input))]).map((finding) =>
       withTrailingSymbols(withDictation(dialogue, finding)),
     );
@@ -87,7 +109,7 @@ export const passwordRecognizer: Recognizer = {
 const ownCache = new WeakMap<Dialogue, Finding[]>();
 
 /** Passwords found in one view from its own talk (computed once per view). */
-function ownFindings(dialogue: Dialogue, usernames: ReadonlySet<string>): Finding[] {
+function ownFindings(dialogue: Dialogue, input: RecognizerInput, usernames: ReadonlySet<string>): Finding[] {
   const cached = ownCache.get(dialogue);
   if (cached) return cached;
   const { words } = dialogue;
@@ -95,17 +117,20 @@ function ownFindings(dialogue: Dialogue, usernames: ReadonlySet<string>): Findin
     ...discussedPasswords(dialogue, usernames),
     ...readBacks(dialogue, usernames),
     ...setPasswords(dialogue, usernames),
+    ...announcedPasswords(dialogue, input, usernames),
     ...siteFindings(dialogue, 'password', NAME, 'PASSWORD', { asked: 0.9, stated: 0.9 }, (site) => {
       // "Okay, set it to ...": setPasswords reads it, bounded as a passphrase.
       if (matchAt(words, site.start, SET_PHRASES)) return [];
+      const start = valueStart(dialogue, site.start, site.limit);
+      if (matchAt(words, start, SET_PHRASES)) return [];
       // Some of its characters by position are a memorable word's letters or a PIN's digits.
       const prompt = dialogue.prompts[dialogue.tokens[site.start]!.turn]!;
       if (site.source === 'asked' && positionsAsked.test(prompt.join(' '))) return [];
-      const to = modifierEnd(words, valueEnd(words, site.start, site.limit, MAX_WORDS), site.limit);
-      const value = words.slice(site.start, to);
+      const to = passwordEnd(dialogue, start, site.limit, QUESTION_STOPS);
+      const value = words.slice(start, to);
       if (!isPasswordLike(value) || namesHost(value)) {
         // Talk before the value (a mono file: "... I need it to test the connection | Dragon$1992").
-        const shaped = shapedToken(dialogue, site.start + 1, site.limit);
+        const shaped = shapedToken(dialogue, start + 1, site.limit);
         return shaped === -1
           ? []
           : [
@@ -119,11 +144,20 @@ function ownFindings(dialogue: Dialogue, usernames: ReadonlySet<string>): Findin
       }
       // Digits alone are a PIN or a code more often than a password: leave them to those recognizers.
       const digitsOnly = value.every((word) => /^\d+$/.test(word));
+      // "And an account password so only you can change it": a prompt naming a password, neither
+      // the speaker's own nor one not to say, is answered by a reply that is the value.
+      const named =
+        !digitsOnly &&
+        site.source === 'asked' &&
+        site.form === 'mention' &&
+        to + NAMED_TAIL_WORDS >= site.limit &&
+        namesPasswordToGive(prompt);
       return [
         {
-          from: site.start,
+          from: start,
           to,
           ...(digitsOnly ? { adjust: -DIGITS_ONLY_PENALTY, reasons: ['digits-only'] } : {}),
+          ...(named ? { adjust: NAMED_PROMPT_BONUS, reasons: ['password-named'] } : {}),
         },
       ];
     }),
@@ -139,7 +173,8 @@ function knownPasswords(input: RecognizerInput): ReadonlyMap<string, number> {
   const usernames = usernameKeys(input);
   const known = new Map<string, number>();
   for (const view of input.views) {
-    for (const finding of ownFindings(readDialogue({ ...input, view }), usernames)) {
+    const viewInput = { ...input, view };
+    for (const finding of ownFindings(readDialogue(viewInput), viewInput, usernames)) {
       const key = passwordKey(finding.value);
       if (key.length >= MIN_REPEAT_CHARS) known.set(key, Math.max(finding.score, known.get(key) ?? 0));
     }
@@ -150,35 +185,64 @@ function knownPasswords(input: RecognizerInput): ReadonlyMap<string, number> {
 
 const knownCache = new WeakMap<readonly StreamView[], ReadonlyMap<string, number>>();
 
-/** A password's letters and digits, without a modifier said after it ("HS 4827 QZ all capitals" → "hs4827qz"). */
+/**
+ * A password's letters and digits, without a modifier said after it ("HS 4827 QZ all capitals" →
+ * "hs4827qz") or the words of its dictation ("tREE then the number 4OWL!" → "tree4owl").
+ */
 function passwordKey(value: string): string {
   const words = foldedWords(value);
   const modifier = words.findIndex(
     (_, k) => k > 0 && matchAt(words, k, MODIFIERS)?.length === words.length - k,
   );
-  return compactKey((modifier === -1 ? words : words.slice(0, modifier)).join(''));
+  const kept = modifier === -1 ? words : words.slice(0, modifier);
+  let key = '';
+  for (let k = 0; k < kept.length; k += 1) {
+    const filler = fillerLength(kept, k);
+    if (filler > 0) k += filler - 1;
+    else key += compactKey(kept[k]!);
+  }
+  return key;
+}
+
+/** Words at k that describe a dictation rather than spell it ("then", "the number", "dollar sign"): how many. */
+function fillerLength(words: readonly string[], k: number): number {
+  // "a", "the" describe only before a description ("a capital K", "the number 9"); else "a" is a letter.
+  if (ARTICLES.has(words[k]!)) return fillerLength(words, k + 1) > 0 ? 1 : 0;
+  if (DICTATION_WORDS.has(words[k]!)) return 1;
+  return (matchAt(words, k, DICTATION_LEADS) ?? matchAt(words, k, SYMBOLS))?.length ?? 0;
 }
 
 /**
  * Words that say again a password found anywhere in the call, in any form ("So HS4827QZ" after
- * "H S 4 8 2 7 Q Z", "So TROUT74!"): runs of up to eight tokens of one turn spelling its key.
+ * "H S 4 8 2 7 Q Z", "so tree 4 Owl bang" after "lowercase t r e e, then the number 4, ..."):
+ * runs of one turn spelling its key, the words of a dictation and spoken symbols aside.
  */
 function repeats(dialogue: Dialogue, known: ReadonlyMap<string, number>): Finding[] {
   if (known.size === 0) return [];
-  const { tokens } = dialogue;
+  const { tokens, words } = dialogue;
   const keys = [...known.keys()];
   const findings: Finding[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
-    const end = Math.min(dialogue.turnEnd[tokens[k]!.turn]!, k + MAX_WORDS);
+    if (fillerLength(words, k) > 0) continue;
+    const turnEnd = dialogue.turnEnd[tokens[k]!.turn]!;
+    const end = Math.min(turnEnd, k + 2 * MAX_WORDS);
     let spelled = '';
     for (let j = k; j < end; j += 1) {
+      const filler = fillerLength(words, j);
+      if (filler > 0) {
+        j += filler - 1;
+        continue;
+      }
       spelled += compactKey(tokens[j]!.text);
       const score = known.get(spelled);
       if (score !== undefined) {
+        const to = dictationEnd(dialogue, j + 1, turnEnd);
         findings.push(
-          tokenFinding(dialogue, NAME, 'PASSWORD', k, j + 1, score - LATER_IN_ANSWER_PENALTY, ['repeated']),
+          tokenFinding(dialogue, NAME, 'PASSWORD', k, Math.max(to, j + 1), score - LATER_IN_ANSWER_PENALTY, [
+            'repeated',
+          ]),
         );
-        k = j;
+        k = Math.max(to, j + 1) - 1;
         break;
       }
       if (!keys.some((key) => key.startsWith(spelled))) break;
@@ -204,31 +268,51 @@ const DICTATION_WORDS = wordSet(
 const DICTATED_PIECE = /^(?:\p{L}|\d+|[!#$%&*+=?@^_~-])$/u;
 
 /**
+ * One past the rest of a dictation from token `from` ("then 731 then a capital K", "lowercase k,
+ * i, d", "exclamation point", "with a capital S"): letters, digits, typed and spoken symbols, the
+ * words describing them and spoken modifiers; `from` when none follows.
+ */
+function dictationEnd(dialogue: Dialogue, from: number, limit: number): number {
+  const { tokens, words } = dialogue;
+  let end = from;
+  let at = from;
+  while (at < limit) {
+    const symbol = matchAt(words, at, SYMBOLS);
+    const lead = matchAt(words, at, DICTATION_LEADS);
+    const modifier = modifierEnd(words, at, limit);
+    // Pieces move the end on; the words describing them only move on to the next piece.
+    if (symbol) end = at + symbol.length;
+    else if (modifier > at) end = modifier;
+    else if (isDictatedPiece(tokens[at]!.text)) end = at + 1;
+    else if (lead) at += lead.length - 1;
+    // "with a capital S": a described piece; "with" before anything else is talk.
+    else if (
+      !DICTATION_WORDS.has(words[at]!) &&
+      !(words[at] === 'with' && DICTATION_WORDS.has(words[at + 1] ?? ''))
+    )
+      break;
+    at = Math.max(at + 1, end);
+  }
+  return Math.min(end, limit);
+}
+
+/** One letter, digits or a typed symbol; "I" is the pronoun far more often than a letter. */
+function isDictatedPiece(text: string): boolean {
+  return text !== 'I' && DICTATED_PIECE.test(text);
+}
+
+/**
  * The finding stretched over the rest of a dictation said after it in the same turn ("tRAVEL then
- * 731 then a capital K"): each piece led on by "then" or "followed by".
+ * 731 then a capital K"): carried on by "then" or "followed by".
  */
 function withDictation(dialogue: Dialogue, finding: Finding): Finding {
   if (finding.view !== dialogue.view) return finding;
   const { tokens, words } = dialogue;
-  let k = tokens.findIndex((token) => token.start >= finding.charEnd);
-  if (k <= 0 || tokens[k]!.turn !== tokens[k - 1]!.turn) return finding;
-  const end = dialogue.turnEnd[tokens[k]!.turn]!;
-  let last = -1;
-  for (let lead = matchAt(words, k, DICTATION_LEADS); lead; lead = matchAt(words, k, DICTATION_LEADS)) {
-    let at = k + lead.length;
-    while (at < end && DICTATION_WORDS.has(words[at]!)) at += 1;
-    const from = at;
-    // The pieces after the lead: "then 9 4", "then a hash".
-    for (let symbol = matchAt(words, at, SYMBOLS); at < end; symbol = matchAt(words, at, SYMBOLS)) {
-      if (symbol) at += symbol.length;
-      else if (DICTATED_PIECE.test(tokens[at]!.text)) at += 1;
-      else break;
-    }
-    if (at === from) break;
-    last = Math.min(at, end);
-    k = last;
-  }
-  if (last === -1) return finding;
+  const k = tokens.findIndex((token) => token.start >= finding.charEnd);
+  if (k <= 0 || tokens[k]!.turn !== tokens[k - 1]!.turn || !matchAt(words, k, DICTATION_LEADS))
+    return finding;
+  const last = dictationEnd(dialogue, k, dialogue.turnEnd[tokens[k]!.turn]!);
+  if (last === k) return finding;
   const charEnd = tokens[last - 1]!.end;
   const { text } = finding.view;
   return { ...finding, charEnd, value: text.slice(finding.charStart, charEnd).replace(/\s+/g, ' ') };
@@ -249,12 +333,19 @@ function withTrailingSymbols(finding: Finding): Finding {
 /**
  * True when passwords are the latest credential talked about in the turn's words before `at` and
  * the last exchanges: a username named later wins ("so that's dsmith77" after "what's your username?").
+ * `turnsBack` earlier turns of the speaker count, with the prompts before them; -1 for this turn alone.
  */
-function passwordsDiscussed(dialogue: Dialogue, t: number, at: number): boolean {
+function passwordsDiscussed(
+  dialogue: Dialogue,
+  t: number,
+  at: number,
+  turnsBack = DISCUSSION_TURNS,
+): boolean {
   const { words } = dialogue;
   // Latest first: this turn so far, what the speaker was told before it, their turn before that ...
-  const said = [words.slice(dialogue.turnFirst[t]!, at), dialogue.prompts[t]!];
-  for (let back = 1; back <= DISCUSSION_TURNS && back <= t; back += 1) {
+  const said = [words.slice(dialogue.turnFirst[t]!, at)];
+  if (turnsBack >= 0) said.push(dialogue.prompts[t]!);
+  for (let back = 1; back <= turnsBack && back <= t; back += 1) {
     said.push(
       words.slice(dialogue.turnFirst[t - back]!, dialogue.turnEnd[t - back]!),
       dialogue.prompts[t - back]!,
@@ -265,6 +356,62 @@ function passwordsDiscussed(dialogue: Dialogue, t: number, at: number): boolean 
     if (latest) return latest === 'password';
   }
   return false;
+}
+
+/**
+ * True when the prompt's last credential cue names a password the listener may give: not the
+ * speaker's own ("I forgot my password") nor one not to say ("please don't read me passwords").
+ */
+function namesPasswordToGive(prompt: readonly string[]): boolean {
+  const cue = findCues(prompt).findLast((match) => match.topic === 'password' || match.topic === 'username');
+  if (cue?.topic !== 'password') return false;
+  const before = prompt.slice(Math.max(0, cue.start - DECLINING_REACH), cue.start);
+  if (before.some((_, k) => matchAt(before, k, DECLINING))) return false;
+  return !before.slice(-2).some((word) => OWNING_WORDS.has(word));
+}
+
+/**
+ * Passwords a speaker announced in their previous turn and gives once the listener only let them go
+ * on ("I'll give you a temporary password, ready?" "yep" "it's ..."): the turn's words from an
+ * opener that announces a value ("it's"), or from a dictated piece or a token typed like a password.
+ */
+function announcedPasswords(
+  dialogue: Dialogue,
+  input: RecognizerInput,
+  usernames: ReadonlySet<string>,
+): Finding[] {
+  const { tokens, words } = dialogue;
+  const findings: Finding[] = [];
+  for (let t = 1; t < dialogue.turnFirst.length; t += 1) {
+    if (!onlyLetGoOn(input, dialogue.view.turns[t - 1]!.turn.id, dialogue.view.turns[t]!.turn.id)) continue;
+    const before = words.slice(dialogue.turnFirst[t - 1]!, dialogue.turnEnd[t - 1]!);
+    if (latestCredential(before) !== 'password' || !namesPasswordToGive(before)) continue;
+    const end = answerLimit(dialogue, t);
+    const opened = skipLeadIns(words, dialogue.turnFirst[t]!, end);
+    const start = opened.at;
+    if (start >= end || startsNonAnswer(words, start)) continue;
+    const typed = typedLikePassword(dialogue, start) || isDictatedPiece(tokens[start]!.text);
+    if (!opened.announced && !typed) continue;
+    const to = passwordEnd(dialogue, start, end, QUESTION_STOPS);
+    const value = words.slice(start, to);
+    if (!isPasswordLike(value) || namesHost(value) || usernames.has(compactKey(value.join('')))) continue;
+    findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', start, to, ANNOUNCED_SCORE, ['announced']));
+  }
+  return findings;
+}
+
+/** True when the other speakers said only a short go-on ("yep", "ready") between two conversation turns. */
+function onlyLetGoOn(input: RecognizerInput, from: number, to: number): boolean {
+  const { conversation, transcript } = input;
+  let said = 0;
+  for (let id = from + 1; id < to; id += 1) {
+    for (const index of conversation.turns[id]!.words) {
+      const word = foldedWords(transcript.words[index]!.text);
+      said += word.length;
+      if (said > GO_ON_WORDS || !word.every((piece) => BACKCHANNELS.has(piece))) return false;
+    }
+  }
+  return said > 0;
 }
 
 /** The last password or username cue's topic in words, if any. */
@@ -316,28 +463,58 @@ function setPasswords(dialogue: Dialogue, usernames: ReadonlySet<string>): Findi
     const end = dialogue.turnEnd[turn]!;
     const start = skipLeadIns(words, k + phrase.length, end).at;
     if (start >= end || startsNonAnswer(words, start)) continue;
-    const to = passphraseEnd(words, start, end);
+    const to = passwordEnd(dialogue, start, end, PASSPHRASE_STOPS);
     const value = words.slice(start, to);
     if (!isPasswordLike(value) || namesHost(value) || usernames.has(compactKey(value.join('')))) continue;
     if (ASKING_SET_PHRASES.has(phrase.phrase) && ARTICLES.has(value[0]!)) continue;
-    if (!passwordsDiscussed(dialogue, turn, k)) continue;
+    // Digits alone are a code read out ("it says 918277"), not a password set.
+    if (value.every((word) => DIGITS.test(word))) continue;
+    // One plain word set in everyday words ("change it to static") needs password talk in this exchange.
+    const plain = value.length === 1 && LETTERS.test(value[0]!);
+    if (!passwordsDiscussed(dialogue, turn, k, plain ? 0 : DISCUSSION_TURNS)) continue;
     const reasons = ['set-phrase', `cue:${phrase.phrase}`];
     findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', start, to, SET_SCORE, reasons));
   }
   return findings;
 }
 
-/** One past a passphrase starting at start: cut like an answer, and at the first of `stops`. */
-function passphraseEnd(words: readonly string[], start: number, limit: number): number {
+/**
+ * One past a password starting at start: cut like an answer, at a question ("what", "is that
+ * okay") or the first of `stops`, then carried on over its spoken modifier and the rest of a
+ * dictation ("... then the number 4, lowercase k, i, d").
+ */
+function passwordEnd(dialogue: Dialogue, start: number, limit: number, stops: PhraseList): number {
+  const { words } = dialogue;
   let end = valueEnd(words, start, limit, MAX_WORDS);
   for (let k = start + 1; k < end; k += 1) {
-    if (matchAt(words, k, PASSPHRASE_STOPS) || modifierEnd(words, k, limit) > k) {
+    if (WH_WORDS.has(words[k]!) || matchAt(words, k, stops) || modifierEnd(words, k, limit) > k) {
       end = k;
       break;
     }
   }
-  return modifierEnd(words, end, limit);
+  return dictationEnd(dialogue, modifierEnd(words, end, limit), limit);
 }
+
+/**
+ * Where a password's value starts at a site: after "it" in a question ("is it ..."), or after a
+ * later "it was" / "it's" that restarts the answer ("maybe my music app, it was ...").
+ */
+function valueStart(dialogue: Dialogue, start: number, limit: number): number {
+  const { words } = dialogue;
+  const at = words[start] === 'it' && QUESTION_COPULAS.has(words[start - 1] ?? '') ? start + 1 : start;
+  for (let k = at + 1; k < Math.min(limit, at + RESTART_WORDS); k += 1) {
+    // "Saguaro-Moon-88, it's accepted": what follows a password is talk about it.
+    if (typedLikePassword(dialogue, k - 1)) break;
+    if (!matchAt(words, k, RESTARTS)) continue;
+    const restart = skipLeadIns(words, k, limit).at;
+    if (restart < limit && isPasswordLike(words.slice(restart, valueEnd(words, restart, limit, MAX_WORDS)))) {
+      return restart;
+    }
+  }
+  return at;
+}
+
+const QUESTION_COPULAS = wordSet('is was');
 
 /** True when the words name a host or a domain ("vpn2 dot corp", "gw3.corp"), not a password. */
 function namesHost(value: readonly string[]): boolean {
@@ -421,6 +598,7 @@ function shapedToken(dialogue: Dialogue, from: number, limit: number): number {
 function typedLikePassword(dialogue: Dialogue, k: number): boolean {
   const { text } = dialogue.tokens[k]!;
   if (!PASSWORD_SHAPE.test(text) || REFERENCE_SHAPE.test(text) || /\.\p{L}/u.test(text)) return false;
+  if (text.length < MIN_SHAPED_CHARS) return false;
   const before = dialogue.words[k - 1] ?? '';
   // "… all lower case Orbit55": "case" there describes the password before it, it names no reference.
   const describesCase = before === 'case' && /^(?:lower|upper)$/.test(dialogue.words[k - 2] ?? '');
@@ -448,5 +626,7 @@ function isPasswordLike(value: readonly string[]): boolean {
     return false;
   }
   if (value.every((word) => POSITION_WORDS.has(word) || POSITION.test(word))) return false;
+  // "uh huh", "okay": the listener letting a dictation go on.
+  if (value.every((word) => BACKCHANNELS.has(word))) return false;
   return value.some((word) => !STOP_WORDS.has(word) && !COMMON_WORDS.has(word));
 }

@@ -132,6 +132,9 @@ const READ_BACK_WEIGHT = 0.75;
 const TRAIL_LINK =
   /^(?:(?:is|was|that's|thats|that is|it's|as|for|on)\s+)?(?:(?:my|the|your|our|his|her)\s+)?/;
 
+/** A trail that moves on to ask for the next item ("20-44-71. And the account number?"), not one naming this. */
+const NEXT_QUESTION = /^(?:and|now|then|also|next) (?:the|your|his|her|their)\b/;
+
 const defaultNegatives = compileCues(NEGATIVE_CUES);
 const defaultTrailNegatives = compileCues(NEGATIVE_TRAIL);
 
@@ -228,7 +231,10 @@ class Window implements MatchWindow {
 export function judgeContext(window: MatchWindow, cues: CueMatcher, negatives: CueMatcher): ContextVerdict {
   const inLeadIn = decide(window.leadInCue(cues), window.leadInCue(negatives), 'lead-in');
   if (inLeadIn) return inLeadIn;
-  const trailCue = window.trail === '' ? undefined : cues.leading(window.trail.replace(TRAIL_LINK, ''));
+  const trailCue =
+    window.trail === '' || NEXT_QUESTION.test(window.trail)
+      ? undefined
+      : cues.leading(window.trail.replace(TRAIL_LINK, ''));
   if (trailCue) return { cue: trailCue, where: 'trail', negative: undefined };
   const asked = window.promptCue(cues);
   const lookAlike = window.promptCue(negatives);
@@ -246,15 +252,21 @@ export function judgeContext(window: MatchWindow, cues: CueMatcher, negatives: C
 /** "a" or "an" right before a hit. */
 const INDEFINITE_BEFORE = /\ban? $/;
 
+/** Between a request and a look-alike: what the item is asked for ("… number to pull up your claim"). */
+const PURPOSE_BETWEEN =
+  /^ (?:(?:in order )?to \w+(?: up| out)?|so (?:that )?(?:i|we) can \w+(?: up| out)?) $/;
+
 /**
  * A look-alike the other party only mentions after asking ("your phone number so we can send a
  * confirmation code"): said with "a", it is not the item asked for, which "your" or "the" would
- * name. One that holds the request's own cue ("a one time passcode") is what was asked for.
+ * name. One that holds the request's own cue ("a one time passcode") is what was asked for. So is
+ * one named as what the item is for ("your social security number to pull up your claim").
  */
 function mentionedOnly(prompt: string, asked: CueHit, lookAlike: CueHit): boolean {
   return (
     lookAlike.index >= asked.end &&
-    INDEFINITE_BEFORE.test(prompt.slice(Math.max(0, lookAlike.index - 3), lookAlike.index))
+    (INDEFINITE_BEFORE.test(prompt.slice(Math.max(0, lookAlike.index - 3), lookAlike.index)) ||
+      PURPOSE_BETWEEN.test(prompt.slice(asked.end, lookAlike.index)))
   );
 }
 

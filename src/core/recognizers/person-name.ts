@@ -19,7 +19,7 @@ import type { StreamView } from '../normalise/view.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 import type { ValueSite } from './dialogue/answers.js';
 import type { Dialogue } from './dialogue/dialogue.js';
-import { readDialogue } from './dialogue/dialogue.js';
+import { readDialogue, skipLeadIns } from './dialogue/dialogue.js';
 import type { SiteValue } from './dialogue/findings.js';
 import { agentSpeaks, keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import type { Token } from './dialogue/tokens.js';
@@ -122,6 +122,7 @@ function ownFindings(dialogue: Dialogue): Finding[] {
     ...speakingIntroductions(dialogue),
     ...addressedNames(dialogue),
     ...relationNames(dialogue),
+    ...relationAnswers(dialogue),
   ];
   ownCache.set(dialogue, found);
   return found;
@@ -289,7 +290,9 @@ function titledNames(dialogue: Dialogue): Finding[] {
     const token = tokens[k]!;
     if (!TITLES.has(token.lower) || (token.lower === 'dr' && followsNumber(tokens, k))) continue;
     const limit = Math.min(dialogue.turnEnd[token.turn]!, k + 1 + MAX_NAME_WORDS);
-    const group = nameGroup(tokens, k + 1, limit, !CLEAR_TITLES.has(token.lower));
+    // In a turn written without capitals, the title is the only evidence there is: "doctor szymanski".
+    const strict = !CLEAR_TITLES.has(token.lower) && !uncasedTurn(dialogue, token.turn);
+    const group = nameGroup(tokens, k + 1, limit, strict);
     if (!group) continue;
     const score = TITLE_SCORE - (group.strong ? 0 : PLAIN_PENALTY);
     findings.push(tokenFinding(dialogue, NAME, TYPE, group.from, group.to, score, [`title:${token.lower}`]));
@@ -361,12 +364,62 @@ function relationNames(dialogue: Dialogue): Finding[] {
   for (let k = 1; k + 1 < tokens.length; k += 1) {
     if (!RELATION_WORDS.has(words[k]!) || !RELATION_OWNERS.has(words[k - 1]!)) continue;
     const end = dialogue.turnEnd[tokens[k]!.turn]!;
-    const group = nameGroup(tokens, k + 1, Math.min(end, k + 1 + MAX_NAME_WORDS), true);
+    const limit = Math.min(end, k + 1 + MAX_NAME_WORDS);
+    // Without capitals, a plain name counts when it has a surname or a listed first name ("my daughter
+    // felicity blackwood"), not one word of talk ("my wife handles ...").
+    const group =
+      nameGroup(tokens, k + 1, limit, true) ??
+      (uncasedTurn(dialogue, tokens[k]!.turn) ? uncasedName(tokens, k + 1, limit) : undefined);
     if (!group || group.from !== k + 1) continue;
     findings.push(tokenFinding(dialogue, NAME, TYPE, group.from, group.to, RELATION_SCORE, ['relation']));
     k = group.to - 1;
   }
   return findings;
+}
+
+/** How far from the end of a prompt its relation may be: "and your wife's details please?". */
+const RELATION_PROMPT_TAIL = 4;
+
+/**
+ * "And your wife?" "Freya Lindqvist, she kept her name": a name opening the answer to a question
+ * about someone's relation.
+ */
+function relationAnswers(dialogue: Dialogue): Finding[] {
+  const { tokens, words } = dialogue;
+  const findings: Finding[] = [];
+  dialogue.prompts.forEach((prompt, t) => {
+    const from = Math.max(1, prompt.length - RELATION_PROMPT_TAIL);
+    const asked = prompt
+      .slice(from)
+      .some((word, k) => RELATION_WORDS.has(word) && RELATION_OWNERS.has(prompt[from + k - 1]!));
+    if (!asked) return;
+    const end = dialogue.turnEnd[t]!;
+    const start = skipLeadIns(words, dialogue.turnFirst[t]!, end).at;
+    const limit = Math.min(end, start + MAX_NAME_WORDS);
+    const group =
+      nameGroup(tokens, start, limit, true) ??
+      (uncasedTurn(dialogue, t) ? uncasedName(tokens, start, limit) : undefined);
+    if (!group || group.from !== start) return;
+    findings.push(
+      tokenFinding(dialogue, NAME, TYPE, group.from, group.to, RELATION_SCORE, ['relation-asked']),
+    );
+  });
+  return findings;
+}
+
+/** A plain name in a turn without capitals: two name words, or a listed first name. */
+function uncasedName(tokens: readonly Token[], at: number, limit: number): NameGroup | undefined {
+  const group = nameGroup(tokens, at, limit, false);
+  if (!group) return undefined;
+  return group.to - group.from >= 2 || FIRST_NAMES.has(tokens[group.from]!.lower) ? group : undefined;
+}
+
+/** True when turn t is written without capitals (some engines print lower case only). */
+function uncasedTurn(dialogue: Dialogue, t: number): boolean {
+  for (let k = dialogue.turnFirst[t]!; k < dialogue.turnEnd[t]!; k += 1) {
+    if (dialogue.tokens[k]!.text !== dialogue.tokens[k]!.lower) return false;
+  }
+  return true;
 }
 
 /** "12 Oak Dr": a "Dr" shortly after a number in the same turn ends a street, it is no title. */

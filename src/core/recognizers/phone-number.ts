@@ -103,10 +103,11 @@ function plausibleLength(candidate: Candidate, cued: boolean, countries: readonl
  * A run whole first; when it is not a number, its group-aligned sub-runs, longest first. A run that
  * says its digits twice ("04723 04723", a reading and its repeat) is two values, never one number.
  */
-function runCandidates(run: DigitRun, international: boolean): Candidate[] {
+function runCandidates(run: DigitRun, international: boolean, text: string): Candidate[] {
   const options: Candidate[] = [];
-  const bounds = [...run.groupStarts, run.digits.length];
   const repeat = repeatAt(run);
+  // The read-back may start inside a group (see repeatAt): its start is a bound too.
+  const bounds = [...new Set([...run.groupStarts, repeat, run.digits.length])].sort((a, b) => a - b);
   // A run of many groups (digits read one by one) is tried whole only.
   const wholeOnly = bounds.length > MAX_SUBRUN_GROUPS;
   for (let i = 0; i < (wholeOnly ? 1 : bounds.length); i += 1) {
@@ -114,6 +115,7 @@ function runCandidates(run: DigitRun, international: boolean): Candidate[] {
       const from = bounds[i]!;
       const to = bounds[j]!;
       if (to - from < MIN_DIGITS || to - from > MAX_DIGITS || (from < repeat && repeat < to)) continue;
+      if (cutsWrittenNumber(text, run, from, to)) continue;
       options.push({
         ...digitSpan(run, from, to),
         digits: run.digits.slice(from, to),
@@ -123,6 +125,17 @@ function runCandidates(run: DigitRun, international: boolean): Candidate[] {
     }
   }
   return options.sort((a, b) => b.digits.length - a.digits.length || a.start - b.start);
+}
+
+/**
+ * A part of a number written with dashes ("11-40729-58813", an order number) is no phone number:
+ * the dashes tie it into one. Only a leading trunk "1" may be left off ("1-800-555-0199").
+ */
+function cutsWrittenNumber(text: string, run: DigitRun, from: number, to: number): boolean {
+  const cutBefore =
+    from > 0 && text[run.positions[from]! - 1] === '-' && !(from === 1 && run.digits[0] === '1');
+  const cutAfter = to < run.digits.length && text[run.positions[to - 1]! + 1] === '-';
+  return cutBefore || cutAfter;
 }
 
 function score(parsed: Parsed | undefined, candidate: Candidate, cued: boolean): number | undefined {
@@ -143,7 +156,8 @@ function recognizeRun(input: RecognizerInput, options: readonly Candidate[]): Fi
     options.reduce((end, option) => Math.max(end, option.end), 0),
   );
   const verdict = statedCue(window) ?? judgeContext(window, cues, negatives);
-  if (verdict.negative || hasNegativeTrail(window)) return undefined;
+  if ((verdict.negative && !olderTurnOnly(window, first.digits)) || hasNegativeTrail(window))
+    return undefined;
   const cued = verdict.cue !== undefined;
   const countries = countriesFor(input, first.digits, window);
   for (const candidate of options) {
@@ -173,6 +187,16 @@ function recognizeRun(input: RecognizerInput, options: readonly Candidate[]): Fi
 }
 
 /**
+ * A look-alike named only in the speaker's own turn before the other party's reply, when that reply
+ * did not give these digits ("that's 292 total" "yes" "and I have 206 555 0109 for alerts"): the
+ * speaker is not reading back an answer, so their older turn does not name this number.
+ */
+function olderTurnOnly(window: MatchWindow, digits: string): boolean {
+  if (window.leadInCue(negatives) || window.promptCue(negatives)) return false;
+  return !window.prompt.replace(/\D/g, '').includes(digits);
+}
+
+/**
  * A phone cue later in the same statement ("is 717 555 0122 still the best number for her"): the
  * speaker names what the number is, which outweighs a prompt or read-back the other way (a lead-in
  * negative still wins: "order number 336 555 0105 is the best number" is not told apart).
@@ -183,11 +207,31 @@ function statedCue(window: MatchWindow): ContextVerdict | undefined {
   return cue && { cue, where: 'trail', negative: undefined };
 }
 
+/**
+ * Capital letters (maybe with digits) written right before a run: the run is the rest of an
+ * identifier ("case FR 7703142", "1Z 884 F20 03 4412 7781", "agreement IA 2604418"), no phone.
+ */
+const IDENTIFIER_BEFORE = /(?<![\p{L}\p{N}])(?=[A-Z\d]*[A-Z])[A-Z\d]{1,4} $/u;
+
 function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
   const { text } = input.view;
   for (const run of digitRuns(input.view)) {
     if (run.digits.length < MIN_DIGITS) continue;
-    yield runCandidates(run, INTERNATIONAL_PREFIX.test(text.slice(Math.max(0, run.start - 5), run.start)));
+    if (IDENTIFIER_BEFORE.test(text.slice(Math.max(0, run.start - 6), run.start))) continue;
+    const options = runCandidates(
+      run,
+      INTERNATIONAL_PREFIX.test(text.slice(Math.max(0, run.start - 5), run.start)),
+      text,
+    );
+    const repeat = repeatAt(run);
+    if (repeat === 0) {
+      yield options;
+      continue;
+    }
+    // A value and its read-back: each is a number of its own.
+    const at = digitSpan(run, repeat, repeat + 1).start;
+    yield options.filter((option) => option.end <= at);
+    yield options.filter((option) => option.start >= at);
   }
   for (const match of text.matchAll(WRITTEN_FORMS)) {
     const end = match.index + match[0].length;

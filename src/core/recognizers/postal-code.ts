@@ -1,10 +1,12 @@
 /**
- * POSTAL_CODE: a US ZIP (5 digits, or ZIP+4) after a zip cue, right after a street address (but
- * not the number of a flat or suite) or right after a state's name, UK postcodes by their shape (`SW1A 1AA`, also spelled
- * out as `SW 1 A 1 AA` or in NATO words, which the normaliser writes as `L 179 EZ`), and Irish
- * Eircodes (`D06 H2Y7`) after a postcode cue.
+ * POSTAL_CODE: a US ZIP (5 digits, or ZIP+4; a last zero said "oh" counts) after a zip cue, right
+ * after a street address (but not the number of a flat or suite) or right after a state's name, UK
+ * postcodes by their shape (`SW1A 1AA`, also spelled out as `SW 1 A 1 AA`, with "to" or "for" for a
+ * digit, or in NATO words, which the normaliser writes as `L 179 EZ`), and Irish Eircodes
+ * (`D06 H2Y7`) after a postcode cue.
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { STREET_SUFFIXES } from '../lexicon/places.js';
 import type { StreamView } from '../normalise/view.js';
 import { patternRecognizer } from './pattern.js';
 
@@ -77,6 +79,13 @@ const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/;
 const POSTCODE_PIECE =
   /^(?:[A-Za-z]{1,2}\d{0,2}[A-Za-z]?|\d{1,3}[A-Za-z]{0,2}|[A-Za-z]{1,2}\d[A-Za-z\d]?\d[A-Za-z]{2})$/;
 const MAX_PIECES = 7;
+/** Words speech writes for a digit inside a spelled postcode: "G 41 to PL" is G41 2PL. */
+const DIGIT_WORDS: ReadonlyMap<string, string> = new Map([
+  ['to', '2'],
+  ['too', '2'],
+  ['for', '4'],
+  ['oh', '0'],
+]);
 const POSTCODE_START = /(?<![\p{L}\p{N}])[A-Za-z]{1,2}(?=\d| \d)/gu;
 /** The next word (sticky), after at most one space. */
 const WORD = / ?([^\s]+)/y;
@@ -88,7 +97,13 @@ interface PostcodeCandidate {
   upper: boolean;
 }
 
-const compact = (matched: string): string => matched.replace(/\s/g, '').toUpperCase();
+/** A postcode's letters and digits, with digits said as words ("to") made digits. */
+const compact = (matched: string): string =>
+  matched
+    .split(/\s+/)
+    .map((word, index) => (index > 0 ? DIGIT_WORDS.get(word) : undefined) ?? word)
+    .join('')
+    .toUpperCase();
 
 const ukCache = new WeakMap<StreamView, PostcodeCandidate[]>();
 
@@ -108,15 +123,19 @@ function ukPostcodes(view: StreamView): PostcodeCandidate[] {
     if (start.index < coveredTo) continue;
     let best: PostcodeCandidate | undefined;
     let joined = '';
+    let spoken = false;
     WORD.lastIndex = start.index;
     for (let pieces = 0; pieces < MAX_PIECES; pieces += 1) {
       const word = WORD.exec(text);
-      if (!word || !POSTCODE_PIECE.test(word[1]!)) break;
-      joined += word[1];
+      const digit = pieces > 0 ? DIGIT_WORDS.get(word?.[1] ?? '') : undefined;
+      if (!word || (!digit && !POSTCODE_PIECE.test(word[1]!))) break;
+      joined += digit ?? word[1];
+      // A digit said as a word is ordinary talk until context says otherwise.
+      spoken ||= digit !== undefined;
       if (joined.length > 7) break;
       const end = word.index + word[0].length;
       if (UK_POSTCODE.test(joined.toUpperCase()))
-        best = { start: start.index, end, upper: !/[a-z]/.test(joined) };
+        best = { start: start.index, end, upper: !spoken && !/[a-z]/.test(joined) };
       if (text[end] !== ' ') break;
     }
     if (best) {
@@ -128,20 +147,31 @@ function ukPostcodes(view: StreamView): PostcodeCandidate[] {
   return found;
 }
 
+/**
+ * "4412 oh": a ZIP whose last zeros the normaliser left as "oh" (it reads a final "oh" as an
+ * interjection); counted as digits only where the ZIP's context holds.
+ */
+const ZIP_TRAILING_OH = /(?<![\p{L}\p{N}$£€#@_.,/:-])\d{1,4}(?: \d{1,3})*(?: oh){1,3}(?![\p{L}\p{N}'])/gu;
+const zipDigits = (matched: string): string => matched.replace(/\boh\b/g, '0').replace(/\D/g, '');
+
 export const usZipRecognizer = patternRecognizer({
   name: 'us-zip',
   type: 'POSTAL_CODE',
   patterns: [
     { name: 'zip', digits: [5, 5], score: 0.5 },
     { name: 'zip+4', digits: [9, 9], score: 0.5 },
+    { name: 'zip-oh', regex: ZIP_TRAILING_OH, score: 0.5 },
   ],
   cues: [...(ENTITY_CUES.POSTAL_CODE ?? []), ...STREET_WORDS],
   requireContext: true,
   support: (window) => (STATE_BEFORE.test(window.leadIn) ? 'after-state' : undefined),
-  validate: (_value, _window, matched) =>
-    matched.replace(/\D/g, '').length === 5 || /^\d{5}[ -]\d{4}$/.test(matched),
+  value: zipDigits,
+  validate: (_value, _window, matched) => zipDigits(matched).length === 5 || /^\d{5}[ -]\d{4}$/.test(matched),
   invalidate: (_value, window) => UNIT_NUMBER_LEAD.test(window.leadIn.trimEnd()),
 });
+
+/** Street words said right before a postcode ("9 Tennyson Walk, M14 6RD"): the address it belongs to. */
+const STREET_CUES = [`(${[...STREET_SUFFIXES].join('|')})`];
 
 export const ukPostcodeRecognizer = patternRecognizer({
   name: 'uk-postcode',
@@ -155,7 +185,7 @@ export const ukPostcodeRecognizer = patternRecognizer({
       requireContext: true,
     },
   ],
-  cues: ENTITY_CUES.POSTAL_CODE,
+  cues: [...(ENTITY_CUES.POSTAL_CODE ?? []), ...STREET_CUES],
   cueBoost: 0.2,
   value: compact,
   validate: (value) => UK_POSTCODE.test(value),

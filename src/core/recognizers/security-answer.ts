@@ -24,6 +24,7 @@ import { findCues } from './dialogue/topics.js';
 import { LEAD_INS } from '../lexicon/lead-ins.js';
 import { COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 import { POSITION_REQUEST_CUES } from '../lexicon/entity-cues.js';
+import { WH_WORDS } from '../lexicon/topic-cues.js';
 import { MEMORABLE_WORD_CUES } from '../lexicon/password-cues.js';
 
 const NAME = 'security-answer';
@@ -46,6 +47,10 @@ const MIN_MENTION_LETTERS = 4;
 /** How far before a value a security cue may start and still run into it ("... mother's maiden | name"). */
 const CUE_REACH = 6;
 const LEADS = phraseList(LEAD_INS);
+/** How many naming words an answer may run on past its usual cut ("honda civic"). */
+const RUN_ON_WORDS = 3;
+/** Raises a mentioned security question to an asked one when a wh-question follows its cue. */
+const ASKED_AFTER_CUE_BONUS = 0.4;
 
 export const securityAnswerRecognizer: Recognizer = {
   name: NAME,
@@ -80,7 +85,8 @@ function ownFindings(dialogue: Dialogue): Finding[] {
 
 function siteAnswer(dialogue: Dialogue, site: ValueSite): SiteValue[] {
   const { words, tokens } = dialogue;
-  const to = sentenceEnd(tokens, words, site.start, valueEnd(words, site.start, site.limit, MAX_WORDS));
+  const cut = sentenceEnd(tokens, words, site.start, valueEnd(words, site.start, site.limit, MAX_WORDS));
+  const to = namingRunEnd(words, cut, site.limit);
   const value = words.slice(site.start, to);
   // An answer names something (a word that is not ordinary talk) and is not the question itself
   // ("your security question is mother's maiden name", "... what's your mother's maiden | name").
@@ -90,6 +96,12 @@ function siteAnswer(dialogue: Dialogue, site: ValueSite): SiteValue[] {
     (cue) => cue.topic === 'security' && from + cue.start + cue.length > site.start,
   );
   if (!names || restatesQuestion) return [];
+  // "Your security question: what city did your parents meet in?": the question after its topic asks it.
+  const prompt = dialogue.prompts[tokens[site.start]!.turn]!;
+  const asks = site.form === 'mention' && asksAfterCue(prompt);
+  const answer: SiteValue = asks
+    ? { from: site.start, to, adjust: ASKED_AFTER_CUE_BONUS }
+    : { from: site.start, to };
   // Names said later in the answer, each run of them one value: "... A Saturn Ion".
   const later: SiteValue[] = [];
   for (let k = to; k < site.limit; k += 1) {
@@ -99,7 +111,29 @@ function siteAnswer(dialogue: Dialogue, site: ValueSite): SiteValue[] {
     later.push({ from: k, to: end, score: MENTION_SCORE, reasons: ['in-answer'] });
     k = end;
   }
-  return [{ from: site.start, to }, ...later];
+  return [answer, ...later];
+}
+
+/**
+ * One past a run of naming words going on at `end` ("... my dad's honda | civic"): a value is not
+ * cut inside the name it gives.
+ */
+function namingRunEnd(words: readonly string[], end: number, limit: number): number {
+  let at = end;
+  while (at < Math.min(limit, end + RUN_ON_WORDS) && isNaming(words[at]!) && isNaming(words[at - 1] ?? '')) {
+    at += 1;
+  }
+  return at;
+}
+
+function isNaming(word: string): boolean {
+  return word !== '' && /^\p{L}/u.test(word) && !STOP_WORDS.has(word) && !COMMON_WORDS.has(word);
+}
+
+/** True when a wh-question follows the prompt's last security cue ("... security question, what city ..."). */
+function asksAfterCue(prompt: readonly string[]): boolean {
+  const cue = findCues(prompt).findLast((match) => match.topic === 'security');
+  return cue !== undefined && prompt.slice(cue.start + cue.length).some((word) => WH_WORDS.has(word));
 }
 
 /**

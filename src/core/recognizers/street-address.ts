@@ -1,28 +1,37 @@
 /**
  * STREET_ADDRESS: a house number, street name and suffix ("12 Main Street"), with a unit
- * ("apartment 4B", "flat 2") and the town, state and ZIP that follow in the same answer. Found
+ * ("apartment 4B", "flat 2", "third floor") and the town, state and ZIP that follow in the same
+ * answer; also the street-first order of other countries ("Calle de Cuba 18", "Wilhelmstrasse 22")
+ * and a building's name after a flat ("Flat 12, Alderley House, 40 Wilmslow Road"). Found
  * - in answers to address questions ("what's your billing address", "where do you live"): the
- *   whole answer, structured or not;
+ *   whole answer, structured or not, from a house name or flat before the street to the town and
+ *   postcode after it;
  * - after the speaker's own cue ("I live at", "my address is", "we moved to");
  * - anywhere, from its shape alone (number, street words, suffix), with a lower score.
  * Numbers arrive as digits from the normaliser ("twelve main street" → "12 main street").
  */
 import type { Finding } from '../detection.js';
-import type { Recognizer } from './recognizer.js';
+import type { StreamView } from '../normalise/view.js';
+import type { Recognizer, RecognizerInput } from './recognizer.js';
 import type { ValueSite } from './dialogue/answers.js';
 import type { Dialogue } from './dialogue/dialogue.js';
 import { answerLimit, readDialogue } from './dialogue/dialogue.js';
 import type { SiteValue } from './dialogue/findings.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import type { Token } from './dialogue/tokens.js';
+import { foldedWords } from './dialogue/tokens.js';
 import {
   DIRECTIONALS,
+  FLOOR_NAMES,
   MEASURE_WORDS,
+  STREET_ENDINGS,
+  STREET_PREFIXES,
   STREET_SUFFIXES,
   UNIT_WORDS,
   US_STATE_CODES,
   US_STATE_WORDS,
 } from '../lexicon/places.js';
+import { TOPIC_CUES } from '../lexicon/topic-cues.js';
 import { COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
 
 const NAME = 'street-address';
@@ -30,6 +39,8 @@ const TYPE = 'STREET_ADDRESS';
 /** An address by shape alone, and what a following state or ZIP adds. */
 const SHAPE_SCORE = 0.7;
 const LOCALITY_BONUS = 0.15;
+/** A shorter repeat of a street found elsewhere in the call: below a shape, which says more. */
+const REPEAT_SCORE = 0.65;
 /** An answer to an address question with a digit or street word but no "number street suffix" shape. */
 const LOOSE_ANSWER_PENALTY = 0.12;
 /** An answer to an address question with neither: the town alone, or talk. */
@@ -38,17 +49,48 @@ const BARE_ANSWER_PENALTY = 0.47;
 const NO_SUFFIX_PENALTY = 0.1;
 const MAX_STREET_WORDS = 5;
 const MAX_LOCALITY_WORDS = 8;
-/** How far into an answer the house number may come ("it's, um, flat 2, 14 ..."). */
-const SEARCH_WORDS = 4;
+/** How far into an answer the street may start ("it's the Old Mill, 14 ...", "the hotel X, rua ..."). */
+const SEARCH_WORDS = 6;
 const MAX_LOOSE_WORDS = 10;
 /** How far after the street a unit given on its own may start ("..., and it's the unit is B"). */
 const LATER_UNIT_WORDS = 8;
-/** Words that name a unit on their own, unlike "number" or "floor". */
-const UNIT_NAMES = new Set(['apartment', 'apt', 'flat', 'suite', 'unit']);
+/** How far past the street an answer's address may run on (floor, town, postcode). */
+const MAX_TAIL_WORDS = 12;
+/** A building's name between a flat and the house number: "Flat 12, Alderley House, 40 ...". */
+const MAX_BUILDING_WORDS = 3;
+/** A unit number said digit by digit ("apartment 1 2 0 3") holds at most this many digits. */
+const MAX_UNIT_DIGITS = 4;
+/** Words that name a unit on their own, unlike "number", "room" or "house". */
+const UNIT_NAMES = new Set([
+  'apartment',
+  'apt',
+  'flat',
+  'suite',
+  'unit',
+  'apartamento',
+  'apto',
+  'piso',
+  'puerta',
+  'depto',
+  'mieszkanie',
+  'lokal',
+  'wohnung',
+  'appartement',
+]);
 /** Words between a unit word and its identifier: "the unit is B", "apartment number 4". */
 const UNIT_LINKS = new Set(['is', "'s", 'number', 'no']);
-/** A unit's identifier: "4B", "12", "B", "#5". */
-const UNIT_ID = /^#?(?:\p{L}?\d{1,5}\p{L}?|\p{L})$/u;
+/** A unit's identifier: "4B", "12", "B", "#5", and a tenement flat's position ("2F1": second floor, flat 1). */
+const UNIT_ID = /^#?(?:\p{L}?\d{1,5}\p{L}?|\p{L}|\d{1,2}[fF]\d{1,2})$/u;
+/** A one-word street name in a language that joins the street word on ("Wilhelmstrasse", "Woustraat"). */
+const JOINED_STREET = new RegExp(`^\\p{L}{3,}(?:${STREET_ENDINGS.join('|')})$`, 'u');
+const MIN_JOINED_LENGTH = 6;
+
+/** Leading street words that are English words too ("via"). */
+const ENGLISH_PREFIXES = new Set(['via']);
+/** The content words of the address questions' cues ("old", "home", "mailing", "line"). */
+const ADDRESS_CUE_WORDS = new Set(
+  TOPIC_CUES.address.flatMap(foldedWords).filter((word) => !STOP_WORDS.has(word) && word !== 'address'),
+);
 
 interface Street {
   from: number;
@@ -56,7 +98,10 @@ interface Street {
   streetEnd: number;
   /** One past the town / state / ZIP that follows, or streetEnd. */
   end: number;
+  /** A street word: a suffix ("Road"), a leading one ("Calle") or a joined one ("-strasse"). */
   suffix: boolean;
+  /** A flat, apartment or floor after the street ("apartment 3 R", "first floor"). */
+  unitAfter: boolean;
   /** A state or ZIP code follows. */
   locality: boolean;
 }
@@ -66,43 +111,168 @@ export const streetAddressRecognizer: Recognizer = {
   types: [TYPE],
   recognize(input) {
     const dialogue = readDialogue(input);
-    const fromSites = siteFindings(dialogue, 'address', NAME, TYPE, { asked: 0.92, stated: 0.9 }, (site) =>
-      siteAddress(dialogue, site),
+    const own = ownFindings(input);
+    // The streets found in every stream, for their shorter repeats in this one ("Yes, 904 Sycamore").
+    const names = input.views.map((view) => streetNames({ ...input, view }));
+    const repeats = shortRepeats(dialogue, names).filter(
+      (repeat) => !own.some((found) => repeat.charStart < found.charEnd && found.charStart < repeat.charEnd),
     );
-    return keepBest([...fromSites, ...shapedAddresses(dialogue)]);
+    return keepBest([...own, ...repeats]);
   },
 };
 
-/** The address at a site: the structured street when one starts near the site, else the loose answer. */
+const ownCache = new WeakMap<StreamView, Finding[]>();
+
+/** The view's addresses from answers, cues and shape (computed once per view). */
+function ownFindings(input: RecognizerInput): Finding[] {
+  const cached = ownCache.get(input.view);
+  if (cached) return cached;
+  const dialogue = readDialogue(input);
+  const fromSites = siteFindings(dialogue, 'address', NAME, TYPE, { asked: 0.92, stated: 0.9 }, (site) =>
+    siteAddress(dialogue, site),
+  );
+  const found = keepBest([...fromSites, ...shapedAddresses(dialogue)]);
+  ownCache.set(input.view, found);
+  return found;
+}
+
+/** House number → the words of the street's name said after it ("904" → sycamore, lane). */
+type StreetNames = Map<string, ReadonlySet<string>>;
+const namesCache = new WeakMap<StreamView, StreetNames>();
+
+/** The streets the view's addresses name, by house number (computed once per view). */
+function streetNames(input: RecognizerInput): StreetNames {
+  const cached = namesCache.get(input.view);
+  if (cached) return cached;
+  const { tokens } = readDialogue(input);
+  const names: StreetNames = new Map();
+  let k = 0;
+  for (const finding of ownFindings(input)) {
+    while (k < tokens.length && tokens[k]!.start < finding.charStart) k += 1;
+    for (let at = k; at + 1 < tokens.length && tokens[at + 1]!.end <= finding.charEnd; at += 1) {
+      if (!isHouseNumber(tokens[at]!) || !isStreetWord(tokens[at + 1]!)) continue;
+      let end = at + 1;
+      while (end < tokens.length && tokens[end]!.end <= finding.charEnd && isStreetWord(tokens[end]!))
+        end += 1;
+      names.set(tokens[at]!.text, new Set(tokens.slice(at + 1, end).map((token) => token.lower)));
+      break;
+    }
+  }
+  namesCache.set(input.view, names);
+  return names;
+}
+
+/**
+ * A street said again more briefly than where it was found, in either party's words: the same
+ * house number and the first words of the same name ("904 Sycamore" after "904 Sycamore Lane").
+ */
+function shortRepeats(dialogue: Dialogue, names: readonly StreetNames[]): Finding[] {
+  const { tokens } = dialogue;
+  const findings: Finding[] = [];
+  for (let k = 0; k + 1 < tokens.length; k += 1) {
+    const first = tokens[k]!.text.charCodeAt(0);
+    if (first < 48 || first > 57) continue;
+    const words = names
+      .find((known) => known.get(tokens[k]!.text)?.has(tokens[k + 1]!.lower))
+      ?.get(tokens[k]!.text);
+    if (!words || tokens[k + 1]!.turn !== tokens[k]!.turn) continue;
+    let end = k + 1;
+    while (end < tokens.length && tokens[end]!.turn === tokens[k]!.turn && words.has(tokens[end]!.lower))
+      end += 1;
+    findings.push(tokenFinding(dialogue, NAME, TYPE, k, end, REPEAT_SCORE, ['repeat']));
+    k = end - 1;
+  }
+  return findings;
+}
+
+/**
+ * The address at a site: the structured street when one starts near the site, widened to the
+ * whole answer around it (a house name or flat before, a floor, town and postcode after); else the
+ * loose answer.
+ */
 function siteAddress(dialogue: Dialogue, site: ValueSite): SiteValue[] {
   const { tokens } = dialogue;
-  for (let k = site.start; k < Math.min(site.limit, site.start + SEARCH_WORDS); k += 1) {
-    const street = parseStreet(tokens, k, site.limit);
-    // Without a suffix, only an answer to an address question is an address ("I'm at work until 5 today").
-    if (!street || (!street.suffix && site.source === 'stated')) continue;
+  const opening = answerOpening(tokens, site);
+  const street = siteStreet(tokens, site);
+  if (street) {
+    const end = tailEnd(tokens, street.end, site.limit);
     return [
       {
-        from: street.from,
-        to: laterUnitEnd(tokens, street.end, site.limit) ?? street.end,
+        from: leadingAddressStart(tokens, opening, street.from),
+        to: laterUnitEnd(tokens, end, site.limit) ?? end,
         adjust: street.suffix ? 0 : -NO_SUFFIX_PENALTY,
         reasons: street.suffix ? ['street'] : ['house-number'],
       },
     ];
   }
-  let end = site.start;
+  // "The Old Forge, Church Lane": a house name may lead a loose answer.
+  const first = tokens[site.start]?.lower === 'the' ? site.start + 1 : site.start;
+  let end = first;
   while (end < Math.min(site.limit, site.start + MAX_LOOSE_WORDS) && isAddressWord(tokens[end]!)) end += 1;
-  const span = tokens.slice(site.start, end);
-  const marked = span.some((token) => /\d/.test(token.text) || STREET_SUFFIXES.has(token.lower));
-  // A stated cue without an address shape ("I'm at work", "we moved to Denver") is no street address.
-  if (end === site.start || (site.source === 'stated' && !marked)) return [];
+  const span = tokens.slice(first, end);
+  const suffixed = span.some((token) => STREET_SUFFIXES.has(token.lower));
+  const marked = suffixed || span.some((token) => /\d/.test(token.text));
+  // A stated cue without a street word ("I'm at work", "we moved to Denver", "we're at 11000
+  // pledges") is no street address.
+  if (end === first || (site.source === 'stated' && !suffixed)) return [];
   return [
     {
-      from: site.start,
+      from: opening,
       to: end,
       adjust: marked ? -LOOSE_ANSWER_PENALTY : -BARE_ANSWER_PENALTY,
       reasons: ['loose'],
     },
   ];
+}
+
+/**
+ * Where an answer opens: the site, or the start of a house name whose first words the answer's
+ * reading took for the question's own ("the Old Forge" read as "the old [address]").
+ */
+function answerOpening(tokens: readonly Token[], site: ValueSite): number {
+  if (site.source !== 'asked') return site.start;
+  let at = site.start;
+  while (at > site.cueAt && (ADDRESS_CUE_WORDS.has(tokens[at - 1]!.lower) || tokens[at - 1]!.lower === 'the'))
+    at -= 1;
+  return at;
+}
+
+/**
+ * The street a site's answer gives within its first words: the first with a street word, else
+ * (in an answer to an address question) the first house number and name ("904 Sycamore").
+ */
+function siteStreet(tokens: readonly Token[], site: ValueSite): Street | undefined {
+  let bare: Street | undefined;
+  for (let k = site.start; k < Math.min(site.limit, site.start + SEARCH_WORDS); k += 1) {
+    const street = parseStreet(tokens, k, site.limit);
+    if (street?.suffix) return street;
+    // Without a suffix, only an answer to an address question is an address ("I'm at work until 5 today").
+    if (street && site.source !== 'stated') bare ??= street;
+  }
+  return bare;
+}
+
+/**
+ * Where an answer's address starts: at the site when only names and numbers come before the
+ * street ("The Old Forge, 3 ...", "2F1, 61 ...", "Ty Gwyn, 3 ..."), else at the street.
+ */
+function leadingAddressStart(tokens: readonly Token[], siteStart: number, streetFrom: number): number {
+  for (let k = siteStart; k < streetFrom; k += 1) {
+    const token = tokens[k]!;
+    if (STOP_WORDS.has(token.lower) && !(k === siteStart && token.lower === 'the')) return streetFrom;
+  }
+  return siteStart;
+}
+
+/** One past the address words an answer goes on with after the street: floors, units, town, postcode. */
+function tailEnd(tokens: readonly Token[], from: number, limit: number): number {
+  let k = from;
+  while (k < Math.min(limit, from + MAX_TAIL_WORDS)) {
+    const next = floorEnd(tokens, k, limit) ?? (isAddressWord(tokens[k]!) ? k + 1 : undefined);
+    if (next === undefined) break;
+    k = next;
+  }
+  return k;
 }
 
 /** Addresses recognised by shape alone: a house number, street words and a suffix. */
@@ -112,8 +282,15 @@ function shapedAddresses(dialogue: Dialogue): Finding[] {
   for (let k = 0; k < tokens.length; k += 1) {
     if (!mayStartStreet(tokens[k]!)) continue;
     const street = parseStreet(tokens, k, answerLimit(dialogue, tokens[k]!.turn));
-    if (!street?.suffix) continue;
-    const score = SHAPE_SCORE + (street.locality ? LOCALITY_BONUS : 0);
+    // Without a street word, a flat after it ("2740 North Kedzie, apartment 3 R") or a unit before
+    // it and a postcode after ("Unit 4, Kirkstall Forge, LS5 3BF") still make an address; a number
+    // and names alone do not.
+    const unitBefore = UNIT_NAMES.has(tokens[k]!.lower);
+    if (!street || (!street.suffix && !street.unitAfter && !(unitBefore && street.locality))) continue;
+    // "booked via Expedia 4 nights": a leading street word that is also English needs a flat or postcode too.
+    if (ENGLISH_PREFIXES.has(tokens[k]!.lower) && !street.unitAfter && !street.locality) continue;
+    const score =
+      SHAPE_SCORE + (street.locality ? LOCALITY_BONUS : 0) - (street.suffix ? 0 : NO_SUFFIX_PENALTY);
     const to = street.locality ? street.end : street.streetEnd;
     findings.push(tokenFinding(dialogue, NAME, TYPE, street.from, to, score, ['shape']));
     k = to - 1;
@@ -123,25 +300,40 @@ function shapedAddresses(dialogue: Dialogue): Finding[] {
 
 /**
  * A cheap test before parseStreet, which most tokens fail: a street starts with a house number, a
- * unit word or a PO box ("po", "p.o", "post office").
+ * unit word, a PO box ("po", "p.o", "post office") or a street word of the street-first order.
  */
 function mayStartStreet(token: Token): boolean {
   const first = token.text.charCodeAt(0);
-  return (first >= 48 && first <= 57) || token.lower.startsWith('p') || UNIT_WORDS.has(token.lower);
+  return (
+    (first >= 48 && first <= 57) ||
+    token.lower.startsWith('p') ||
+    UNIT_WORDS.has(token.lower) ||
+    STREET_PREFIXES.has(token.lower) ||
+    isJoinedStreet(token)
+  );
 }
 
 /**
- * The street address starting at token k: [unit] number street-words [suffix] [direction] [unit],
- * or a PO box, then the town, state and ZIP. Undefined when k starts none.
+ * The street address starting at token k: [unit [building]] number street-words [suffix]
+ * [direction] [units], or street-words number [units] (the street-first order), or a PO box, then
+ * the town, state and ZIP. Undefined when k starts none.
  */
 function parseStreet(tokens: readonly Token[], k: number, limit: number): Street | undefined {
   const from = k;
   const unit = unitEnd(tokens, k, limit);
-  // "flat 3, 22 Clifton Vale" said as "flat three twenty two" reads "flat 322": the number after
-  // the unit word is then the house number too.
-  if (unit !== undefined) k = tokens[unit] && isHouseNumber(tokens[unit]) ? unit : unit - 1;
+  if (unit !== undefined) {
+    // "Flat 12, Alderley House, 40 Wilmslow Road": the building's name, then the house number.
+    // Otherwise "flat 3, 22 Clifton Vale" said as "flat three twenty two" reads "flat 322": the
+    // number after the unit word is then the house number too.
+    k = buildingEnd(tokens, unit, limit) ?? (tokens[unit] && isHouseNumber(tokens[unit]) ? unit : unit - 1);
+  }
   const box = poBoxEnd(tokens, k, limit);
-  if (box !== undefined) return withLocality(tokens, from, box, limit, true);
+  if (box !== undefined) return withLocality(tokens, from, box, limit, true, false);
+  const foreign = streetFirstEnd(tokens, k, limit);
+  if (foreign !== undefined) {
+    const units = unitsEnd(tokens, foreign, limit);
+    return withLocality(tokens, from, units, limit, true, namesUnit(tokens, foreign, units));
+  }
   if (k >= limit || !isHouseNumber(tokens[k]!) || MEASURE_WORDS.has(tokens[k + 1]?.lower ?? ''))
     return undefined;
   k += 1;
@@ -149,7 +341,7 @@ function parseStreet(tokens: readonly Token[], k: number, limit: number): Street
   let suffix = false;
   while (k < limit && words < MAX_STREET_WORDS) {
     const token = tokens[k]!;
-    if (words > 0 && STREET_SUFFIXES.has(token.lower)) {
+    if ((words > 0 && STREET_SUFFIXES.has(token.lower)) || isJoinedStreet(token)) {
       suffix = true;
       k += 1;
       // "Oak Alley Street", "Mill Run Road": a suffix word that is part of the name before the suffix.
@@ -163,16 +355,81 @@ function parseStreet(tokens: readonly Token[], k: number, limit: number): Street
       /^\d{1,3}$/.test(token.text) &&
       DIRECTIONALS.has(tokens[k - 1]?.lower ?? '') &&
       STREET_SUFFIXES.has(tokens[k + 1]?.lower ?? '');
-    if (!isStreetWord(token) && !article && !numbered) break;
+    // A unit ends the street's name: "22 apartment 4" is no street called "apartment".
+    if ((!isStreetWord(token) && !article && !numbered) || unitEnd(tokens, k, limit) !== undefined) break;
     words += 1;
     k += 1;
   }
-  if (words === 0) return undefined;
+  if (words === 0 && !suffix) return undefined;
+  // "3 Heol y Bryn", "12 rue de Rivoli": a street word that leads the name, which ends at talk.
+  if (!suffix && words > 1 && STREET_PREFIXES.has(tokens[k - words]!.lower)) {
+    const start = k - words;
+    let kept = 1;
+    while (kept < words && !COMMON_WORDS.has(tokens[start + kept]!.lower)) kept += 1;
+    k = start + kept;
+    words = kept;
+    suffix = words > 1;
+  }
+  const named = tokens.slice(k - words, k);
   // Without a suffix the street's words must be names, not talk ("until 5 today").
-  if (!suffix && tokens.slice(k - words, k).some((token) => COMMON_WORDS.has(token.lower))) return undefined;
+  if (!suffix && named.some((token) => COMMON_WORDS.has(token.lower))) return undefined;
   if (suffix && k < limit && DIRECTIONALS.has(tokens[k]!.lower)) k += 1;
-  k = unitEnd(tokens, k, limit) ?? k;
-  return withLocality(tokens, from, k, limit, suffix);
+  const units = unitsEnd(tokens, k, limit);
+  return withLocality(tokens, from, units, limit, suffix, namesUnit(tokens, k, units));
+}
+
+/** True when tokens [from, to) name a flat or a floor ("apartment 3", "first floor"), not a room or number. */
+function namesUnit(tokens: readonly Token[], from: number, to: number): boolean {
+  return tokens.slice(from, to).some((token) => UNIT_NAMES.has(token.lower) || token.lower === 'floor');
+}
+
+/**
+ * The street-first order at k: a leading street word and the name ("rua dos Remedios 44", "Calle
+ * de Cuba 18"), or a joined street name ("Wilhelmstrasse 22"), then the house number; one past the
+ * house number, or undefined.
+ */
+function streetFirstEnd(tokens: readonly Token[], k: number, limit: number): number | undefined {
+  const token = tokens[k];
+  if (!token) return undefined;
+  let at = k + 1;
+  if (STREET_PREFIXES.has(token.lower)) {
+    while (at < Math.min(limit, k + 1 + MAX_STREET_WORDS) && isNameWord(tokens[at]!)) at += 1;
+    if (at === k + 1) return undefined;
+  } else if (!isJoinedStreet(token)) return undefined;
+  const number = tokens[at];
+  if (at >= limit || !number || !isHouseNumber(number) || MEASURE_WORDS.has(tokens[at + 1]?.lower ?? ''))
+    return undefined;
+  return at + 1;
+}
+
+/** A word of a street's name in the street-first order: names and their particles ("de", "dos", "y"). */
+function isNameWord(token: Token): boolean {
+  return isStreetWord(token) && !COMMON_WORDS.has(token.lower);
+}
+
+function isJoinedStreet(token: Token): boolean {
+  return token.lower.length >= MIN_JOINED_LENGTH && JOINED_STREET.test(token.lower);
+}
+
+/**
+ * "Flat 12, Alderley House, 40 Wilmslow Road": the index of the house number after a building's
+ * name that follows a unit at k, when a street's name follows the number; else undefined.
+ */
+function buildingEnd(tokens: readonly Token[], k: number, limit: number): number | undefined {
+  let at = k;
+  while (at < Math.min(limit, k + MAX_BUILDING_WORDS) && isBuildingWord(tokens[at]!)) at += 1;
+  const next = tokens[at + 1];
+  return at > k && at + 1 < limit && isHouseNumber(tokens[at]!) && next && isStreetWord(next)
+    ? at
+    : undefined;
+}
+
+/**
+ * A word of a building's name ("Alderley House", "Old Mill"): not a street's suffix or a spelled
+ * letter ("Moseley Road, B 12").
+ */
+function isBuildingWord(token: Token): boolean {
+  return isStreetWord(token) && token.text.length > 1 && !STREET_SUFFIXES.has(token.lower);
 }
 
 function withLocality(
@@ -181,6 +438,7 @@ function withLocality(
   streetEnd: number,
   limit: number,
   suffix: boolean,
+  unitAfter: boolean,
 ): Street {
   let end = streetEnd;
   let locality = false;
@@ -190,15 +448,46 @@ function withLocality(
     else if (!isPlaceWord(token)) break;
     end = k + 1;
   }
-  return { from, streetEnd, end, suffix, locality };
+  return { from, streetEnd, end, suffix, unitAfter, locality };
 }
 
-/** "apartment 4B", "flat 2", "suite 200", "# 5": one past the unit, when one starts at k. */
+/** One past the units and floors that start at k ("apartment 4, third floor"), or k. */
+function unitsEnd(tokens: readonly Token[], k: number, limit: number): number {
+  for (let units = 0; units < 2; units += 1) {
+    const next = unitEnd(tokens, k, limit) ?? floorEnd(tokens, k, limit);
+    if (next === undefined) break;
+    k = next;
+  }
+  return k;
+}
+
+/**
+ * "apartment 4B", "flat 2", "suite 200", "# 5", "apartment 3 R", "apartment 1 203" (said digit by
+ * digit): one past the unit, when one starts at k.
+ */
 function unitEnd(tokens: readonly Token[], k: number, limit: number): number | undefined {
   const word = tokens[k];
   const id = tokens[k + 1];
-  if (!word || !id || k + 1 >= limit || !UNIT_WORDS.has(word.lower)) return undefined;
-  return UNIT_ID.test(id.text) ? k + 2 : undefined;
+  if (!word || !id || k + 1 >= limit || !UNIT_WORDS.has(word.lower) || !UNIT_ID.test(id.text))
+    return undefined;
+  let at = k + 2;
+  if (/^\d+$/.test(id.text)) {
+    // Digits said one by one continue the number, unless they run on into more (a postcode next).
+    let digits = id.text.length;
+    let more = at;
+    while (more < limit && /^\d{1,3}$/.test(tokens[more]!.text)) digits += tokens[more++]!.text.length;
+    if (digits <= MAX_UNIT_DIGITS) at = more;
+    // "3 R": a letter said apart from the number (not "a" or "I", which start talk).
+    if (at < limit && /^\p{L}$/u.test(tokens[at]!.text) && !STOP_WORDS.has(tokens[at]!.lower)) at += 1;
+  }
+  return at;
+}
+
+/** "first floor", "3 floor" (the normaliser's "third floor"), "3rd floor": one past "floor", when one starts at k. */
+function floorEnd(tokens: readonly Token[], k: number, limit: number): number | undefined {
+  const word = tokens[k];
+  if (!word || k + 1 >= limit || tokens[k + 1]!.lower !== 'floor') return undefined;
+  return FLOOR_NAMES.has(word.lower) || /^\d{1,2}(?:st|nd|rd|th)?$/i.test(word.text) ? k + 2 : undefined;
 }
 
 /**
@@ -241,10 +530,11 @@ function isStreetWord(token: Token): boolean {
   );
 }
 
-/** A word of a town or county name: not ordinary talk. */
+/** A word of a town or county name: not ordinary talk, nor a contraction ("it'll", "we're"). */
 function isPlaceWord(token: Token): boolean {
   return (
     /^\p{L}[\p{L}'.-]*$/u.test(token.text) &&
+    !/'(?:ll|re|ve|d|m|t)$/.test(token.lower) &&
     !STOP_WORDS.has(token.lower) &&
     (!COMMON_WORDS.has(token.lower) || US_STATE_WORDS.has(token.lower))
   );

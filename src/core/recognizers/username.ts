@@ -14,6 +14,7 @@ import type { Dialogue } from './dialogue/dialogue.js';
 import { readDialogue } from './dialogue/dialogue.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import { matchAt, phraseList } from './dialogue/phrases.js';
+import type { CueMatch } from './dialogue/topics.js';
 import { findCues } from './dialogue/topics.js';
 import type { Token } from './dialogue/tokens.js';
 import { COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
@@ -22,6 +23,8 @@ const NAME = 'username';
 const MAX_PIECES = 4;
 /** Spoken symbols that join the pieces of an identifier. */
 const JOINERS = wordSet('underscore dot dash hyphen at period point');
+/** Joiners that only a spoken identifier holds ("at", "point" are also talk). */
+const SYMBOL_JOINERS = wordSet('underscore dot dash hyphen');
 /** "BCASTILLO, then the number 2": words that lead on to the digits ending the identifier. */
 const DIGIT_LEADS = phraseList(
   ['then', 'and then', 'followed by', 'and'].flatMap((lead) =>
@@ -49,8 +52,18 @@ const READ_BACK_SCORE = 0.8;
 /** How far after a username cue, in its turn, a handle with digits may come ("username on the website is ..."). */
 const HANDLE_REACH = 6;
 const HANDLE_SCORE = 0.8;
+/** How many words into the turn after a username question's answer a handle may come ("I have … on the account"). */
+const ON_TOPIC_REACH = 8;
 /** A handle: letters and digits in one word, maybe with "_", "." or "-" ("kmart88", "j.doe_71"). */
 const HANDLE_SHAPE = /^(?=.*\p{L})(?=.*\d)[\p{L}\d._-]+$/u;
+/** Letters said by their names, as a read-back may write them ("kay nguyen 4", "jay doe 7"). */
+const LETTER_NAMES: ReadonlyMap<string, string> = new Map(
+  `bee:b cee:c see:c dee:d ee:e eff:f gee:g aitch:h haitch:h jay:j kay:k el:l ell:l em:m en:n
+   pee:p cue:q queue:q ar:r are:r ess:s tee:t vee:v ex:x wye:y why:y zed:z zee:z`
+    .trim()
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
+);
 /** The shortest username chased through the call when said again. */
 const MIN_SAID_AGAIN = 5;
 /** How many tokens a username said again may be spread over ("d m a r t 8 8" reads "DMART 8 8"). */
@@ -81,7 +94,7 @@ function ownFindings(dialogue: Dialogue): Finding[] {
       const to = identifierEnd(dialogue, from, site.limit);
       return [{ from, to }];
     }),
-    ...handlesAfterCues(dialogue),
+    ...handlesNearCues(dialogue),
   ];
   ownCache.set(dialogue, found);
   return found;
@@ -136,28 +149,73 @@ function spelledReadBacks(dialogue: Dialogue, pieces: ReadonlySet<string>): Find
   return findings;
 }
 
-/** A handle with digits within a few words after a username cue in the same turn. */
-function handlesAfterCues(dialogue: Dialogue): Finding[] {
-  const { tokens, words } = dialogue;
+/**
+ * Handles near username cues, reading each turn's cues once:
+ * - an identifier within a few words after a username cue in the same turn: a handle with digits
+ *   ("your username on the website is kmart88?"), or pieces with digits or a spoken joiner between
+ *   them ("the username for the app is devon a underscore 404", "is my username still jordan aw
+ *   01?"), `after-cue`;
+ * - a handle said in the turn after the other party answered the speaker's own username question
+ *   ("what username did you set up?" … "I have ybrightwell20 on the account"), with no other topic
+ *   named since, in their reply or earlier in this turn, `on-topic`.
+ */
+function handlesNearCues(dialogue: Dialogue): Finding[] {
+  const { tokens, words, turnFirst, turnEnd } = dialogue;
   const findings: Finding[] = [];
-  dialogue.turnFirst.forEach((first, turn) => {
-    const end = dialogue.turnEnd[turn]!;
-    for (const cue of findCues(words.slice(first, end))) {
+  let previous: CueMatch[] = [];
+  for (let turn = 0; turn < turnFirst.length; turn += 1) {
+    const first = turnFirst[turn]!;
+    const end = turnEnd[turn]!;
+    const cues = findCues(words.slice(first, end));
+    for (const cue of cues) {
       if (cue.topic !== 'username') continue;
       const from = first + cue.start + cue.length;
       for (let k = from; k < Math.min(end, from + HANDLE_REACH); k += 1) {
-        if (!HANDLE_SHAPE.test(tokens[k]!.text)) continue;
+        const to = HANDLE_SHAPE.test(tokens[k]!.text) ? k + 1 : joinedIdentifierEnd(dialogue, k, end);
+        if (to === undefined) continue;
         findings.push(
-          tokenFinding(dialogue, NAME, 'USERNAME', k, k + 1, HANDLE_SCORE, [
-            'after-cue',
-            `cue:${cue.phrase}`,
-          ]),
+          tokenFinding(dialogue, NAME, 'USERNAME', k, to, HANDLE_SCORE, ['after-cue', `cue:${cue.phrase}`]),
         );
         break;
       }
     }
-  });
+    if (previous.at(-1)?.topic === 'username' && findCues(dialogue.prompts[turn]!).length === 0) {
+      const handle = handleOnTopic(dialogue, turn, cues);
+      if (handle !== undefined) {
+        findings.push(
+          tokenFinding(dialogue, NAME, 'USERNAME', handle, handle + 1, HANDLE_SCORE, ['on-topic']),
+        );
+      }
+    }
+    previous = cues;
+  }
   return findings;
+}
+
+/** The first handle early in the turn, when no cue (`cues`, the turn's own) comes before it. */
+function handleOnTopic(dialogue: Dialogue, turn: number, cues: readonly CueMatch[]): number | undefined {
+  const first = dialogue.turnFirst[turn]!;
+  const end = Math.min(dialogue.turnEnd[turn]!, first + ON_TOPIC_REACH);
+  for (let k = first; k < end; k += 1) {
+    if (!HANDLE_SHAPE.test(dialogue.tokens[k]!.text)) continue;
+    return cues.some((cue) => first + cue.start < k) ? undefined : k;
+  }
+  return undefined;
+}
+
+/**
+ * The end of an identifier of several pieces starting at k, with a digit or a spoken joiner among
+ * them ("frye kitchen 22", "devon a underscore 404"), or undefined: plain words are talk.
+ */
+function joinedIdentifierEnd(dialogue: Dialogue, k: number, limit: number): number | undefined {
+  const { tokens } = dialogue;
+  if (!isPiece(tokens[k]!) || !/\p{L}/u.test(tokens[k]!.text)) return undefined;
+  const to = identifierEnd(dialogue, k, limit);
+  if (to - k < 2) return undefined;
+  const said = tokens.slice(k, to);
+  // A time, date or price is talk ("starting at 11:52 pm").
+  if (said.some((token) => /[:/$£€]/.test(token.text))) return undefined;
+  return said.some((token) => /\d/.test(token.text) || SYMBOL_JOINERS.has(token.lower)) ? to : undefined;
 }
 
 /** A username found in the call said again, in one token or spelled over several ("So dmart88?"). */
@@ -170,7 +228,10 @@ function sayingsAgain(dialogue: Dialogue, keys: ReadonlySet<string>): Finding[] 
     const end = Math.min(dialogue.turnEnd[tokens[k]!.turn]!, k + MAX_SAID_AGAIN_TOKENS);
     let said = '';
     for (let j = k; j < end; j += 1) {
-      said += compactKey(tokens[j]!.text);
+      const word = compactKey(tokens[j]!.text);
+      const letter = LETTER_NAMES.get(tokens[j]!.lower);
+      // "kay nguyen 4" for "knguyen4": a letter said by its name, where the username has that letter.
+      said += letter !== undefined && !wanted.some((key) => key.startsWith(said + word)) ? letter : word;
       if (!wanted.some((key) => key.startsWith(said)) || said === '') break;
       if (!keys.has(said)) continue;
       findings.push(tokenFinding(dialogue, NAME, 'USERNAME', k, j + 1, READ_BACK_SCORE, ['repeated']));
@@ -184,6 +245,7 @@ function sayingsAgain(dialogue: Dialogue, keys: ReadonlySet<string>): Finding[] 
 /** A piece of an identifier: holds a digit or symbol, is a spelled run, or is not an ordinary word. */
 function isPiece(token: Token): boolean {
   if (/[\d_@.-]/.test(token.text)) return /[\p{L}\d]/u.test(token.text);
+  if (JOINERS.has(token.lower)) return false;
   if (/^\p{Lu}{2,}$/u.test(token.text)) return true;
   return /^[\p{L}']+$/u.test(token.text) && !STOP_WORDS.has(token.lower) && !COMMON_WORDS.has(token.lower);
 }
@@ -207,21 +269,46 @@ function identifierEnd(dialogue: Dialogue, start: number, limit: number): number
       continue;
     }
     const token = tokens[k]!;
-    if (isPiece(token)) {
+    const next = k + 1 < limit ? tokens[k + 1] : undefined;
+    if (isPiece(token) || (pieces > 0 && isInitial(token) && next !== undefined && leadsOn(next))) {
       // Digits read one by one after a spelled run ("ABK 3 1 9") are one piece with it.
       if (pieces === 0 || !/^\d+$/.test(token.text) || !/^\d+$/.test(tokens[k - 1]!.text)) pieces += 1;
       end = k + 1;
-    } else if (
+    } else if (pieces > 0 && token.lower === 'or') {
+      // "jdoe_71, or jdoe71", "yolanda b 2020, or maybe with a dot, yolanda dot b dot 2020":
+      // another username offered in the same breath, after a few words of talk.
+      return alternativeEnd(dialogue, k + 1, limit) ?? end;
+    } else if (!(
       pieces > 0 &&
-      token.lower === 'or' &&
-      k + 1 < limit &&
-      HANDLE_SHAPE.test(tokens[k + 1]!.text)
-    ) {
-      // "jdoe_71, or jdoe71": another username offered in the same breath.
-      pieces = Math.max(pieces, MAX_PIECES - 1);
-    } else if (!(pieces > 0 && JOINERS.has(token.lower) && k + 1 < limit && isPiece(tokens[k + 1]!))) {
+      JOINERS.has(token.lower) &&
+      next !== undefined &&
+      (isPiece(next) || isInitial(next))
+    )) {
       break;
     }
   }
   return end;
+}
+
+/** A single letter: an initial inside an identifier ("devon a underscore 404"). */
+function isInitial(token: Token): boolean {
+  return /^\p{L}$/u.test(token.text);
+}
+
+/** A spoken joiner or digits: what makes a single letter before it part of an identifier. */
+function leadsOn(token: Token): boolean {
+  return JOINERS.has(token.lower) || /^\d+$/.test(token.text);
+}
+
+/** How many words of talk may come between "or" and the other username offered. */
+const MAX_OR_TALK = 5;
+
+/** The end of the username offered after "or" at k, or undefined when none is. */
+function alternativeEnd(dialogue: Dialogue, k: number, limit: number): number | undefined {
+  const { tokens } = dialogue;
+  for (let j = k; j < Math.min(limit, k + MAX_OR_TALK); j += 1) {
+    if (!isPiece(tokens[j]!)) continue;
+    return HANDLE_SHAPE.test(tokens[j]!.text) ? j + 1 : joinedIdentifierEnd(dialogue, j, limit);
+  }
+  return undefined;
 }

@@ -92,7 +92,12 @@ function answerStart(
   topic: Topic,
 ): number | undefined {
   const { words } = dialogue;
-  const opened = skipLeadIns(words, from, limit);
+  let opened = skipLeadIns(words, from, limit);
+  // "I don't have a car... oh wait, I think I put ...": a non-answer taken back restarts the answer.
+  if (opened.at < limit && startsNonAnswer(words, opened.at)) {
+    const taken = takenBack(words, opened.at, limit);
+    if (taken !== undefined) opened = skipLeadIns(words, taken, limit);
+  }
   let at = opened.at;
   let announced = opened.announced;
   if (at >= limit || startsNonAnswer(words, at)) return undefined;
@@ -105,6 +110,20 @@ function answerStart(
   at = skipCueWords(words, at, limit, topic);
   if (question.asked.form === 'yes-no' && opened.yesOrNo && !announced) return undefined;
   return at < limit && !startsNonAnswer(words, at) ? at : undefined;
+}
+
+/** Words that take back what was just said: "oh wait", "actually", "no hang on". */
+const TAKING_BACK = phraseList(['wait', 'oh wait', 'no wait', 'actually', 'hang on', 'hold on', 'oh no']);
+/** How far into a non-answer the speaker may take it back. */
+const TAKE_BACK_REACH = 10;
+
+/** One past the words taking back a non-answer starting at `at`, or undefined. */
+function takenBack(words: readonly string[], at: number, limit: number): number | undefined {
+  for (let k = at + 1; k < Math.min(limit - 1, at + TAKE_BACK_REACH); k += 1) {
+    const match = matchAt(words, k, TAKING_BACK);
+    if (match) return k + match.length;
+  }
+  return undefined;
 }
 
 /**

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { spoken } from './support.js';
+
+function expectAll(cases: Record<string, string>): void {
+  for (const [input, expected] of Object.entries(cases)) assert.equal(spoken(input), expected, input);
+}
+
+describe('"one" standing for a thing named before', () => {
+  test('is a word after a determiner or describing word, so it does not join the digits after it', () => {
+    expectAll({
+      'try the older one, 5 2 8 8 1': 'try the older one 52881',
+      'maybe the four digit one, three three nine oh': 'maybe the 4 digit one 3390',
+      'which one do you mean': 'which one do you mean',
+      'the new one is nine nine two one': 'the new one is 9921',
+    });
+  });
+
+  test('stays a digit when more of a number follows it, or after other words', () => {
+    expectAll({
+      'it is the one two three four': 'it is the 1234',
+      'flat one, then 42 Elm Road': 'flat 1 then 42 Elm Road',
+      'option one please': 'option 1 please',
+    });
+  });
+});
+
+describe('"oh" between spoken separators', () => {
+  test('is the zero of a part said alone', () => {
+    expectAll({
+      'ten dot oh dot four dot nine': '10.0.4.9',
+      'one seven two dash oh dash five five': '172-0-55',
+    });
+  });
+
+  test('is a word elsewhere', () => {
+    expectAll({
+      'dot oh dot': 'dot oh dot',
+      'oh dot five': 'oh dot 5',
+    });
+  });
+});
+
+describe('digit homophones', () => {
+  test('a turn that says a digit then its homophone is a doubled digit', () => {
+    expectAll({ 'two too': '22', 'four for.': '44' });
+  });
+
+  test('not when the homophone says another digit, or the turn says more', () => {
+    expectAll({ 'four to': '4 to', 'two to five': '2 to 5', 'room two too': 'room 2 too' });
+  });
+
+  test('"to" after a naming word before a phone-length number is the preposition', () => {
+    expectAll({
+      'please change my number to four one five five five five two nine eight one':
+        'please change my number to 4155552981',
+      'we sent a code to six one seven five five five oh one four four': 'we sent a code to 6175550144',
+    });
+  });
+
+  test('a code-sized number after a naming word still takes the homophone', () => {
+    expectAll({ 'the door code to five five one': 'the door code 2551' });
+  });
+});
