@@ -3,13 +3,15 @@
  * Imports every call with Hush's importers, runs each system, scores it against the labels and
  * prints Markdown per set (the generated corpus, then the hand-written holdout sets); writes JSON to
  * .eval-out/results.json (generated), results-holdout.json, results-holdout-b.json,
- * results-holdout-c.json, results-holdout-d.json and results-holdout-e.json.
- *   --set <name>    generated, holdout, holdout-b, holdout-c, holdout-d, holdout-e or all (default all)
+ * results-holdout-c.json … results-holdout-f.json.
+ *   --set <name>    generated, holdout, holdout-b … holdout-f or all (default all)
  *   --show-misses   list the spans Hush missed, with their text (synthetic data, for developers);
- *                   for a set kept unseen (holdout-e) only the number missed per type
+ *                   for a set kept unseen (holdout-f) only the number missed per type
  *   --no-peers      run Hush only
  *   --format <id>   only calls written in one format
  *   --policy <file> run with a policy file instead of the default (e.g. samples/policies/pci-strict.yaml)
+ *   --rotate <n>    rebuild the hand-written sets with each call in the format n further along the
+ *                   rotation (the same conversations through other importers)
  * Exits non-zero only when something failed (a call that does not import, a system that throws),
  * never because a target was missed.
  */
@@ -20,7 +22,6 @@ import { DEFAULT_POLICY } from '../../src/core/policy.js';
 import type { Transcript } from '../../src/core/transcript.js';
 import { parsePolicy } from '../../src/policy/index.js';
 import { importTranscript } from '../../src/formats/index.js';
-import type { CallLabels } from '../corpus/labels.js';
 import { REPO_DIR } from '../corpus/paths.js';
 import { loadPeers } from './peers.js';
 import type { RunSummary, SetRun } from './report.js';
@@ -28,8 +29,8 @@ import { markdown, missCounts, missList, resultsJson, setComparison } from './re
 import type { SystemResult } from './results.js';
 import { addCall, checkTargets, newSystemResult } from './results.js';
 import { scoreCall } from './score.js';
-import type { EvalSet } from './sets.js';
-import { chooseSets, loadLabels, shownDir } from './sets.js';
+import type { EvalCall, EvalSet } from './sets.js';
+import { chooseRotatedSets, chooseSets, loadCalls, shownDir } from './sets.js';
 import type { System } from './systems.js';
 import { EvalSetupError, loadHush, peerSystem } from './systems.js';
 
@@ -38,26 +39,21 @@ function message(error: unknown): string {
 }
 
 /** Runs every system on every call of one set and scores it. */
-async function runSet(
-  set: EvalSet,
-  calls: readonly CallLabels[],
-  systems: readonly System[],
-): Promise<SetRun> {
+async function runSet(set: EvalSet, calls: readonly EvalCall[], systems: readonly System[]): Promise<SetRun> {
   const results: SystemResult[] = systems.map((system) => newSystemResult(system.name, system.version));
   const summary: RunSummary = {
     calls: calls.length,
-    spans: calls.reduce((sum, call) => sum + call.spans.length, 0),
-    negatives: calls.reduce((sum, call) => sum + call.negatives.length, 0),
+    spans: calls.reduce((sum, call) => sum + call.labels.spans.length, 0),
+    negatives: calls.reduce((sum, call) => sum + call.labels.negatives.length, 0),
     importErrors: [],
     callsByFormat: new Map(),
   };
 
-  for (const labels of calls) {
+  for (const { labels, content } of calls) {
     summary.callsByFormat.set(labels.format, (summary.callsByFormat.get(labels.format) ?? 0) + 1);
     let transcript: Transcript;
     try {
-      const path = join(set.dir, labels.file);
-      transcript = importTranscript(readFileSync(path, 'utf8'), `${shownDir(set)}/${labels.file}`).transcript;
+      transcript = importTranscript(content(), `${shownDir(set)}/${labels.file}`).transcript;
     } catch (error) {
       summary.importErrors.push({ call: labels.call, format: labels.format, message: message(error) });
       continue;
@@ -93,11 +89,15 @@ async function main(): Promise<number> {
       'no-peers': { type: 'boolean', default: false },
       format: { type: 'string' },
       policy: { type: 'string' },
+      rotate: { type: 'string', default: '0' },
     },
   });
-  const sets = chooseSets(values.set);
   // Every set's labels first, so a missing set stops the run before any slow work.
-  const labelled = sets.map((set) => ({ set, calls: loadLabels(set, values.format) }));
+  const rotate = Number(values.rotate);
+  if (!Number.isInteger(rotate) || rotate < 0)
+    throw new EvalSetupError(`--rotate takes a whole number of formats, not "${values.rotate}"`);
+  const sets = rotate === 0 ? chooseSets(values.set) : chooseRotatedSets(values.set);
+  const labelled = sets.map((set) => ({ set, calls: loadCalls(set, values.format, rotate) }));
   const policy = values.policy
     ? parsePolicy(readFileSync(values.policy, 'utf8'), values.policy)
     : DEFAULT_POLICY;

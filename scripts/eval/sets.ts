@@ -5,6 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { HoldoutName } from '../corpus/holdout-build.js';
+import { buildHoldoutSet, HOLDOUT_SPECS, readHoldoutSources } from '../corpus/holdout-build.js';
 import type { CallLabels } from '../corpus/labels.js';
 import {
   CORPUS_DIR,
@@ -129,6 +131,15 @@ export function chooseSets(choice: string): EvalSet[] {
   return [set];
 }
 
+/**
+ * The sets a `--set` value names when rotating formats: `all` means every hand-written set opened
+ * for tuning (rotation is for finding failures to fix, which an unseen set must not be used for).
+ */
+export function chooseRotatedSets(choice: string): EvalSet[] {
+  if (choice !== 'all') return chooseSets(choice);
+  return EVAL_SETS.filter((set) => Object.hasOwn(HOLDOUT_SPECS, set.name) && !set.unseen);
+}
+
 /** The set's folder as written in messages ("corpus/holdout"). */
 export function shownDir(set: EvalSet): string {
   return relative(REPO_DIR, set.dir);
@@ -148,7 +159,45 @@ export function loadLabels(set: EvalSet, format: string | undefined): CallLabels
   if (names.length === 0)
     throw new EvalSetupError(`no labels in ${shownDir(set)}/labels: run \`${set.command}\` first`);
   const labels = names.map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as CallLabels);
-  const chosen = format ? labels.filter((call) => call.format === format) : labels;
+  return inFormat(set, labels, format, (call) => call);
+}
+
+/** One call to score: its labels and its transcript as Hush would be given it. */
+export interface EvalCall {
+  labels: CallLabels;
+  content: () => string;
+}
+
+/**
+ * The set's calls. With `rotate` > 0 a hand-written set is rebuilt from its sources with every
+ * call written in the format `rotate` places further along the rotation, so the same
+ * conversations are read through other importers (mono Whisper files, lower-case Genesys words,
+ * subtitle cues): a way to find format-dependent failures on sets already opened for tuning.
+ */
+export function loadCalls(set: EvalSet, format: string | undefined, rotate: number): EvalCall[] {
+  if (rotate === 0)
+    return loadLabels(set, format).map((labels) => ({
+      labels,
+      content: () => readFileSync(join(set.dir, labels.file), 'utf8'),
+    }));
+  if (!Object.hasOwn(HOLDOUT_SPECS, set.name))
+    throw new EvalSetupError(`--rotate rebuilds hand-written sets only; ${set.name} has no sources`);
+  const spec = HOLDOUT_SPECS[set.name as HoldoutName];
+  const rotated = { ...spec, firstFormat: spec.firstFormat + rotate };
+  const { calls } = buildHoldoutSet(readHoldoutSources(rotated), rotated);
+  return inFormat(set, calls, format, (call) => call.labels).map((call) => ({
+    labels: call.labels,
+    content: () => call.content,
+  }));
+}
+
+function inFormat<T>(
+  set: EvalSet,
+  calls: readonly T[],
+  format: string | undefined,
+  labelsOf: (call: T) => CallLabels,
+): T[] {
+  const chosen = format ? calls.filter((call) => labelsOf(call).format === format) : [...calls];
   if (chosen.length === 0)
     throw new EvalSetupError(`no call in the ${set.name} set is written in format "${format}"`);
   return chosen;

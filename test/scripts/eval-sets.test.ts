@@ -4,7 +4,7 @@ import type { RunSummary, SetRun } from '../../scripts/eval/report.js';
 import { markdown, missCounts, missList, setComparison } from '../../scripts/eval/report.js';
 import { addCall, checkTargets, newSystemResult } from '../../scripts/eval/results.js';
 import { scoreCall } from '../../scripts/eval/score.js';
-import { chooseSets, EVAL_SETS, loadLabels } from '../../scripts/eval/sets.js';
+import { chooseRotatedSets, chooseSets, EVAL_SETS, loadCalls, loadLabels } from '../../scripts/eval/sets.js';
 import { EvalSetupError } from '../../scripts/eval/systems.js';
 
 describe('eval sets', () => {
@@ -25,6 +25,22 @@ describe('eval sets', () => {
           error.message,
         ),
     );
+  });
+
+  test('--rotate rebuilds a hand-written set with every call in another format, same labels', () => {
+    const holdout = chooseSets('holdout-b')[0]!;
+    const committed = loadCalls(holdout, undefined, 0);
+    const rotated = loadCalls(holdout, undefined, 1);
+    assert.equal(rotated.length, committed.length);
+    for (const [index, call] of rotated.entries()) {
+      const before = committed[index]!;
+      assert.equal(call.labels.call, before.labels.call);
+      assert.notEqual(call.labels.format, before.labels.format);
+      assert.equal(call.labels.spans.length, before.labels.spans.length);
+      assert.ok(call.content().length > 0);
+    }
+    assert.throws(() => loadCalls(chooseSets('generated')[0]!, undefined, 1), EvalSetupError);
+    assert.ok(chooseRotatedSets('all').every((set) => set.name !== 'generated' && !set.unseen));
   });
 
   test('each set writes its own results file', () => {
