@@ -69,6 +69,32 @@ describe('compileCues', () => {
   test('an empty lexicon never matches', () => {
     assert.equal(compileCues([]).test('anything'), false);
   });
+
+  test('matches whatever the case of the text, at the same positions, naming the cue in lower case', () => {
+    assert.deepEqual(cues.last('So, your CARD Number?'), { cue: 'card number', index: 9, end: 20 });
+    assert.equal(cues.leading('  Post Code next')?.cue, 'post code');
+    // "İ" lower-cases to two characters and the Kelvin sign to "k": positions and matches stay those
+    // of a case-insensitive search of the text as given.
+    assert.deepEqual(
+      cues.all('İ card').map((hit) => hit.index),
+      [2],
+    );
+    const kilo = compileCues(['kilo']);
+    assert.equal(kilo.test('\u212Ailo'), false);
+    assert.equal(kilo.test('KILO'), true);
+  });
+
+  test('a lexicon assembled again from the same cues shares the first matcher', () => {
+    const words = ['sort code', 'routing number'];
+    assert.equal(compileCues([...words]), compileCues([...words]));
+    assert.notEqual(compileCues([...words]), compileCues([...words, 'iban']));
+  });
+
+  test('leading finds the same cue at the start of a long text as of a short one', () => {
+    const tail = ' and then'.repeat(100);
+    assert.equal(cues.leading(` card number${tail}`)?.end, 12);
+    assert.equal(cues.leading(`the card number${tail}`), undefined);
+  });
 });
 
 describe('createContextProbe', () => {

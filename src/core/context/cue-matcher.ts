@@ -35,16 +35,27 @@ const NO_CUES: CueMatcher = {
 
 /**
  * Matchers already compiled, by lexicon: recognizers that compile the same lexicon (the negative
- * cues, an entity's cues) share one regular expression, which the engine then builds only once.
- * Keyed by the array, so lexicons made per call (a policy's custom cues) are not kept.
+ * cues, an entity's cues) share one matcher, whose expression the engine then builds only once.
+ * Keyed by the array first, then by content: a lexicon assembled again from the same cues (a
+ * recognizer's cues with its domain's, a policy's custom cues on every call) finds the matcher
+ * built for the first copy. Distinct lexicons are few (the built-in ones and each policy's own);
+ * should a process ever see more than `MAX_BY_CONTENT`, the content map starts afresh.
  */
 const compiled = new WeakMap<readonly string[], CueMatcher>();
+const byContent = new Map<string, CueMatcher>();
+const MAX_BY_CONTENT = 1000;
 
-/** Compiles a cue lexicon (once per lexicon array); an empty lexicon never matches. */
+/** Compiles a cue lexicon (once per lexicon); an empty lexicon never matches. */
 export function compileCues(cues: readonly string[]): CueMatcher {
   let matcher = compiled.get(cues);
   if (!matcher) {
-    matcher = compile(cues);
+    const content = JSON.stringify(cues);
+    matcher = byContent.get(content);
+    if (!matcher) {
+      if (byContent.size >= MAX_BY_CONTENT) byContent.clear();
+      matcher = compile(cues);
+      byContent.set(content, matcher);
+    }
     compiled.set(cues, matcher);
   }
   return matcher;
@@ -74,6 +85,94 @@ export function notAsPlace(cues: readonly string[]): string[] {
 /** A cue as a regular-expression source: a space is any whitespace, ` ?` optional whitespace. */
 const cueSource = (cue: string): string => cue.trim().replace(/ \?/g, '\\s*').replace(/ +/g, '\\s+');
 
+/**
+ * Longest text (after its leading whitespace) that `leading` searches with the matcher's search
+ * expression, from the text's first word: a miss there reads on to the end of the text. Longer
+ * texts get an anchored expression of their own, compiled when first needed.
+ */
+const LEADING_SEARCH_LIMIT = 256;
+
+/**
+ * The two characters whose lower case a case-insensitive search does not equate with them: "İ"
+ * lower-cases to two characters (shifting every position after it), the Kelvin sign to an ASCII k.
+ */
+const CASE_TRAPS = /[\u0130\u212a]/;
+/** Escapes that match the same characters whatever the case of the text. */
+const CASELESS_ESCAPES = /\\[bBdDsSwW.\\/()[\]{}|?*+^$'-]/g;
+
+/**
+ * True when a source is printable ASCII naming letters only in lower case (escapes above aside): it
+ * then finds in lower-cased text exactly what it finds case-insensitively in the text, unless the
+ * text holds a `CASE_TRAPS` character.
+ */
+const lowerCaseSource = (source: string): boolean =>
+  !/[A-Z\\]|[^ -~]/.test(source.replace(CASELESS_ESCAPES, ''));
+
+/**
+ * A long text and what `searchable` made of it, as last computed: a view's text is searched for
+ * several lexicons in a row. (So the last long text searched stays in memory until another
+ * replaces it.) Short texts are lower-cased on each search (most already are, which V8 sees
+ * without copying them).
+ */
+let lastLong = '';
+let lastLongSearchable: string | undefined;
+const LONG_TEXT = 1024;
+
+/** The text in lower case, to search with a lower-case source; undefined when it holds a `CASE_TRAPS` character. */
+function searchable(text: string): string | undefined {
+  if (text.length < LONG_TEXT) return lowerCase(text);
+  if (text !== lastLong) {
+    lastLong = text;
+    lastLongSearchable = lowerCase(text);
+  }
+  return lastLongSearchable;
+}
+
+function lowerCase(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  // Text lower-casing leaves as it is (most texts searched) holds no trap: both traps change.
+  return lower === text || !CASE_TRAPS.test(text) ? lower : undefined;
+}
+
+/**
+ * A lexicon's expressions, built when first used: compiling a long alternation is among the
+ * dearest steps of a process's first detect(), and a call may never need a given lexicon. A
+ * lower-case source searches lower-cased text without the `i` flag, which V8 compiles and runs at
+ * a fraction of the cost of a case-insensitive alternation; the case-insensitive expressions serve
+ * other sources, and texts holding a `CASE_TRAPS` character.
+ */
+class Expressions {
+  private readonly lower: boolean;
+  private readonly built = new Map<string, RegExp>();
+
+  constructor(private readonly source: string) {
+    this.lower = lowerCaseSource(source);
+  }
+
+  /** The text to search (the text itself, or its lower case) and the expression to search it with. */
+  search(text: string): [subject: string, expression: RegExp] {
+    const lower = this.lower ? searchable(text) : undefined;
+    return lower === undefined ? [text, this.get('gi')] : [lower, this.get('g')];
+  }
+
+  /** Like search, with the source anchored at the text's start after any whitespace. */
+  anchored(text: string): [subject: string, expression: RegExp] {
+    const lower = this.lower ? searchable(text) : undefined;
+    return lower === undefined ? [text, this.get('i')] : [lower, this.get('')];
+  }
+
+  /** The expression with these flags: searching with `g`, anchored without. */
+  private get(flags: string): RegExp {
+    let expression = this.built.get(flags);
+    if (!expression) {
+      const source = flags.includes('g') ? this.source : `^\\s*${this.source}`;
+      expression = new RegExp(source, flags);
+      this.built.set(flags, expression);
+    }
+    return expression;
+  }
+}
+
 function compile(cues: readonly string[]): CueMatcher {
   if (cues.length === 0) return NO_CUES;
   // Longest cues first so that `card number` wins over `card` at the same position.
@@ -87,43 +186,62 @@ function compile(cues: readonly string[]): CueMatcher {
   // The placed group comes first in the expression, so it is capture group 1.
   const alternatives = placed.length > 0 ? [`(${placed.join('|')})`, ...anywhere] : anywhere;
   // Cues are English words: ASCII word boundaries are enough, and much cheaper than Unicode classes.
-  const source = `\\b(?:${alternatives.join('|')})\\b`;
-  const sticky = new RegExp(source, 'gi');
-  const anchored = new RegExp(`^\\s*${source}`, 'i');
-  const hit = (match: RegExpExecArray): CueHit => ({
-    cue: match[0].replace(/\s+/g, ' ').trim().toLowerCase(),
-    index: match.index,
-    end: match.index + match[0].length,
-  });
-  const counts = (match: RegExpExecArray, text: string): boolean =>
+  const expressions = new Expressions(`\\b(?:${alternatives.join('|')})\\b`);
+  // The cue from the text as given (the subject searched may be its lower case).
+  const hit = (text: string, match: RegExpExecArray, index = match.index): CueHit => {
+    const end = match.index + match[0].length;
+    return { cue: text.slice(match.index, end).replace(/\s+/g, ' ').trim().toLowerCase(), index, end };
+  };
+  const counts = (match: RegExpExecArray, subject: string): boolean =>
     placed.length === 0 ||
     match[1] === undefined ||
-    !saidAsPlace(text, { cue: '', index: match.index, end: 0 });
-  const next = (text: string): RegExpExecArray | null => {
-    for (let match = sticky.exec(text); match; match = sticky.exec(text))
-      if (counts(match, text)) return match;
+    !saidAsPlace(subject, { cue: '', index: match.index, end: 0 });
+  const next = (expression: RegExp, subject: string): RegExpExecArray | null => {
+    for (let match = expression.exec(subject); match; match = expression.exec(subject))
+      if (counts(match, subject)) return match;
     return null;
+  };
+  /**
+   * The cue at the text's first word, as `^\s*` before the cues would find it (the hit starts at
+   * 0, its leading whitespace included): the search expression's first match when it starts there.
+   */
+  const leadingMatch = (text: string): RegExpExecArray | null => {
+    const start = text.length - text.trimStart().length;
+    if (text.length - start > LEADING_SEARCH_LIMIT) {
+      const [subject, expression] = expressions.anchored(text);
+      return expression.exec(subject);
+    }
+    const [subject, expression] = expressions.search(text);
+    expression.lastIndex = start;
+    const match = expression.exec(subject);
+    return match && match.index === start ? match : null;
   };
   return {
     test(text) {
-      sticky.lastIndex = 0;
-      return next(text) !== null;
+      const [subject, expression] = expressions.search(text);
+      expression.lastIndex = 0;
+      return next(expression, subject) !== null;
     },
     last(text) {
+      const [subject, expression] = expressions.search(text);
       let found: RegExpExecArray | null = null;
-      sticky.lastIndex = 0;
-      for (let match = next(text); match; match = next(text)) found = match;
-      return found ? hit(found) : undefined;
+      expression.lastIndex = 0;
+      for (let match = next(expression, subject); match; match = next(expression, subject)) found = match;
+      return found ? hit(text, found) : undefined;
     },
     all(text) {
+      const [subject, expression] = expressions.search(text);
       const hits: CueHit[] = [];
-      sticky.lastIndex = 0;
-      for (let match = next(text); match; match = next(text)) hits.push(hit(match));
+      expression.lastIndex = 0;
+      for (let match = next(expression, subject); match; match = next(expression, subject)) {
+        hits.push(hit(text, match));
+      }
       return hits;
     },
     leading(text) {
-      const match = anchored.exec(text);
-      return match && counts(match, text) ? hit(match) : undefined;
+      const match = leadingMatch(text);
+      // At the first word nothing precedes a cue that could make it a place.
+      return match ? hit(text, match, 0) : undefined;
     },
   };
 }

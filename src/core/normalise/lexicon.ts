@@ -108,15 +108,18 @@ export const UNIT_WORDS: ReadonlySet<string> = new Set([
   'floor',
 ]);
 
+/** The words of the number tables above in one set: isNumberWord runs on nearly every word of a call. */
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...CARDINALS.keys(),
+  ...ORDINALS.keys(),
+  ...ZERO_WORDS,
+  ...MAYBE_ZERO_WORDS,
+  ...REPEATERS.keys(),
+]);
+
 /** Whether a word is part of the spoken-number vocabulary (cardinal, ordinal, zero, oh, double…). */
 export function isNumberWord(lower: string): boolean {
-  return (
-    CARDINALS.has(lower) ||
-    ORDINALS.has(lower) ||
-    ZERO_WORDS.has(lower) ||
-    MAYBE_ZERO_WORDS.has(lower) ||
-    REPEATERS.has(lower)
-  );
+  return NUMBER_WORDS.has(lower);
 }
 
 export interface Month {
@@ -194,8 +197,12 @@ export const NATO: ReadonlyMap<string, string> = new Map([
 const FILLER_SHAPES: ReadonlySet<string> = new Set(['um', 'uh', 'er', 'erm', 'uhm', 'hm', 'ah']);
 const MAX_FILLER_LENGTH = 8;
 
+/** The letters fillers start with: most words are told apart by their first letter, with no shape built. */
+const FILLER_FIRST_LETTERS: ReadonlySet<string> = new Set([...FILLER_SHAPES].map((shape) => shape[0]!));
+
 export function isFiller(lower: string): boolean {
-  if (lower.length < 2 || lower.length > MAX_FILLER_LENGTH) return false;
+  if (lower.length < 2 || lower.length > MAX_FILLER_LENGTH || !FILLER_FIRST_LETTERS.has(lower[0]!))
+    return false;
   let shape = lower[0]!;
   for (let i = 1; i < lower.length; i += 1) {
     if (lower[i] !== lower[i - 1]) shape += lower[i];
