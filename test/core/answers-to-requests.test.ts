@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, detectIn, found, foundOfType } from '../recognizers/conversation.js';
+import { agent, call, customer, detectIn, found, foundOfType, mono } from '../recognizers/conversation.js';
 
 describe('answers to a request, fail closed', () => {
   test('the last four of an account asked for: the digits take the asked type', () => {
@@ -46,6 +46,38 @@ describe('answers to a request, fail closed', () => {
       'PHONE_NUMBER:01234 567 8901',
       'PHONE_NUMBER:01234 567 8901',
     ]);
+  });
+
+  test('one mono stream: a request a few sentences back, while nothing with a digit was said since', () => {
+    const asked = mono(
+      'can you choose a new pin for online banking',
+      'does it have to be different from my old one',
+      'yes it does',
+      '7 3 6 1',
+    );
+    assert.deepEqual(found(asked), ['PIN:7361']);
+    // Answered already: a number said after more talk answers nothing.
+    const answered = mono(
+      'and your pin for the app please',
+      'three eight eight one',
+      'thanks, I can see the trip on the fourth and then you took bike 5 5 2 1 0 from the dock',
+    );
+    assert.deepEqual(found(answered), ['PIN:3881']);
+    // Unless the number said was turned down: the next one answers the request again.
+    const turnedDown = mono(
+      'now the new voicemail pin, which four digits would you like',
+      'could it be one nine seven one',
+      'it cannot be a birth year I am afraid',
+      'fine then, three eight three eight',
+    );
+    assert.deepEqual(found(turnedDown), ['PIN:3838']);
+  });
+
+  test('a value and its read-back run together in one mono stream: each half answers', () => {
+    const transcript = mono(
+      "I'll reset the phone banking pin now, what should the new one be, let's do 4 1 7 7 3 0 four one seven seven three oh, done",
+    );
+    assert.deepEqual(found(transcript), ['PIN:417730', 'PIN:417730']);
   });
 
   test('negatives: another kind of number named after the request, a year, a count', () => {

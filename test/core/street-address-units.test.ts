@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, foundOfType } from '../recognizers/conversation.js';
+import { agent, call, customer, foundOfType, mono } from '../recognizers/conversation.js';
 
 const addresses = (...turns: Parameters<typeof call>): string[] =>
   foundOfType(call(...turns), 'STREET_ADDRESS');
@@ -40,5 +40,17 @@ describe('STREET_ADDRESS: units, numbered streets and two-word suffixes', () => 
     assert.deepEqual(addresses(agent('We will post it to 2207 Fenwick Knoll, Macon 31204.')), [
       'STREET_ADDRESS:2207 Fenwick Knoll Macon 31204',
     ]);
+  });
+});
+
+describe('STREET_ADDRESS: a unit in a stream that does not tell the speakers apart', () => {
+  test('"number" of a unit right after the street does not cut the answer', () => {
+    assert.deepEqual(
+      foundOfType(
+        mono('and the address we have for you 6021 Birchmont Road East number 118 okay'),
+        'STREET_ADDRESS',
+      ),
+      ['STREET_ADDRESS:6021 Birchmont Road East number 118'],
+    );
   });
 });

@@ -13,6 +13,8 @@ describe('"one" standing for a thing named before', () => {
       'maybe the four digit one, three three nine oh': 'maybe the 4 digit one 3390',
       'which one do you mean': 'which one do you mean',
       'the new one is nine nine two one': 'the new one is 9921',
+      // No pause before written digits (a mono file): the recogniser would have written a digit "one" as 1.
+      'I must have typed the old one 7 4 0 9': 'I must have typed the old one 7409',
     });
   });
 

@@ -211,6 +211,15 @@ describe('ordinals', () => {
     });
   });
 
+  test('an ordinal said right after a number starts a group of its own', () => {
+    // A year, then the date said again without a pause: the day is no part of the year.
+    expectAll({
+      'sixty four twenty first of march': '64 21 of march',
+      'the eleventh of the third sixty four eleventh of march': 'the 11 of the 3 64 11 of march',
+      'one two three fourth': '123 4',
+    });
+  });
+
   test('"first" and "second" are digits only after a tens word or beside a month', () => {
     expectAll({
       'my first name': 'my first name',

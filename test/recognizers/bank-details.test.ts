@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, detectIn, found, foundOfType } from './conversation.js';
+import { agent, call, customer, detectIn, found, foundOfType, mono } from './conversation.js';
 
 describe('BANK_ACCOUNT', () => {
   test('digits after an account-number question or cue', () => {
@@ -176,6 +176,18 @@ describe('SORT_CODE', () => {
       ['SORT_CODE:123456'],
     );
     assert.deepEqual(foundOfType(call(customer('sort code 12-34-56')), 'SORT_CODE'), ['SORT_CODE:12-34-56']);
+  });
+
+  test('given pair by pair then read back without a pause, in one mono stream', () => {
+    const transcript = mono(
+      'and the sort code please',
+      'three one yep four four yep nine seven three one four four nine seven',
+      'lovely',
+    );
+    assert.deepEqual(foundOfType(transcript, 'SORT_CODE'), [
+      'SORT_CODE:31 yep 44 yep 97',
+      'SORT_CODE:314497',
+    ]);
   });
 
   test('negatives: no cue, a date-like group', () => {

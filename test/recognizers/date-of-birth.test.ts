@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, foundOfType } from './conversation.js';
+import { agent, call, customer, foundOfType, mono } from './conversation.js';
 
 describe('DATE_OF_BIRTH', () => {
   const answers: [string, string][] = [
@@ -37,6 +37,19 @@ describe('DATE_OF_BIRTH', () => {
       [],
     );
     assert.deepEqual(foundOfType(call(agent('date of birth'), customer('13/13/1985')), 'DATE_OF_BIRTH'), []);
+  });
+
+  test('asked with another item in one breath, answered straight after it in one mono stream', () => {
+    const transcript = mono(
+      'to check it is you can I have your date of birth and the last four of your social',
+      'august 9th 1952',
+    );
+    assert.deepEqual(foundOfType(transcript, 'DATE_OF_BIRTH'), ['DATE_OF_BIRTH:august 9 1952']);
+    // Digits named as the other item right before stay that item's.
+    assert.deepEqual(
+      foundOfType(mono('your date of birth was taken, and the sort code is 11 04 52'), 'DATE_OF_BIRTH'),
+      [],
+    );
   });
 });
 

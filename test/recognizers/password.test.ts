@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, foundOfType } from './conversation.js';
+import { agent, call, customer, foundOfType, mono } from './conversation.js';
 import { spansOf } from './spans.js';
 
 // Made-up times (test/helpers/transcript.ts): a turn starts 200 ms after the previous one ends,
@@ -366,5 +366,15 @@ describe('PASSWORD as callers and agents give it', () => {
       ),
       [],
     );
+  });
+});
+
+describe('PASSWORD: a request by position in a mono stream', () => {
+  test('characters of a memorable word asked for in the same turn are no password', () => {
+    const transcript = mono(
+      'right from your memorable word the third and sixth characters please third is K sixth is W',
+    );
+    assert.deepEqual(foundOfType(transcript, 'PASSWORD'), []);
+    assert.deepEqual(foundOfType(transcript, 'SECURITY_ANSWER'), ['SECURITY_ANSWER:K 6 is W']);
   });
 });

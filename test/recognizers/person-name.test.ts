@@ -227,3 +227,59 @@ describe('PERSON_NAME after a relation and a title, in lower-case transcripts', 
     assert.deepEqual(names(customer('my wife handles all the bills')), []);
   });
 });
+
+describe('PERSON_NAME in transcripts written without capitals', () => {
+  test('an agent\'s unlisted name before "speaking" and after "i\'m" in the greeting', () => {
+    assert.deepEqual(names(agent('good morning harbourview dental perpetua speaking')), [
+      'PERSON_NAME:perpetua',
+    ]);
+    assert.deepEqual(names(agent("thanks for calling larchmont gas i'm ottoline how can i help")), [
+      'PERSON_NAME:ottoline',
+    ]);
+    // Later in the call an "i'm ..." is talk, not a greeting.
+    assert.deepEqual(
+      names(
+        agent('hello how can i help'),
+        customer('my last bill looks far too high'),
+        agent('let me look into that for you'),
+        customer('the one from last month'),
+        agent("i'm unable to see that yet"),
+      ),
+      [],
+    );
+  });
+
+  test('a name after thanks or a greeting that ends the turn or the sentence, and its repeats', () => {
+    assert.deepEqual(
+      names(
+        agent('good afternoon fernleigh water zebedee speaking'),
+        customer('thank you zebedee'),
+        customer('cheers mate'),
+        agent("you're welcome take care"),
+      ),
+      ['PERSON_NAME:zebedee', 'PERSON_NAME:zebedee'],
+    );
+    assert.deepEqual(names(agent("you're welcome ysolde have a lovely evening")), ['PERSON_NAME:ysolde']);
+    // A word after thanks that goes on with the sentence, or after "you" that is not thanks.
+    assert.deepEqual(names(agent('thank you creditors will contact you first')), []);
+    assert.deepEqual(names(agent("we'll post you paperwork")), []);
+  });
+
+  test('a listed first name with an unlisted surname, after an introduction or a relation', () => {
+    assert.deepEqual(names(customer('hi this is george pemberton-quayle i need help with my bill')), [
+      'PERSON_NAME:george pemberton-quayle',
+    ]);
+    assert.deepEqual(names(customer('my husband dennis okoroafor his date of birth is')), [
+      'PERSON_NAME:dennis okoroafor',
+    ]);
+    assert.deepEqual(names(customer('my daughter ottilie is on the account too')), ['PERSON_NAME:ottilie']);
+    assert.deepEqual(names(customer('my wife handles all the bills')), []);
+  });
+
+  test('a full name after a weak introduction, two words or a listed first name', () => {
+    assert.deepEqual(names(agent('thanks and am i speaking with wilhelmina castellanos')), [
+      'PERSON_NAME:wilhelmina castellanos',
+    ]);
+    assert.deepEqual(names(agent('is this about the outage')), []);
+  });
+});

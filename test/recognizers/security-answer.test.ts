@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, foundOfType } from './conversation.js';
+import { agent, call, customer, foundOfType, mono } from './conversation.js';
 import { spansOf } from './spans.js';
 
 // Made-up times (test/helpers/transcript.ts): a turn starts 200 ms after the previous one ends,
@@ -114,6 +114,30 @@ describe('SECURITY_ANSWER: letters of a memorable word asked for by position', (
           agent('is your memorable word still set up?'),
           customer('yes, I think so, plan B is to reset it'),
         ),
+        'SECURITY_ANSWER',
+      ),
+      [],
+    );
+  });
+});
+
+describe('SECURITY_ANSWER: letters by position in a mono stream', () => {
+  test('request and answer in one turn: the letters after the request', () => {
+    assert.deepEqual(
+      foundOfType(
+        mono(
+          'and from your secret word the third and the last letters please third is M last is Q okay thanks',
+        ),
+        'SECURITY_ANSWER',
+      ),
+      ['SECURITY_ANSWER:M last is Q'],
+    );
+  });
+
+  test('negatives: positions of something else in one turn', () => {
+    assert.deepEqual(
+      foundOfType(
+        mono('the first and second lines of the address please flat B on Mill Street'),
         'SECURITY_ANSWER',
       ),
       [],

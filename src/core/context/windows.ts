@@ -1,13 +1,15 @@
 /** Short windows of a stream view's text around a position, for cue checks. */
 import { HARD_TURN_BREAK } from '../normalise/view.js';
 
+const HARD_BREAK_CODE = HARD_TURN_BREAK.charCodeAt(0);
+
 /** Lower-case words of text just before pos, at most maxWords, not crossing a hard turn break. */
 export function wordsBefore(text: string, pos: number, maxWords: number): string {
-  const stop = text.lastIndexOf(HARD_TURN_BREAK, pos - 1) + 1;
+  // The break is looked for only as far back as the words go: a mono view may have none at all.
   let start = pos;
   let words = 0;
   let inWord = false;
-  while (start > stop) {
+  while (start > 0 && text.charCodeAt(start - 1) !== HARD_BREAK_CODE) {
     const space = text.charCodeAt(start - 1) === 32;
     if (!space && !inWord) {
       if (words === maxWords) break;
@@ -21,12 +23,10 @@ export function wordsBefore(text: string, pos: number, maxWords: number): string
 
 /** Lower-case words of text from pos on, at most maxWords, not crossing a hard turn break. */
 export function wordsAfter(text: string, pos: number, maxWords: number): string {
-  const found = text.indexOf(HARD_TURN_BREAK, pos);
-  const stop = found < 0 ? text.length : found;
   let end = pos;
   let words = 0;
   let inWord = false;
-  while (end < stop) {
+  while (end < text.length && text.charCodeAt(end) !== HARD_BREAK_CODE) {
     const space = text.charCodeAt(end) === 32;
     if (!space && !inWord) {
       if (words === maxWords) break;

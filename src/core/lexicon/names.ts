@@ -106,6 +106,23 @@ export const RELATION_WORDS = wordSet(`
 /** Words that make the relation someone's: "my wife", "your brother". */
 export const RELATION_OWNERS = wordSet(`my your our his her their`);
 
+/**
+ * Words said to someone in place of a name ("cheers mate", "thanks guys", "thank you kindly") or
+ * starting the next sentence after thanks ("you're welcome, stay safe"): without capitals they look
+ * like an unlisted name after a greeting or thanks.
+ */
+export const NAME_STAND_INS = wordSet(`
+  mate mates love pal buddy bud darling dear hun hon honey sweetheart folks guys everyone everybody
+  all both team man sir madam maam ma'am kindly heaps loads lots tons muchly again indeed anyway
+  then now there bye-bye meanwhile stay safe travels travel journey trip enjoy
+`);
+
+/**
+ * Words after a one-word name that show it is someone's name, not a verb: "my wife Ishbel is on
+ * the account", "my brother Anders at ...", not "my wife handles the bills".
+ */
+export const AFTER_NAME_WORDS = wordSet(`is was and who on at has had too also as 's will would`);
+
 /** Words after a first name opening a turn that show it addresses someone: "Raj, can I ...". */
 export const AFTER_ADDRESS_WORDS = wordSet(`
   can could would will do did is are have i i'm i've just so how what when where quick one sorry

@@ -10,6 +10,7 @@ import type { Atom, AtomRead } from './atoms.js';
 import { isPlainDigits, makeAtom } from './atoms.js';
 import { ADDRESS_STOPWORDS, DICTATED_SYMBOLS, WEAK_DICTATED_SYMBOLS } from './lexicon.js';
 import type { Span } from './spans.js';
+import { regexFor } from './view-regex.js';
 
 /** Upper bound on the items of one dictation, so a long run of symbol names is read in linear time. */
 const MAX_PARTS = 16;
@@ -85,7 +86,7 @@ function isSegmentHead(atom: Atom): boolean {
         !ADDRESS_STOPWORDS.has(atom.lower) &&
         !SYMBOL_FIRST_WORDS.has(atom.lower) &&
         !DICTATED_SYMBOLS.has(atom.lower) &&
-        PLAIN_WORD.test(atom.lower)
+        regexFor(PLAIN_WORD, atom.lower).test(atom.lower)
       );
     case 'dictated':
       return true;

@@ -105,9 +105,30 @@ function canStartAddress(atoms: readonly Atom[], start: number): boolean {
  */
 function readEmail(atoms: readonly Atom[], start: number): AtomRead | null {
   const spans: Span[] = [];
-  const i = readJoined(atoms, start, LOCAL_SEPARATORS, spans);
+  let i = readJoined(atoms, start, LOCAL_SEPARATORS, spans);
   if (i === -1) return null;
+  // "h dot osei bonsu at …": a name said as two words, a dot the recogniser dropped, ends the local part.
+  const at = namesBeforeAt(atoms, i);
+  for (; i < at; i += 1) spans.push(...atoms[i]!.spans);
   return readAtDomain(atoms, i, spans, true);
+}
+
+/**
+ * The index of the "at" after whole words following a joined local part's last segment (at most
+ * MAX_LOCAL_WORDS - 1 of them, none ordinary talk), else `from` itself.
+ */
+function namesBeforeAt(atoms: readonly Atom[], from: number): number {
+  let i = from;
+  while (
+    i - from < MAX_LOCAL_WORDS - 1 &&
+    atoms[i] !== undefined &&
+    isPlainLocalWord(atoms[i]!) &&
+    isWholeWord(atoms[i]!) &&
+    !isOrdinaryWord(atoms[i]!.lower)
+  ) {
+    i += 1;
+  }
+  return i > from && isSymbol(atoms[i], 'at') ? i : from;
 }
 
 /** The most atoms a local part said as separate words may hold ("pete holloway 8 4"). */

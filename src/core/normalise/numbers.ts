@@ -3,7 +3,8 @@
  * number: "forty one eleven" → 41 + 11 → "4111", "nineteen eighty five" → "1985". A number
  * ("chunk") is the longest run of words that reads as one cardinal ("four thousand one hundred
  * eleven" → 4111); the next word starts a new chunk when it cannot continue it ("forty one" then
- * "eleven"). The group ends at a pause, at any other word, or after an ordinal; and before a
+ * "eleven"). The group ends at a pause, at any other word, or after an ordinal (and before one that
+ * would close a group begun by other numbers); and before a
  * compound number ("two thousand one hundred forty seven") that follows a number said as a number,
  * or the number of a flat or suite: "apartment ten two thousand…" → "10 2147", "flat four two
  * hundred…" → "4 200". After digits said one by one a compound continues them, as in codes and
@@ -65,6 +66,9 @@ export function readNumberGroup(pieces: readonly Piece[], start: number): Read |
         ? (readRepeat(pieces, i) ?? readZero(pieces, i, spans.length > 0) ?? readChunk(pieces, i))
         : readWrittenDigit(pieces, i, spans.length);
     if (step === null || (step.size === 'compound' && spans.length > 0 && afterNumber)) break;
+    // An ordinal names a day or a position of its own ("seventy eight twenty third of …", said
+    // without a pause): it ends a group, never finishes one that came before it.
+    if (step.closes && spans.length > 0) break;
     const written = pieces[i]!.written !== null;
     if (spans.length > 0 && (written ? afterNumber : writtenDigits && step.size !== 'digit')) break;
     // Digits written, then digits said as words ("8 1 0 9 six oh three"): two runs a mono engine
@@ -155,7 +159,7 @@ const BEFORE_PRONOUN_ONE: ReadonlySet<string> = new Set([
 
 /**
  * "one" said as a pronoun: straight after one of those words, and not followed (without a pause)
- * by more of a number ("the one two three four" stays digits).
+ * by more of a number said as words ("the one two three four" stays digits).
  */
 function isPronounOne(pieces: readonly Piece[], start: number): boolean {
   const piece = pieces[start]!;
@@ -164,7 +168,9 @@ function isPronounOne(pieces: readonly Piece[], start: number): boolean {
   if (before === -1 || nextWithoutPause(pieces, before) !== start) return false;
   if (!BEFORE_PRONOUN_ONE.has(pieces[before]!.lower)) return false;
   const after = nextWithoutPause(pieces, start);
-  return after === -1 || !isNumberPiece(pieces[after]!);
+  // Digits written after it: a recogniser that heard "one" as part of them would have written it
+  // as a digit too ("my old one 2 5 8 0", a mono file without the pause).
+  return after === -1 || !isNumberPiece(pieces[after]!) || pieces[after]!.written !== null;
 }
 
 /** A cheap test before reading: the words a spoken number can start with, and a digit written alone. */

@@ -5,6 +5,7 @@
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { endingRightBefore } from './card-last4.js';
 import { patternRecognizer } from './pattern.js';
+import { ViewRegex } from '../normalise/view-regex.js';
 
 /** Years a card in use may expire in, as two digits: from a few years back to well ahead. */
 function expiryYears(now = new Date().getUTCFullYear()): string {
@@ -19,7 +20,7 @@ function expiryYears(now = new Date().getUTCFullYear()): string {
  * The digits come first and the look-behind checks the expiry before them (and them), so the
  * engine skips straight to digits.
  */
-const AFTER_EXPIRY = new RegExp(
+const AFTER_EXPIRY = new ViewRegex(
   `\\d{3,4}(?<=(?:^|\\n|\\p{L} )(?:0?[1-9]|1[0-2])(?: ?[/-] ?| )?(?:20)?${expiryYears()} \\d{3,4})(?![\\p{L}\\p{N}%]|[.,/:]\\p{N})`,
   'gu',
 );

@@ -7,6 +7,7 @@ import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { endingRightBefore } from './card-last4.js';
 import { patternRecognizer } from './pattern.js';
 import { MONTH_NAME_PATTERN } from '../months.js';
+import { ViewRegex } from '../normalise/view-regex.js';
 
 /** A month, its digits maybe said apart ("0 8 29", "1 1/2 9"). */
 const MONTH = '(?:(?:0 ?)?[1-9]|1 ?[0-2])';
@@ -21,7 +22,7 @@ const YEAR_AFTER_SLASH = '(?:20)?\\d ?\\d';
 const BEFORE = '(?<![\\p{L}\\p{N}$/.:-])';
 const AFTER = '(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})';
 
-const regex = (source: string): RegExp => new RegExp(`${BEFORE}${source}${AFTER}`, 'giu');
+const regex = (source: string): ViewRegex => new ViewRegex(`${BEFORE}${source}${AFTER}`, 'giu');
 
 /**
  * Documents that expire too: "when does the passport expire" is not a card expiry, nor is an expiry
@@ -61,7 +62,7 @@ export const cardExpiryRecognizer = patternRecognizer({
     // "next may": the month, and the year it falls in, said relative to now.
     {
       name: 'next month',
-      regex: new RegExp(`(?<![\\p{L}])(?:next|this) ${MONTH_NAME_PATTERN}(?![\\p{L}\\p{N}])`, 'giu'),
+      regex: new ViewRegex(`(?<![\\p{L}])(?:next|this) ${MONTH_NAME_PATTERN}(?![\\p{L}\\p{N}])`, 'giu'),
       score: 0.55,
     },
   ],

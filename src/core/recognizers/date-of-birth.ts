@@ -13,6 +13,7 @@ import { laterThanReadBack } from './read-back.js';
 import { otherTypesCues } from './topic.js';
 import { MONTH_NAME_PATTERN } from '../months.js';
 import { birthDateFits, saysPastYear } from './validators/date.js';
+import { ViewRegex } from '../normalise/view-regex.js';
 
 /**
  * How long (ms) after dates of birth were asked for a bare past date still reads as one: the next
@@ -28,6 +29,8 @@ const otherCues = otherTypesCues('DATE_OF_BIRTH');
  */
 const NAMED_RIGHT_BEFORE = /^(?: (?:is|was|it's|it is|that's))?(?: [\d/.-]+)*$/;
 
+const NAMED_MONTH = new RegExp(`\\b${MONTH_NAME_PATTERN}\\b`, 'i');
+
 /** A date with a past year and a day or month, said while dates of birth are being collected. */
 function birthTopic(window: MatchWindow, matched: string): string | undefined {
   // Month and day with the year: a bare "1975" or "march 1975" says too little.
@@ -35,9 +38,12 @@ function birthTopic(window: MatchWindow, matched: string): string | undefined {
   if (!saysPastYear(matched)) return undefined;
   if (window.leadInCue(documentDateCues)) return undefined;
   // "and the new sort code?" "It's 07-04-36": another type asked for, or named right before the
-  // digits, says what they are.
+  // digits, says what they are. A month said by name is no other type's number: "your date of
+  // birth and the last four of your social | june 6 1944" (one mono stream) answers the first.
   const named = window.leadInCue(otherCues);
-  if (named && NAMED_RIGHT_BEFORE.test(window.leadIn.slice(named.end))) return undefined;
+  if (named && NAMED_RIGHT_BEFORE.test(window.leadIn.slice(named.end)) && !NAMED_MONTH.test(matched)) {
+    return undefined;
+  }
   if (window.promptCue(otherCues)) return undefined;
   return window.topicRaised(dobCues, DOB_TOPIC_MS) ? 'dob-topic' : undefined;
 }
@@ -49,7 +55,7 @@ const MONTH = MONTH_NAME_PATTERN;
  */
 const BEFORE = '(?<![\\p{L}\\p{N}$/.:-])';
 const AFTER = '(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})';
-const regex = (source: string): RegExp => new RegExp(`${BEFORE}(?:${source})${AFTER}`, 'giu');
+const regex = (source: string): ViewRegex => new ViewRegex(`${BEFORE}(?:${source})${AFTER}`, 'giu');
 
 export const dateOfBirthRecognizer = patternRecognizer({
   name: 'date-of-birth',

@@ -5,6 +5,7 @@
  * instead of their own regexes, so every spoken grouping of the same digits is seen alike.
  * A run is not part of a price ($49), a decimal or time (1.5, 3:30), a date (3/4) or a word (AB12).
  */
+import { regexFor, ViewRegex } from '../normalise/view-regex.js';
 import type { StreamView } from '../normalise/view.js';
 
 export interface DigitRun {
@@ -25,7 +26,7 @@ export interface DigitRun {
  */
 export const INLINE_BACKCHANNEL =
   '(?:okay|ok|yes|yeah|yep|yup|mhm|mm[ -]hmm|uh[ -]huh|right|sure|got it|go on|go ahead)';
-const RUN = new RegExp(
+const RUN = new ViewRegex(
   `(?<![\\p{L}\\p{N}$£€#@_.,/:-]|[.,/:-]\\p{N})\\d+(?:(?:[ -]|(?: ${INLINE_BACKCHANNEL}){1,2} )\\d+)*(?![\\p{L}\\p{N}%@_]|[.,/:]\\p{N})`,
   'giu',
 );
@@ -36,7 +37,7 @@ const cache = new WeakMap<StreamView, DigitRun[]>();
 export function digitRuns(view: StreamView): readonly DigitRun[] {
   let runs = cache.get(view);
   if (!runs) {
-    runs = Array.from(view.text.matchAll(RUN), (match) => toRun(match[0], match.index));
+    runs = Array.from(view.text.matchAll(regexFor(RUN, view.text)), (match) => toRun(match[0], match.index));
     cache.set(view, runs);
   }
   return runs;
@@ -74,8 +75,14 @@ export function restartAt(run: DigitRun): number {
   return 0;
 }
 
-/** A value given in pieces must be this long for its read-back to start inside a group. */
+/**
+ * A value given in pieces must be this long for its read-back to start inside a group; six digits
+ * will do when given in three pieces or more (a sort code acknowledged pair by pair, "04 yep 00
+ * yep 75" then "040075" read back without a pause).
+ */
 const MIN_PIECES_REPEAT_DIGITS = 7;
+const MIN_MANY_PIECES_REPEAT_DIGITS = 6;
+const MANY_PIECES = 3;
 
 /**
  * Digit index at which a run says its digits a second time ("5519 5519", "04 00 04 04 00 04": a
@@ -90,7 +97,8 @@ export function repeatAt(run: DigitRun): number {
   if (!saidTwice(digits)) return 0;
   if (run.groupStarts.includes(half)) return half;
   const pieces = run.groupStarts.filter((at) => at < half).length;
-  return half >= MIN_PIECES_REPEAT_DIGITS && pieces >= 2 ? half : 0;
+  if (half >= MIN_PIECES_REPEAT_DIGITS && pieces >= 2) return half;
+  return half >= MIN_MANY_PIECES_REPEAT_DIGITS && pieces >= MANY_PIECES ? half : 0;
 }
 
 /** True when the digits are the same digits twice over ("48264826"). */

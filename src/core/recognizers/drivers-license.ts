@@ -5,6 +5,8 @@
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { DOCUMENT_DATE_CUES, NEGATIVE_CUES } from '../lexicon/negative-cues.js';
+import type { StreamView } from '../normalise/view.js';
+import type { Range } from './ids.js';
 import { alnumIds, bareIdOnTopic, compactId, idShape, namedAsOtherKind } from './ids.js';
 import { patternRecognizer } from './pattern.js';
 
@@ -12,10 +14,33 @@ import { patternRecognizer } from './pattern.js';
 const LICENCE_NEGATIVES = [...NEGATIVE_CUES, ...DOCUMENT_DATE_CUES];
 const bareLicence = bareIdOnTopic('DRIVERS_LICENSE', LICENCE_NEGATIVES, 'licence-topic');
 
+/** A UK licence after its surname block: six birth-date digits, initials, a digit, check characters. */
+const UK_TAIL = /^\d{6} ?[A-Za-z9]{2}\d[A-Za-z\d]{2}$/;
+/** The surname block right before such a tail, as a word when an engine writes lower case ("okafo"). */
+const SURNAME_BLOCK = /(?:^|[^\p{L}\p{N}'’-])([a-z]{1,5}9{0,4}) $/u;
+/** Enough text before a tail to hold the block and the character before it. */
+const SURNAME_REACH = 11;
+
+/**
+ * The identifier candidates, and each UK licence tail with the lower-case word before it that is
+ * its surname block ("okafo 804197 nc9tx"): spelled letters become an upper-case run, but a
+ * lower-case engine prints the five letters as one word.
+ */
+function licenceCandidates(view: StreamView): readonly Range[] {
+  const ids = alnumIds(view);
+  const withSurname: Range[] = [];
+  for (const { start, end } of ids) {
+    if (!UK_TAIL.test(view.text.slice(start, end))) continue;
+    const block = SURNAME_BLOCK.exec(view.text.slice(Math.max(0, start - SURNAME_REACH), start));
+    if (block) withSurname.push({ start: start - block[1]!.length - 1, end });
+  }
+  return withSurname.length === 0 ? ids : [...ids, ...withSurname];
+}
+
 export const driversLicenseRecognizer = patternRecognizer({
   name: 'drivers-license',
   type: 'DRIVERS_LICENSE',
-  patterns: [{ name: 'alnum', find: alnumIds, score: 0.55 }],
+  patterns: [{ name: 'alnum', find: licenceCandidates, score: 0.55 }],
   cues: ENTITY_CUES.DRIVERS_LICENSE,
   requireContext: true,
   negatives: LICENCE_NEGATIVES,

@@ -11,6 +11,7 @@ import { patternRecognizer } from './pattern.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 import { readDialogue } from './dialogue/dialogue.js';
 import { tokenFinding } from './dialogue/findings.js';
+import type { Token } from './dialogue/tokens.js';
 
 const NAME = 'email-address';
 const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
@@ -59,29 +60,59 @@ const PLAIN_WORD = /^\p{L}\p{Ll}*$/u;
 
 const compactOf = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-const keysCache = new WeakMap<readonly StreamView[], readonly string[]>();
+const keysCache = new WeakMap<readonly StreamView[], ReadonlyMap<string, readonly string[]>>();
 
-/** The local parts of the addresses written in the call's views, as lower-case letters and digits. */
-function localKeys(views: readonly StreamView[]): readonly string[] {
+/**
+ * The local parts of the addresses written in the call's views, as lower-case letters and digits,
+ * each with the labels of its domains ("gmail", "com").
+ */
+function localKeys(views: readonly StreamView[]): ReadonlyMap<string, readonly string[]> {
   let keys = keysCache.get(views);
   if (!keys) {
-    const found = new Set<string>();
+    const found = new Map<string, string[]>();
     for (const view of views) {
       for (const { start, end } of findEmails(view)) {
-        const key = compactOf(view.text.slice(start, view.text.indexOf('@', start)));
-        if (key.length >= MIN_LOCAL_KEY && end > start) found.add(key);
+        const at = view.text.indexOf('@', start);
+        const key = compactOf(view.text.slice(start, at));
+        if (key.length < MIN_LOCAL_KEY || end <= start) continue;
+        const labels = found.get(key) ?? [];
+        labels.push(
+          ...view.text
+            .slice(at + 1, end)
+            .toLowerCase()
+            .split('.'),
+        );
+        found.set(key, labels);
       }
     }
-    keys = [...found];
+    keys = found;
     keysCache.set(views, keys);
   }
   return keys;
 }
 
+/**
+ * The token after a local part said again that ends the address with it: "at" and the known
+ * domain's labels, as far as the speaker says them ("… at fastmail", "… at fastmail dot com").
+ */
+function domainSaidAgain(tokens: readonly Token[], after: number, labels: readonly string[]): number {
+  const says = (i: number, word: string): boolean =>
+    tokens[i] !== undefined && tokens[i]!.breakBefore !== 'hard' && tokens[i]!.lower === word;
+  const saysLabel = (i: number): boolean =>
+    tokens[i] !== undefined &&
+    tokens[i]!.breakBefore !== 'hard' &&
+    labels.includes(compactOf(tokens[i]!.text));
+  if (!says(after, 'at') || !saysLabel(after + 1)) return after;
+  let end = after + 2;
+  while (says(end, 'dot') && saysLabel(end + 1)) end += 2;
+  return end;
+}
+
 /** Words of the view that say a known local part again, alone (not the address itself). */
 function localPartsSaidAgain(input: RecognizerInput): Finding[] {
-  const keys = localKeys(input.views);
-  if (keys.length === 0) return [];
+  const known = localKeys(input.views);
+  if (known.size === 0) return [];
+  const keys = [...known.keys()];
   const starts = new Set(keys.map((key) => key[0]!));
   const dialogue = readDialogue(input);
   const { tokens } = dialogue;
@@ -96,13 +127,15 @@ function localPartsSaidAgain(input: RecognizerInput): Finding[] {
       if (j > i && SPOKEN_JOINERS.has(token.lower)) continue;
       said += compactOf(token.text);
       if (!keys.some((key) => key.startsWith(said))) break;
-      if (!keys.includes(said)) continue;
+      const labels = known.get(said);
+      if (labels === undefined) continue;
       // One ordinary-looking word ("claims" of claims@…) is talk; a spelled, written or joined form is not.
       if (j === i && PLAIN_WORD.test(token.text)) break;
+      const end = domainSaidAgain(tokens, j + 1, labels);
       findings.push(
-        tokenFinding(dialogue, NAME, 'EMAIL_ADDRESS', i, j + 1, LOCAL_SCORE, ['local-part', 'repeated']),
+        tokenFinding(dialogue, NAME, 'EMAIL_ADDRESS', i, end, LOCAL_SCORE, ['local-part', 'repeated']),
       );
-      i = j;
+      i = end - 1;
       break;
     }
   }

@@ -12,6 +12,7 @@ import { judgeContext, readWindow, verdictReasons } from './pattern.js';
 import type { Recognizer } from './recognizer.js';
 import { topicOpen } from './topic.js';
 import { IBAN_LENGTHS, ibanValid } from './validators/iban.js';
+import { regexFor } from '../normalise/view-regex.js';
 
 const NAME = 'iban';
 /** Check digits may be said one by one ("G B 8 4 H B U K …" → "GB 8 4 HBUK …"). */
@@ -40,7 +41,7 @@ export const ibanRecognizer: Recognizer = {
   recognize(input) {
     const findings: Finding[] = [];
     const { text } = input.view;
-    for (const match of text.matchAll(CANDIDATE)) {
+    for (const match of text.matchAll(regexFor(CANDIDATE, text))) {
       const country = match[0].slice(0, 2).toUpperCase();
       const length = IBAN_LENGTHS[country];
       if (length === undefined) continue;

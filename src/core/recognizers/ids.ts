@@ -10,6 +10,7 @@ import type { StreamView } from '../normalise/view.js';
 import { INLINE_BACKCHANNEL } from './digits.js';
 import type { MatchWindow } from './pattern.js';
 import { topicOpen } from './topic.js';
+import { regexFor, ViewRegex } from '../normalise/view-regex.js';
 
 /** NATO words the normaliser may leave as words before digits ("victor 6328214415"); not "november", a month. */
 const NATO = [
@@ -63,13 +64,13 @@ const MAX_TOKENS = 16;
 /**
  * Runs of up to MAX_TOKENS tokens (upper-case letters, digits, letters with digits: "AB 1234567",
  * "d1234567", "4te2-ak9-mm73"); and digits after a lone lower-case letter or a NATO word ("s 26280214793",
- * "victor 6328214415"). The look-ahead fails fast on the lower-case text that fills most of a view;
+ * "victor 6328214415"); not the "I" of a following "I'm". The look-ahead fails fast on the lower-case text that fills most of a view;
  * it comes after the look-behind, which is cheaper for the engine to try first.
  */
-const ALNUM_ID = new RegExp(
+const ALNUM_ID = new ViewRegex(
   `(?<![\\p{L}\\p{N}$£€/.:'’-])(?=[A-Z\\d]|[a-z]+\\d|[a-z]+ \\d)` +
     `(?:${TOKEN}(?:${SEPARATOR}${TOKEN}){0,${MAX_TOKENS - 1}}|(?:${NATO.join('|')}|[a-z]) \\d+(?:[ -]\\d+){0,${MAX_TOKENS - 2}})` +
-    `(?![\\p{L}\\p{N}%]|[/.:-]\\p{N})`,
+    `(?![\\p{L}\\p{N}%]|[/.:-]\\p{N}|['’]\\p{L})`,
   'gu',
 );
 const NATO_WORD = new RegExp(`^(?:${NATO.join('|')})(?= )`);
@@ -103,7 +104,7 @@ const cache = new WeakMap<StreamView, Range[]>();
 export function alnumIds(view: StreamView): readonly Range[] {
   let found = cache.get(view);
   if (!found) {
-    const runs = Array.from(view.text.matchAll(ALNUM_ID), (match) => ({
+    const runs = Array.from(view.text.matchAll(regexFor(ALNUM_ID, view.text)), (match) => ({
       start: match.index,
       end: match.index + match[0].length,
     }));
@@ -116,45 +117,81 @@ export function alnumIds(view: StreamView): readonly Range[] {
       return false;
     };
     const pieces = runs.filter(hasDigit);
+    const joined = joinedPieces(view.text, runs).filter(hasDigit);
     found = [
       ...pieces,
-      ...joinedPieces(view.text, runs).filter(hasDigit),
-      ...repeatedHalves(view.text, pieces),
+      ...joined,
+      ...repeatedHalves(view, [...pieces, ...joined]),
+      ...withoutLeadIn(view.text, pieces),
     ];
     cache.set(view, found);
   }
   return found;
 }
 
-/** The shortest piece that may say an identifier of six characters twice, with a space between. */
-const MIN_REPEATED_PIECE = 13;
+/** The most characters an identifier of these recognizers has (a UK driving licence). */
+const MAX_ID_CHARS = 16;
+/** Leading tokens a run too long for any identifier may shed, and their longest length. */
+const MAX_SHED_TOKENS = 2;
+const MAX_SHED_CHARS = 2;
 
 /**
- * The two halves of a piece that says one identifier twice, as a mono transcript runs a value and
- * its read-back together ("553 208 1174 5532081174"): split at the token boundary where the
- * compact halves are equal.
+ * A run too long for any identifier, without its first one or two short tokens: words before the
+ * ID that the normaliser wrote as letters or digits ("a UK one, HARTL 756128 IM9QZ" → "UK 1 HARTL…").
  */
-function repeatedHalves(text: string, pieces: readonly Range[]): Range[] {
-  const halves: Range[] = [];
+function withoutLeadIn(text: string, pieces: readonly Range[]): Range[] {
+  const shorter: Range[] = [];
   for (const { start, end } of pieces) {
-    const space = text.indexOf(' ', start);
-    if (end - start < MIN_REPEATED_PIECE || space === -1 || space >= end) continue;
-    const piece = text.slice(start, end);
-    const compact = piece.replace(/[\s-]/g, '');
-    if (
-      compact.length % 2 !== 0 ||
-      compact.slice(0, compact.length / 2) !== compact.slice(compact.length / 2)
-    ) {
-      continue;
+    let chars = 0;
+    for (let i = start; i < end; i += 1) if (text[i] !== ' ' && text[i] !== '-') chars += 1;
+    if (chars <= MAX_ID_CHARS) continue;
+    let at = start;
+    for (let shed = 0; shed < MAX_SHED_TOKENS; shed += 1) {
+      const separator = /[ -]+/.exec(text.slice(at, end));
+      if (!separator || separator.index > MAX_SHED_CHARS) break;
+      at += separator.index + separator[0].length;
+      shorter.push({ start: at, end });
     }
+  }
+  return shorter;
+}
+
+/** The fewest characters an identifier said twice may have: six, twice. */
+const MIN_REPEATED_CHARS = 12;
+
+/**
+ * The two halves of a candidate that says one identifier twice, as a mono transcript runs a value
+ * and its read-back together ("553 208 1174 5532081174", "532 ok 071149 532071149"): split where
+ * the compact halves (joiners left out) are equal, at a separator or between two words the
+ * normaliser wrote as one group ("330912567330912" from "3 3 0 9 1 2" and "five six seven …").
+ */
+function repeatedHalves(view: StreamView, candidates: readonly Range[]): Range[] {
+  const { text, wordFrom } = view;
+  const halves: Range[] = [];
+  for (const candidate of candidates) {
+    const end = candidate.end;
+    // A value restarted before it was said twice ("A 0, A 03944187, A 03944187"): the halves are
+    // compared without the restart, which goes with the first.
+    const start = candidate.start + falseStartLength(text.slice(candidate.start, end));
+    // Joiner words and said dashes blanked to spaces, so positions stay those of the view.
+    const piece = text
+      .slice(start, end)
+      .replace(JOINER_WORDS, (words) => ' '.repeat(words.length))
+      .replace(SAID_DASH, (words) => ' '.repeat(words.length));
+    const compact = piece.replace(/[\s-]/g, '');
+    const half = compact.length / 2;
+    if (compact.length < MIN_REPEATED_CHARS || compact.slice(0, half) !== compact.slice(half)) continue;
     let seen = 0;
     for (let i = 0; i < piece.length; i += 1) {
-      if (piece[i] === ' ' || piece[i] === '-') {
-        if (seen === compact.length / 2) {
-          halves.push({ start, end: start + i }, { start: start + i + 1, end });
-          break;
-        }
-      } else seen += 1;
+      if (piece[i] === ' ' || piece[i] === '-') continue;
+      if (seen === half) {
+        const gap = /[\s-]*$/.exec(piece.slice(0, i))![0].length;
+        // Inside one token only where two different words meet.
+        if (gap > 0 || wordFrom[start + i] !== wordFrom[start + i - 1])
+          halves.push({ start: candidate.start, end: start + i - gap }, { start: start + i, end });
+        break;
+      }
+      seen += 1;
     }
   }
   return halves;
@@ -183,12 +220,16 @@ function joinedPieces(text: string, pieces: readonly Range[]): Range[] {
 /** The joiners inside a joined candidate, to leave out of its value. */
 const JOINER_WORDS = new RegExp(` (?:(?:and )?then|${ADDED_PART}|${INLINE_BACKCHANNEL})(?= )`, 'gi');
 
+/** A dash said as a word between two tokens. */
+const SAID_DASH = / (?:dash|hyphen)(?= )/g;
+
 /** The identifier without spaces, dashes (written or said) or joiners, upper case. */
 export const compactId = (matched: string): string =>
   matched
     .replace(NATO_WORD, (word) => word[0]!)
     .replace(JOINER_WORDS, '')
-    .replace(/ (?:dash|hyphen)(?= )|[\s-]/g, '')
+    .replace(SAID_DASH, '')
+    .replace(/[\s-]/g, '')
     .toUpperCase();
 
 /**
@@ -196,15 +237,23 @@ export const compactId = (matched: string): string =>
  * least two characters) that begin the longer rest. The text unchanged when there is none.
  */
 export function afterFalseStart(matched: string): string {
-  const tokens = matched.split(/[ -]+/);
+  return matched.slice(falseStartLength(matched));
+}
+
+/** How many characters of `matched` a false start takes, separators after it included; 0 for none. */
+function falseStartLength(matched: string): number {
+  const tokens = Array.from(matched.matchAll(/[^ -]+/g));
   let head = '';
   for (let k = 1; k < tokens.length; k += 1) {
-    head += tokens[k - 1]!;
-    const rest = tokens.slice(k).join('');
+    head += tokens[k - 1]![0];
+    const rest = tokens
+      .slice(k)
+      .map((token) => token[0])
+      .join('');
     if (rest.length <= head.length) break;
-    if (head.length >= 2 && rest.startsWith(head)) return tokens.slice(k).join(' ');
+    if (head.length >= 2 && rest.startsWith(head)) return tokens[k]!.index;
   }
-  return matched;
+  return 0;
 }
 
 /** The lead-in naming an identifier's end: "we have your driving licence, the one ending" 7702. */

@@ -7,12 +7,16 @@ import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { MatchWindow } from './pattern.js';
 import { hasNegativeTrail, patternRecognizer } from './pattern.js';
+import { ViewRegex } from '../normalise/view-regex.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 // No leading look-ahead in either regex: it would stop the engine skipping straight to candidates.
-const IPV4 = new RegExp(`(?<![\\p{L}\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{L}\\p{N}]|\\.\\p{N})`, 'gu');
+const IPV4 = new ViewRegex(
+  `(?<![\\p{L}\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{L}\\p{N}]|\\.\\p{N})`,
+  'gu',
+);
 /** Four octets said or written apart, without "dot" ("185 220 101 47"): only after an IP cue. */
-const SPACED_IPV4 = new RegExp(
+const SPACED_IPV4 = new ViewRegex(
   `(?<![\\p{L}\\p{N}.$£€])${OCTET}(?: ${OCTET}){3}(?![\\p{L}\\p{N}%]|[.,/:]\\p{N})`,
   'gu',
 );
@@ -70,7 +74,7 @@ function runTogetherFits(value: string, window: MatchWindow): boolean {
   return !lookAlike && window.promptCue(ipCues) !== undefined;
 }
 const H = '[0-9a-f]{1,4}';
-const IPV6 = new RegExp(
+const IPV6 = new ViewRegex(
   `(?<![\\p{L}\\p{N}:.])(?=[0-9a-f]{0,4}:)(?:(?:${H}:){7}${H}|(?:${H}:){1,7}:|(?:${H}:){1,6}:${H}|(?:${H}:){1,5}(?::${H}){1,2}|` +
     `(?:${H}:){1,4}(?::${H}){1,3}|(?:${H}:){1,3}(?::${H}){1,4}|(?:${H}:){1,2}(?::${H}){1,5}|${H}:(?::${H}){1,6}|` +
     `::(?:${H}(?::${H}){0,6})?)(?![\\p{L}\\p{N}:.])`,

@@ -5,7 +5,7 @@
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { DOCUMENT_DATE_CUES, NEGATIVE_CUES } from '../lexicon/negative-cues.js';
-import { afterFalseStart, alnumIds, compactId, namedAsOtherKind } from './ids.js';
+import { afterFalseStart, alnumIds, bareIdOnTopic, compactId, namedAsOtherKind } from './ids.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
 import { topicOpen } from './topic.js';
@@ -14,6 +14,9 @@ const SHAPE = /^(?:\d{8,9}|[A-Z]{1,2}\d{6,9}|[A-Z]\d{7,8}[A-Z]?)$/;
 /** How long (ms) after passports were discussed a bare nine-digit number still reads as one. */
 const PASSPORT_TOPIC_MS = 300_000;
 const passportTopic = topicOpen('PASSPORT', PASSPORT_TOPIC_MS);
+// Its expiry or issue date is not its number.
+const PASSPORT_NEGATIVES = [...NEGATIVE_CUES, ...DOCUMENT_DATE_CUES];
+const barePassport = bareIdOnTopic('PASSPORT', PASSPORT_NEGATIVES, 'passport-topic');
 
 /** The value as said, or after a false start when only that has a passport's shape. */
 function passportValue(matched: string): string {
@@ -21,9 +24,15 @@ function passportValue(matched: string): string {
   return SHAPE.test(whole) ? whole : compactId(afterFalseStart(matched));
 }
 
-/** A bare nine-digit number while passports are the topic. */
+/**
+ * A bare nine-digit number while passports are the topic; or one with letters given soon after
+ * passports were named ("the new one is … A 03944187"), as a mono file leaves the question in the
+ * same turn, out of the lead-in's reach.
+ */
 function laterPassport(window: MatchWindow, matched: string): string | undefined {
-  return /^\d{9}$/.test(passportValue(matched)) && passportTopic(window) ? 'passport-topic' : undefined;
+  const value = passportValue(matched);
+  if (/^\d{9}$/.test(value)) return passportTopic(window) ? 'passport-topic' : undefined;
+  return barePassport(window, value);
 }
 
 export const passportRecognizer = patternRecognizer({
@@ -33,8 +42,7 @@ export const passportRecognizer = patternRecognizer({
   cues: ENTITY_CUES.PASSPORT,
   requireContext: true,
   support: laterPassport,
-  // Its expiry or issue date is not its number.
-  negatives: [...NEGATIVE_CUES, ...DOCUMENT_DATE_CUES],
+  negatives: PASSPORT_NEGATIVES,
   value: passportValue,
   validate: (value) => SHAPE.test(value),
   invalidate: namedAsOtherKind(ENTITY_CUES.PASSPORT),

@@ -57,6 +57,8 @@ const MODIFIER_WORDS = 7;
 const MODIFIER_ENDS = wordSet('end start beginning front');
 const MODIFIERS = phraseList(PASSWORD_MODIFIERS);
 const positionsAsked = compileCues(POSITION_REQUEST_CUES);
+/** How far into a mono file's answer a request for characters by position is looked for. */
+const POSITION_REACH = 6;
 const SET_PHRASES = phraseList(PASSWORD_SET_PHRASES);
 const SYMBOLS = phraseList(SYMBOL_WORDS);
 /** Where a passphrase set without a question ends: "and", or a question back ("is that strong enough"). */
@@ -126,6 +128,13 @@ function ownFindings(dialogue: Dialogue, input: RecognizerInput, usernames: Read
       // Some of its characters by position are a memorable word's letters or a PIN's digits.
       const prompt = dialogue.prompts[dialogue.tokens[site.start]!.turn]!;
       if (site.source === 'asked' && positionsAsked.test(prompt.join(' '))) return [];
+      // In a mono file the request by position can open the "answer" itself ("… memorable word, the
+      // second and fourth characters? …").
+      if (
+        input.views.length === 1 &&
+        positionsAsked.test(words.slice(site.start, start + POSITION_REACH).join(' '))
+      )
+        return [];
       const to = passwordEnd(dialogue, start, site.limit, QUESTION_STOPS);
       const value = words.slice(start, to);
       if (!isPasswordLike(value) || namesHost(value)) {

@@ -12,6 +12,8 @@ import { NEGATIVE_CUES, NEGATIVE_TRAIL } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import type { EntityType } from '../entities.js';
 import { isBuiltInEntityType } from '../entities.js';
+import type { ViewRegex } from '../normalise/view-regex.js';
+import { searchFor } from '../normalise/view-regex.js';
 import type { StreamView } from '../normalise/view.js';
 import type { DigitRun } from './digits.js';
 import { digitRuns, digitSpan, repeatAt, restartAt } from './digits.js';
@@ -30,9 +32,12 @@ interface PatternBase {
   validate?: (value: string, window: MatchWindow) => boolean;
 }
 
-/** A regular expression (with the `g` flag) run over the view's text; the whole match is the item. */
+/**
+ * A regular expression (with the `g` flag) run over the view's text; the whole match is the item.
+ * A Unicode pattern given as a ViewRegex is built only when searched with (see view-regex.ts).
+ */
 export interface RegexPattern extends PatternBase {
-  regex: RegExp;
+  regex: RegExp | ViewRegex;
 }
 
 /** Every digit run (see digits.ts) holding between min and max digits, however it was grouped. */
@@ -314,7 +319,9 @@ interface Candidate {
 /** Candidate matches of a pattern in the view's text. */
 function* candidates(input: RecognizerInput, pattern: PatternDef): Generator<Candidate> {
   if ('regex' in pattern) {
-    for (const match of input.view.text.matchAll(pattern.regex)) {
+    // Only where each match is is read, so the text may be searched in lower case (see searchFor).
+    const [subject, expression] = searchFor(pattern.regex, input.view.text);
+    for (const match of subject.matchAll(expression)) {
       if (match[0] !== '') yield { start: match.index, end: match.index + match[0].length };
     }
     return;

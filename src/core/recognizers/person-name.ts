@@ -23,14 +23,16 @@ import { readDialogue, skipLeadIns } from './dialogue/dialogue.js';
 import type { SiteValue } from './dialogue/findings.js';
 import { agentSpeaks, keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import type { Token } from './dialogue/tokens.js';
-import { foldedWords } from './dialogue/tokens.js';
+import { foldedWords, isLetterWord } from './dialogue/tokens.js';
 import { findCues } from './dialogue/topics.js';
 import { VALUE_CUES } from '../lexicon/topic-cues.js';
 import {
   ADDRESSING_WORDS,
   AFTER_ADDRESS_WORDS,
+  AFTER_NAME_WORDS,
   COURTESY_WORDS,
   FIRST_NAMES,
+  NAME_STAND_INS,
   ORGANISATION_WORDS,
   RELATION_OWNERS,
   RELATION_WORDS,
@@ -61,6 +63,19 @@ const PLAIN_PENALTY = 0.1;
 /** How far into an answer a name may start after other words ("the other driver was ..."), and what that costs. */
 const SEEK_WORDS = 7;
 const LATER_PENALTY = 0.05;
+/** An agent's greeting opens their stream: only there does a lower-case "i'm ..." name them. */
+const GREETING_TURNS = 2;
+/** Courtesy words that address someone only after their partner: "thank you", "take care". */
+const PAIRED_COURTESY = new Map([
+  ['you', 'thank'],
+  ['care', 'take'],
+  ['welcome', "you're"],
+]);
+/**
+ * Words that open the next sentence after a name addressing someone, which case would show
+ * elsewhere: "you're welcome jaylen have a good night", "thanks priya I'll ring back".
+ */
+const AFTER_ADDRESSED = wordSet("have take bye goodbye see talk speak enjoy i i'll i'm we we'll");
 
 /** Introductions that carry little evidence by themselves ("this is ...", "I'm ..."). */
 const WEAK_INTRODUCTIONS = new Set(VALUE_CUES.name);
@@ -136,7 +151,16 @@ function speakingIntroductions(dialogue: Dialogue): Finding[] {
     const token = tokens[k]!;
     if (!SPEAKING.has(token.lower) || tokens[k - 1]!.turn !== token.turn) continue;
     if (!agentSpeaks(dialogue, k)) continue;
-    if (!isNameWord(tokens[k - 1]!)) continue;
+    if (!isNameWord(tokens[k - 1]!)) {
+      // Without capitals only the word itself can say it is a name: "northgate pensions alistair speaking".
+      const uncased = token.lower === 'speaking' && uncasedTurn(dialogue, token.turn);
+      if (uncased && uncasedNameWord(tokens[k - 1]!)) {
+        findings.push(
+          tokenFinding(dialogue, NAME, TYPE, k - 1, k, AGENT_INTRODUCTION_SCORE, [AGENT_INTRODUCTION]),
+        );
+      }
+      continue;
+    }
     // "Dev Sharma speaking": a first name before the surname is part of it.
     const before = tokens[k - 2];
     const from = before && before.turn === token.turn && isNameWord(before) ? k - 2 : k - 1;
@@ -159,8 +183,10 @@ function siteNames(dialogue: Dialogue, site: ValueSite): SiteValue[] {
   if (site.source === 'stated' && isSelfIntroduction(dialogue, site) && agentSpeaks(dialogue, site.cueAt)) {
     // An agent's "I'm Harriet": a capitalised name counts too, listed or not.
     const groups = firstNameOnly
-      ? [nameGroup(tokens, site.start, limit, true)].filter((group) => group !== undefined)
-      : agentName(tokens, site.start, limit);
+      ? [nameGroup(tokens, site.start, limit, true) ?? greetingName(dialogue, site.start)].filter(
+          (group) => group !== undefined,
+        )
+      : agentName(tokens, site.start, limit, strictIn(dialogue, tokens[site.start]!.turn));
     return groups.map((group) => ({
       from: group.from,
       to: group.to,
@@ -170,7 +196,9 @@ function siteNames(dialogue: Dialogue, site: ValueSite): SiteValue[] {
   }
   if (firstNameOnly && !FIRST_NAMES.has(words[site.start]!)) return [];
   const weak = site.source === 'stated' && WEAK_INTRODUCTIONS.has(site.cue);
-  let groups = answerGroups(tokens, site.start, limit, weak);
+  const strict = strictIn(dialogue, tokens[site.start]!.turn);
+  let groups = answerGroups(tokens, site.start, limit, weak && strict);
+  if (groups.length === 0 && weak) groups = uncasedFullName(dialogue, site.start);
   let later = 0;
   // "My son, Diego Nguyen": an answer may say whose name it is first; then only a clear name counts.
   for (
@@ -178,7 +206,7 @@ function siteNames(dialogue: Dialogue, site: ValueSite): SiteValue[] {
     groups.length === 0 && site.source === 'asked' && k < site.start + SEEK_WORDS;
     k += 1
   ) {
-    groups = answerGroups(tokens, k, limit, true);
+    groups = answerGroups(tokens, k, limit, strict);
     later = LATER_PENALTY;
   }
   if (namesOrganisation(tokens, site.start, Math.min(limit, (groups.at(-1)?.to ?? 0) + ORGANISATION_REACH))) {
@@ -202,8 +230,8 @@ function namesOrganisation(tokens: readonly Token[], from: number, to: number): 
  * The name an agent introduces themselves with: a clear name, or a single unlisted word ("this is
  * gareth, how may I help"); two unlisted words after "this is" are more likely the company.
  */
-function agentName(tokens: readonly Token[], start: number, limit: number): NameGroup[] {
-  const clear = nameGroup(tokens, start, limit, true);
+function agentName(tokens: readonly Token[], start: number, limit: number, strict: Strictness): NameGroup[] {
+  const clear = nameGroup(tokens, start, limit, strict);
   if (clear) return [clear];
   const loose = nameGroup(tokens, start, limit, false);
   return loose && loose.to - loose.from === 1 ? [loose] : [];
@@ -217,7 +245,12 @@ function isSelfIntroduction(dialogue: Dialogue, site: ValueSite): boolean {
  * The name parts of an answer: the first right at its start (any word that is not ordinary talk
  * when `strict` is false), then further parts after linking words.
  */
-function answerGroups(tokens: readonly Token[], start: number, limit: number, strict: boolean): NameGroup[] {
+function answerGroups(
+  tokens: readonly Token[],
+  start: number,
+  limit: number,
+  strict: Strictness,
+): NameGroup[] {
   const groups: NameGroup[] = [];
   let group = nameGroup(tokens, start, limit, strict);
   while (group) {
@@ -228,7 +261,7 @@ function answerGroups(tokens: readonly Token[], start: number, limit: number, st
       announced ||= PART_NAMES.has(tokens[at]!.lower);
       at += 1;
     }
-    group = at > group.to ? nameGroup(tokens, at, limit, !announced) : undefined;
+    group = at > group.to ? nameGroup(tokens, at, limit, announced ? false : strict || true) : undefined;
   }
   return groups;
 }
@@ -237,7 +270,7 @@ function answerGroups(tokens: readonly Token[], start: number, limit: number, st
 function strengthOf(token: Token): Strength | undefined {
   const { text, lower } = token;
   if (
-    !/^\p{L}[\p{L}'.-]*$/u.test(text) ||
+    !isLetterWord(text) ||
     STOP_WORDS.has(lower) ||
     isFunctionContraction(lower) ||
     TITLES.has(lower) ||
@@ -259,14 +292,26 @@ function isFunctionContraction(lower: string): boolean {
 }
 
 /**
+ * How strictly a name's words are read: `true` admits only strong words; `'first'` only a strong
+ * first word, then words that may be names where case cannot tell ("craig brookes" in a turn
+ * without capitals); `false` any word that is not ordinary talk.
+ */
+type Strictness = boolean | 'first';
+
+/** Strict reading, relaxed after the first word in a turn written without capitals. */
+function strictIn(dialogue: Dialogue, turn: number): Strictness {
+  return uncasedTurn(dialogue, turn) ? 'first' : true;
+}
+
+/**
  * The name starting at `at` (after any title): up to MAX_NAME_WORDS words, middle initials
- * included, a spelled echo of the previous word not counted. `strict` admits only strong words.
+ * included, a spelled echo of the previous word not counted.
  */
 function nameGroup(
   tokens: readonly Token[],
   at: number,
   limit: number,
-  strict: boolean,
+  strict: Strictness,
 ): NameGroup | undefined {
   while (at < limit && TITLES.has(tokens[at]!.lower)) at += 1;
   let end = at;
@@ -274,7 +319,8 @@ function nameGroup(
   let strong = false;
   for (let k = at; k < limit && counted < MAX_NAME_WORDS; k += 1) {
     const strength = strengthOf(tokens[k]!);
-    if (strength === undefined || (strict && strength === 'plain')) break;
+    const uncasedLater = strict === 'first' && k > at && uncasedNameWord(tokens[k]!);
+    if (strength === undefined || (strict && strength === 'plain' && !uncasedLater)) break;
     if (strength !== 'initial') end = k + 1;
     strong ||= strength === 'strong';
     if (!(k > at && tokens[k]!.lower === tokens[k - 1]!.lower)) counted += 1;
@@ -310,9 +356,16 @@ function addressedNames(dialogue: Dialogue): Finding[] {
   const { tokens, words } = dialogue;
   const findings: Finding[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
+    const turn = tokens[k]!.turn;
+    if (uncasedTurn(dialogue, turn)) {
+      const to = uncasedAddressed(dialogue, k);
+      if (to === undefined) continue;
+      findings.push(tokenFinding(dialogue, NAME, TYPE, k, to, ADDRESSED_SCORE, ['addressed']));
+      k = to - 1;
+      continue;
+    }
     const listed = isListedFirstName(tokens[k]!);
     if (!listed && !COURTESY_WORDS.has(words[k - 1] ?? '')) continue;
-    const turn = tokens[k]!.turn;
     const first = dialogue.turnFirst[turn]!;
     const end = dialogue.turnEnd[turn]!;
     const addressed = listed
@@ -327,6 +380,32 @@ function addressedNames(dialogue: Dialogue): Finding[] {
     k = to - 1;
   }
   return findings;
+}
+
+/**
+ * Where a name addressing someone at k ends, in a turn without capitals: a listed first name where a
+ * cased one would count ("hi ben can I ..."), or name words after a greeting or thanks that end the
+ * turn or the sentence ("thanks keisha", "you're welcome jaylen have a good night").
+ */
+function uncasedAddressed(dialogue: Dialogue, k: number): number | undefined {
+  const { tokens, words } = dialogue;
+  const turn = tokens[k]!.turn;
+  const first = dialogue.turnFirst[turn]!;
+  const end = dialogue.turnEnd[turn]!;
+  const lower = tokens[k]!.lower;
+  if (FIRST_NAMES.has(lower) && !COMMON_WORDS.has(lower)) {
+    const addressed =
+      (k > first && ADDRESSING_WORDS.has(words[k - 1]!)) ||
+      end - first === 1 ||
+      (k === first && AFTER_ADDRESS_WORDS.has(words[k + 1] ?? '') && k + 1 < end);
+    if (addressed) return uncasedRun(tokens, k, Math.min(end, k + 2), () => true)?.to ?? k + 1;
+  }
+  // "thank you X" and "take care X", not "we'll email you X" or "primary care X".
+  const before = words[k - 1] ?? '';
+  const courtesy =
+    COURTESY_WORDS.has(before) && (PAIRED_COURTESY.get(before) ?? words[k - 2]) === words[k - 2];
+  if (k <= first || !courtesy) return undefined;
+  return uncasedRun(tokens, k, end, (word) => AFTER_ADDRESSED.has(word))?.to;
 }
 
 /**
@@ -368,8 +447,8 @@ function relationNames(dialogue: Dialogue): Finding[] {
     // Without capitals, a plain name counts when it has a surname or a listed first name ("my daughter
     // felicity blackwood"), not one word of talk ("my wife handles ...").
     const group =
-      nameGroup(tokens, k + 1, limit, true) ??
-      (uncasedTurn(dialogue, tokens[k]!.turn) ? uncasedName(tokens, k + 1, limit) : undefined);
+      nameGroup(tokens, k + 1, limit, strictIn(dialogue, tokens[k]!.turn)) ??
+      (uncasedTurn(dialogue, tokens[k]!.turn) ? uncasedRelative(tokens, k + 1, end) : undefined);
     if (!group || group.from !== k + 1) continue;
     findings.push(tokenFinding(dialogue, NAME, TYPE, group.from, group.to, RELATION_SCORE, ['relation']));
     k = group.to - 1;
@@ -397,8 +476,8 @@ function relationAnswers(dialogue: Dialogue): Finding[] {
     const start = skipLeadIns(words, dialogue.turnFirst[t]!, end).at;
     const limit = Math.min(end, start + MAX_NAME_WORDS);
     const group =
-      nameGroup(tokens, start, limit, true) ??
-      (uncasedTurn(dialogue, t) ? uncasedName(tokens, start, limit) : undefined);
+      nameGroup(tokens, start, limit, strictIn(dialogue, t)) ??
+      (uncasedTurn(dialogue, t) ? uncasedRelative(tokens, start, end) : undefined);
     if (!group || group.from !== start) return;
     findings.push(
       tokenFinding(dialogue, NAME, TYPE, group.from, group.to, RELATION_SCORE, ['relation-asked']),
@@ -414,12 +493,81 @@ function uncasedName(tokens: readonly Token[], at: number, limit: number): NameG
   return group.to - group.from >= 2 || FIRST_NAMES.has(tokens[group.from]!.lower) ? group : undefined;
 }
 
-/** True when turn t is written without capitals (some engines print lower case only). */
+/**
+ * A relative's name without capitals: two name words or a listed first name, or one word that ends
+ * the turn or is followed by what follows a name ("my wife ishbel", "my son dominic is ...").
+ */
+function uncasedRelative(tokens: readonly Token[], at: number, end: number): NameGroup | undefined {
+  const limit = Math.min(end, at + MAX_NAME_WORDS);
+  return uncasedName(tokens, at, limit) ?? uncasedRun(tokens, at, end, (word) => AFTER_NAME_WORDS.has(word));
+}
+
+/**
+ * A full name after a weak introduction in a turn without capitals ("is this amara lindqvist"):
+ * two name words, or a listed first name, ending the turn or a sentence.
+ */
+function uncasedFullName(dialogue: Dialogue, at: number): NameGroup[] {
+  const { tokens } = dialogue;
+  const turn = tokens[at]?.turn;
+  if (turn === undefined || !uncasedTurn(dialogue, turn)) return [];
+  const group = uncasedRun(tokens, at, dialogue.turnEnd[turn]!, (word) => STOP_WORDS.has(word));
+  if (!group) return [];
+  return group.to - group.from >= 2 || FIRST_NAMES.has(tokens[at]!.lower) ? [group] : [];
+}
+
+/** An agent's "i'm harriet" in a greeting without capitals: one name word ending the turn or a sentence. */
+function greetingName(dialogue: Dialogue, at: number): NameGroup | undefined {
+  const { tokens } = dialogue;
+  const turn = tokens[at]?.turn;
+  if (turn === undefined || turn >= GREETING_TURNS || !uncasedTurn(dialogue, turn)) return undefined;
+  const group = uncasedRun(tokens, at, dialogue.turnEnd[turn]!, (word) => STOP_WORDS.has(word));
+  return group && group.to - group.from === 1 ? group : undefined;
+}
+
+/**
+ * Up to MAX_NAME_WORDS words from `at` that may be a name in a turn without capitals, ending the
+ * turn at `end` or followed by a word `fits`; case cannot mark where the name stops.
+ */
+function uncasedRun(
+  tokens: readonly Token[],
+  at: number,
+  end: number,
+  fits: (word: string) => boolean,
+): NameGroup | undefined {
+  let to = at;
+  while (to < end && to - at < MAX_NAME_WORDS && uncasedNameWord(tokens[to]!)) to += 1;
+  if (to === at || (to < end && !fits(tokens[to]!.lower))) return undefined;
+  return { from: at, to, strong: false };
+}
+
+/**
+ * A word that may be a name where case cannot tell: listed, or not ordinary talk, not a word said
+ * in place of a name ("mate", "kindly"), not shaped like a verb or an adverb ("looking", "asked")
+ * and not the name of a topic ("expiration").
+ */
+function uncasedNameWord(token: Token): boolean {
+  const strength = strengthOf(token);
+  if (strength === undefined || strength === 'initial') return false;
+  if (FIRST_NAMES.has(token.lower) || SURNAMES.has(token.lower)) return true;
+  return (
+    !NAME_STAND_INS.has(token.lower) &&
+    !/(?:ing|ed|ly)$/u.test(token.lower) &&
+    findCues([token.lower]).length === 0
+  );
+}
+
+const uncasedCache = new WeakMap<Dialogue, boolean[]>();
+
+/** True when turn t is written without capitals (some engines print lower case only); read once per view. */
 function uncasedTurn(dialogue: Dialogue, t: number): boolean {
-  for (let k = dialogue.turnFirst[t]!; k < dialogue.turnEnd[t]!; k += 1) {
-    if (dialogue.tokens[k]!.text !== dialogue.tokens[k]!.lower) return false;
+  let turns = uncasedCache.get(dialogue);
+  if (!turns) {
+    turns = dialogue.turnFirst.map((first, turn) =>
+      dialogue.tokens.slice(first, dialogue.turnEnd[turn]).every((token) => token.text === token.lower),
+    );
+    uncasedCache.set(dialogue, turns);
   }
-  return true;
+  return turns[t]!;
 }
 
 /** "12 Oak Dr": a "Dr" shortly after a number in the same turn ends a street, it is no title. */
@@ -511,7 +659,7 @@ function repeatedNames(dialogue: Dialogue, known: Known): Finding[] {
     const turnEnd = dialogue.turnEnd[turn]!;
     let end = k + 1;
     while (end < turnEnd && isKnown(end)) end += 1;
-    const clear = nameGroup(tokens, k, Math.min(turnEnd, k + MAX_NAME_WORDS), true);
+    const clear = nameGroup(tokens, k, Math.min(turnEnd, k + MAX_NAME_WORDS), strictIn(dialogue, turn));
     if (clear && clear.to > end) end = clear.to;
     const from = known.get(tokens[k]!.lower)?.surname ? nameBefore(tokens, k, turnFirst) : k;
     const agentOnly = tokens.slice(k, end).every((token) => known.get(token.lower)?.agent ?? false);

@@ -18,6 +18,7 @@ import { digitRuns, digitSpan, repeatAt } from './digits.js';
 import type { ContextVerdict, MatchWindow } from './pattern.js';
 import { hasNegativeTrail, judgeContext, readWindow, verdictReasons } from './pattern.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
+import { regexFor } from '../normalise/view-regex.js';
 
 const NAME = 'phone-number';
 const cues = compileCues(ENTITY_CUES.PHONE_NUMBER ?? []);
@@ -217,10 +218,10 @@ function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
   const { text } = input.view;
   for (const run of digitRuns(input.view)) {
     if (run.digits.length < MIN_DIGITS) continue;
-    if (IDENTIFIER_BEFORE.test(text.slice(Math.max(0, run.start - 6), run.start))) continue;
+    if (regexFor(IDENTIFIER_BEFORE, text).test(text.slice(Math.max(0, run.start - 6), run.start))) continue;
     const options = runCandidates(
       run,
-      INTERNATIONAL_PREFIX.test(text.slice(Math.max(0, run.start - 5), run.start)),
+      regexFor(INTERNATIONAL_PREFIX, text).test(text.slice(Math.max(0, run.start - 5), run.start)),
       text,
     );
     const repeat = repeatAt(run);
@@ -233,7 +234,7 @@ function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
     yield options.filter((option) => option.end <= at);
     yield options.filter((option) => option.start >= at);
   }
-  for (const match of text.matchAll(WRITTEN_FORMS)) {
+  for (const match of text.matchAll(regexFor(WRITTEN_FORMS, text))) {
     const end = match.index + match[0].length;
     yield [
       { start: match.index, end, digits: match[0].replace(/\D/g, ''), international: false, grouped: true },
@@ -244,7 +245,7 @@ function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
 /** Where the `+` or "plus" before an international number starts. */
 function prefixStart(text: string, start: number): number {
   const before = text.slice(Math.max(0, start - 5), start);
-  const match = INTERNATIONAL_PREFIX.exec(before);
+  const match = regexFor(INTERNATIONAL_PREFIX, text).exec(before);
   return match ? start - before.length + match.index : start;
 }
 

@@ -13,6 +13,7 @@ import { patternRecognizer } from './pattern.js';
 import { laterThanReadBack } from './read-back.js';
 import { saidTwice } from './digits.js';
 import { topicOpen } from './topic.js';
+import { ViewRegex } from '../normalise/view-regex.js';
 
 const POSITION = '(?:the )?(?:first|second|third|last|\\d{1,2}(?:st|nd|rd|th)?)(?: (?:digit|number|one|1))?';
 /**
@@ -33,7 +34,7 @@ const CORRECTION = '(?:sorry|no|i mean|wait)';
 /** A homophone only when corrected or ending the turn: "the first is to call" gives no digit. */
 const GIVEN_AT = `(?:\\d(?: ${CORRECTION} ${GIVEN})?|${HOMOPHONE}(?: ${CORRECTION} ${GIVEN}|(?=\\n|$)))`;
 const DIGIT_AT = `${POSITION} (?:is|was|would be|'s) ${GIVEN_AT}`;
-const BY_POSITION = new RegExp(
+const BY_POSITION = new ViewRegex(
   `(?<![\\p{L}\\p{N}])${DIGIT_AT}(?:,? (?:and )?${DIGIT_AT})*(?![\\p{L}\\p{N}])`,
   'giu',
 );

@@ -8,7 +8,9 @@
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { STREET_SUFFIXES } from '../lexicon/places.js';
 import type { StreamView } from '../normalise/view.js';
+import { INLINE_BACKCHANNEL } from './digits.js';
 import { patternRecognizer } from './pattern.js';
+import { regexFor, ViewRegex } from '../normalise/view-regex.js';
 
 const STREET_WORDS = [
   '(street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|terrace|circle|parkway|highway|hwy|trail|square|crescent|close)',
@@ -97,10 +99,17 @@ interface PostcodeCandidate {
   upper: boolean;
 }
 
+/**
+ * The other party's one-word backchannel that a mono transcript leaves inside a postcode given in
+ * two halves ("SL1 2, mm, NU"): skipped once, and left out of the value.
+ */
+const INLINE_WORD = new RegExp(`^(?:${INLINE_BACKCHANNEL}|mm)$`, 'i');
+
 /** A postcode's letters and digits, with digits said as words ("to") made digits. */
 const compact = (matched: string): string =>
   matched
     .split(/\s+/)
+    .filter((word, index) => index === 0 || !INLINE_WORD.test(word))
     .map((word, index) => (index > 0 ? DIGIT_WORDS.get(word) : undefined) ?? word)
     .join('')
     .toUpperCase();
@@ -119,14 +128,19 @@ function ukPostcodes(view: StreamView): PostcodeCandidate[] {
   const found: PostcodeCandidate[] = [];
   let coveredTo = 0;
   // A postcode starts with one or two letters and then, maybe after a space, a digit.
-  for (const start of text.matchAll(POSTCODE_START)) {
+  for (const start of text.matchAll(regexFor(POSTCODE_START, text))) {
     if (start.index < coveredTo) continue;
     let best: PostcodeCandidate | undefined;
     let joined = '';
     let spoken = false;
+    let skipped = false;
     WORD.lastIndex = start.index;
     for (let pieces = 0; pieces < MAX_PIECES; pieces += 1) {
       const word = WORD.exec(text);
+      if (word && pieces > 0 && !skipped && INLINE_WORD.test(word[1]!)) {
+        skipped = true;
+        continue;
+      }
       const digit = pieces > 0 ? DIGIT_WORDS.get(word?.[1] ?? '') : undefined;
       if (!word || (!digit && !POSTCODE_PIECE.test(word[1]!))) break;
       joined += digit ?? word[1];
@@ -139,12 +153,44 @@ function ukPostcodes(view: StreamView): PostcodeCandidate[] {
       if (text[end] !== ' ') break;
     }
     if (best) {
-      found.push(best);
+      found.push({ ...best, start: Math.max(coveredTo, restartedAt(text, best)) });
       coveredTo = best.end;
     }
   }
   ukCache.set(view, found);
   return found;
+}
+
+/** The most words of a postcode's start said and broken off before it is said whole. */
+const MAX_RESTART_WORDS = 2;
+
+/**
+ * Where a postcode starts when its first words were said and broken off right before it ("HG2 0…
+ * HG2 0RP"): the restart goes with it; else its own start.
+ */
+function restartedAt(text: string, candidate: PostcodeCandidate): number {
+  const whole = compact(text.slice(candidate.start, candidate.end));
+  let start = candidate.start;
+  let said = '';
+  let space = candidate.start - 1;
+  for (let words = 0; words < MAX_RESTART_WORDS && text[space] === ' '; words += 1) {
+    const from = Math.max(text.lastIndexOf(' ', space - 1), text.lastIndexOf('\n', space - 1)) + 1;
+    said = text.slice(from, space).toUpperCase() + said;
+    if (/^[A-Z]/.test(said) && said.length >= 2 && said.length < whole.length && whole.startsWith(said))
+      start = from;
+    space = from - 1;
+  }
+  return start;
+}
+
+/** A UK postcode's value: without the restart before it, if any. */
+function ukPostcodeValue(matched: string): string {
+  const words = matched.split(' ');
+  for (let drop = 0; drop <= MAX_RESTART_WORDS && drop < words.length; drop += 1) {
+    const value = compact(words.slice(drop).join(' '));
+    if (UK_POSTCODE.test(value)) return value;
+  }
+  return compact(matched);
 }
 
 /**
@@ -187,7 +233,7 @@ export const ukPostcodeRecognizer = patternRecognizer({
   ],
   cues: [...(ENTITY_CUES.POSTAL_CODE ?? []), ...STREET_CUES],
   cueBoost: 0.2,
-  value: compact,
+  value: ukPostcodeValue,
   validate: (value) => UK_POSTCODE.test(value),
 });
 
@@ -196,7 +242,7 @@ export const ukPostcodeRecognizer = patternRecognizer({
  * an alphabet without the letters easily misread; spaces may fall anywhere as speech splits it.
  */
 const EIRCODE_CHAR = '[0-9AC-FHKNPRTV-Y]';
-const EIRCODE = new RegExp(
+const EIRCODE = new ViewRegex(
   `(?<![\\p{L}\\p{N}])(?:[AC-FHKNPRTV-Y] ?\\d ?\\d|D ?6 ?W) ?(?:${EIRCODE_CHAR} ?){3}${EIRCODE_CHAR}(?![\\p{L}\\p{N}])`,
   'gu',
 );

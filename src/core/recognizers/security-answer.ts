@@ -207,20 +207,62 @@ function lettersByPosition(dialogue: Dialogue, input: RecognizerInput): Finding[
       memorableWord.test(asked) ||
       input.context.topicRaised(dialogue.view, charStart, memorableWord, MEMORABLE_TOPIC_MS);
     if (!onTopic) return;
-    let first = -1;
-    let last = -1;
-    for (let k = dialogue.turnFirst[t]!; k < dialogue.turnEnd[t]!; k += 1) {
-      if (!SINGLE_LETTER.test(dialogue.tokens[k]!.text)) continue;
-      if (first === -1) first = k;
-      last = k;
-    }
-    if (first !== -1) {
-      findings.push(
-        tokenFinding(dialogue, NAME, 'SECURITY_ANSWER', first, last + 1, LETTERS_SCORE, [
-          'letters-by-position',
-        ]),
-      );
-    }
+    const letters = lettersIn(dialogue, dialogue.turnFirst[t]!, dialogue.turnEnd[t]!);
+    if (letters) findings.push(letters);
   });
+  if (input.views.length === 1) findings.push(...inlineLetters(dialogue, input));
+  return findings;
+}
+
+/** The single letters said from `from` to `to`, first to last, as one answer. */
+function lettersIn(dialogue: Dialogue, from: number, to: number): Finding | undefined {
+  let first = -1;
+  let last = -1;
+  for (let k = from; k < to; k += 1) {
+    if (!SINGLE_LETTER.test(dialogue.tokens[k]!.text)) continue;
+    if (first === -1) first = k;
+    last = k;
+  }
+  if (first === -1) return undefined;
+  return tokenFinding(dialogue, NAME, 'SECURITY_ANSWER', first, last + 1, LETTERS_SCORE, [
+    'letters-by-position',
+  ]);
+}
+
+/** Words each side of a position word in which a request for letters by position is read. */
+const REQUEST_REACH = 5;
+/** How many words after a request for letters its answer may run to in one stream. */
+const INLINE_LETTER_WORDS = 12;
+
+/**
+ * In a mono stream both speakers share a turn, so the request for a memorable word's letters and
+ * its answer can too ("… the first and the last letters first is P last is N"): the letters said
+ * right after a request on that topic in the same turn.
+ */
+function inlineLetters(dialogue: Dialogue, input: RecognizerInput): Finding[] {
+  const { words, tokens } = dialogue;
+  const findings: Finding[] = [];
+  for (let k = 0; k < words.length; k += 1) {
+    if (!POSITION_WORDS.has(words[k]!)) continue;
+    const turnEnd = dialogue.turnEnd[tokens[k]!.turn]!;
+    const turnFirst = dialogue.turnFirst[tokens[k]!.turn]!;
+    const request = words
+      .slice(Math.max(turnFirst, k - REQUEST_REACH), Math.min(turnEnd, k + REQUEST_REACH))
+      .join(' ');
+    if (!positionsAsked.test(request)) continue;
+    const before = words.slice(Math.max(turnFirst, k - INLINE_LETTER_WORDS), k).join(' ');
+    const onTopic =
+      memorableWord.test(before) ||
+      input.context.topicRaised(dialogue.view, tokens[k]!.start, memorableWord, MEMORABLE_TOPIC_MS);
+    if (!onTopic) continue;
+    // The request's own words run on to its last position word ("the first and the last letters").
+    const partOfRequest = (at: number): boolean =>
+      (POSITION_WORDS.has(words[at]!) || STOP_WORDS.has(words[at]!)) && !SINGLE_LETTER.test(tokens[at]!.text);
+    let end = k + 1;
+    while (end < turnEnd && end < k + REQUEST_REACH && partOfRequest(end)) end += 1;
+    const letters = lettersIn(dialogue, end, Math.min(turnEnd, end + INLINE_LETTER_WORDS));
+    if (letters) findings.push(letters);
+    k = end - 1;
+  }
   return findings;
 }

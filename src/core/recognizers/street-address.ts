@@ -19,7 +19,7 @@ import { answerLimit, readDialogue } from './dialogue/dialogue.js';
 import type { SiteValue } from './dialogue/findings.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import type { Token } from './dialogue/tokens.js';
-import { foldedWords } from './dialogue/tokens.js';
+import { foldedWords, isLetterWord } from './dialogue/tokens.js';
 import {
   DIRECTIONALS,
   FLOOR_NAMES,
@@ -190,8 +190,9 @@ function shortRepeats(dialogue: Dialogue, names: readonly StreetNames[]): Findin
  * whole answer around it (a house name or flat before, a floor, town and postcode after); else the
  * loose answer.
  */
-function siteAddress(dialogue: Dialogue, site: ValueSite): SiteValue[] {
+function siteAddress(dialogue: Dialogue, given: ValueSite): SiteValue[] {
   const { tokens } = dialogue;
+  const site = throughUnit(dialogue, given);
   const opening = answerOpening(tokens, site);
   const street = siteStreet(tokens, site);
   if (street) {
@@ -223,6 +224,18 @@ function siteAddress(dialogue: Dialogue, site: ValueSite): SiteValue[] {
       reasons: ['loose'],
     },
   ];
+}
+
+/**
+ * The site, its answer run on over a unit said right where it ends: in a file that does not tell
+ * the speakers apart, the "number" of "..., number 205" reads as a new question and cuts the answer.
+ */
+function throughUnit(dialogue: Dialogue, site: ValueSite): ValueSite {
+  const { tokens } = dialogue;
+  const next = tokens[site.limit];
+  if (!next || next.turn !== tokens[site.start]?.turn) return site;
+  const unit = unitEnd(tokens, site.limit, dialogue.turnEnd[next.turn]!);
+  return unit === undefined ? site : { ...site, limit: unit };
 }
 
 /**
@@ -525,15 +538,13 @@ function isHouseNumber(token: Token): boolean {
 /** A word of a street's name: "Main", "Martin Luther King", "5th", "N". */
 function isStreetWord(token: Token): boolean {
   if (/^\d{1,3}(?:st|nd|rd|th)$/i.test(token.text)) return true;
-  return (
-    /^\p{L}[\p{L}'.-]*$/u.test(token.text) && !STOP_WORDS.has(token.lower) && !MEASURE_WORDS.has(token.lower)
-  );
+  return isLetterWord(token.text) && !STOP_WORDS.has(token.lower) && !MEASURE_WORDS.has(token.lower);
 }
 
 /** A word of a town or county name: not ordinary talk, nor a contraction ("it'll", "we're"). */
 function isPlaceWord(token: Token): boolean {
   return (
-    /^\p{L}[\p{L}'.-]*$/u.test(token.text) &&
+    isLetterWord(token.text) &&
     !/'(?:ll|re|ve|d|m|t)$/.test(token.lower) &&
     !STOP_WORDS.has(token.lower) &&
     (!COMMON_WORDS.has(token.lower) || US_STATE_WORDS.has(token.lower))

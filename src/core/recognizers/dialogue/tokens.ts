@@ -7,6 +7,7 @@
 import type { StreamView } from '../../normalise/view.js';
 import { HARD_TURN_BREAK } from '../../normalise/view.js';
 import { isWhitespace } from '../../whitespace.js';
+import { regexFor } from '../../normalise/view-regex.js';
 
 /** How a token is separated from the one before it. */
 export type Break = 'none' | 'soft' | 'hard';
@@ -141,6 +142,14 @@ function eachPiece(
     }
     at = wordEnd;
   }
+}
+
+/** A word of letters, then maybe more letters, apostrophes, dots or hyphens ("O'Neil", "St.", "Nguyễn"). */
+const LETTER_WORD = /^\p{L}[\p{L}'.-]*$/u;
+
+/** True when text is one word of letters (see LETTER_WORD). */
+export function isLetterWord(text: string): boolean {
+  return regexFor(LETTER_WORD, text).test(text);
 }
 
 /** Splits free text (a prompt, a lexicon phrase) into lower-case words, as tokens are folded. */
