@@ -4,8 +4,6 @@
  * does, with the command's own functions, and reports on stderr (as JSON) when each phase ended,
  * in ms since the process started.
  */
-// As `hush` does first: V8's settings for regular expressions.
-import '../../src/cli/regexp-flags.js';
 import { detect } from '../../src/core/engine.js';
 import { planRegions } from '../../src/core/regions.js';
 import { jsonReport } from '../../src/cli/commands/detect.js';

@@ -7,8 +7,6 @@
  * 3 a redacted copy failed verification; 4 the audit log failed verification; 70 an internal error
  * (details withheld: they could hold transcript content).
  */
-// First: V8's settings for regular expressions, before any module compiles one.
-import './regexp-flags.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { REPLACEMENT_KINDS } from '../audio/replacement.js';
