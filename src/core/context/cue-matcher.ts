@@ -6,6 +6,7 @@
  * whitespace and ` ?` for optional whitespace, e.g. `card number`, `post ?code`,
  * `last 4( digits)? of (your|my|the) social`. Cues match whole words only.
  */
+import { lowerCased } from '../normalise/view-regex.js';
 
 export interface CueHit {
   /** The cue words as spoken, whitespace collapsed (never a sensitive value: cues are lexicon words). */
@@ -108,28 +109,9 @@ const CASELESS_ESCAPES = /\\[bBdDsSwW.\\/()[\]{}|?*+^$'-]/g;
 const lowerCaseSource = (source: string): boolean =>
   !/[A-Z\\]|[^ -~]/.test(source.replace(CASELESS_ESCAPES, ''));
 
-/**
- * A long text and what `searchable` made of it, as last computed: a view's text is searched for
- * several lexicons in a row. (So the last long text searched stays in memory until another
- * replaces it.) Short texts are lower-cased on each search (most already are, which V8 sees
- * without copying them).
- */
-let lastLong = '';
-let lastLongSearchable: string | undefined;
-const LONG_TEXT = 1024;
-
 /** The text in lower case, to search with a lower-case source; undefined when it holds a `CASE_TRAPS` character. */
 function searchable(text: string): string | undefined {
-  if (text.length < LONG_TEXT) return lowerCase(text);
-  if (text !== lastLong) {
-    lastLong = text;
-    lastLongSearchable = lowerCase(text);
-  }
-  return lastLongSearchable;
-}
-
-function lowerCase(text: string): string | undefined {
-  const lower = text.toLowerCase();
+  const lower = lowerCased(text);
   // Text lower-casing leaves as it is (most texts searched) holds no trap: both traps change.
   return lower === text || !CASE_TRAPS.test(text) ? lower : undefined;
 }

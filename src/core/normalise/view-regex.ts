@@ -145,16 +145,24 @@ let lastLowered = '';
 let lastLower = '';
 
 /**
+ * The text in lower case. The last long text's lower case is kept: a view's text is searched by
+ * many patterns and cue lists in a row. (So it stays in memory until another long text replaces it.)
+ */
+export function lowerCased(text: string): string {
+  if (text.length < LONG_TEXT) return text.toLowerCase();
+  if (text !== lastLowered) {
+    lastLowered = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
+}
+
+/**
  * What to search and with what to find where the pattern matches in `text`: an ASCII text's lower
  * case with a case-insensitive pattern's caseless variant, when it has one, else `text` with
  * regexFor's expression. The matches are at the same places in `text`; their text is the subject's.
  */
 export function searchFor(regex: RegExp | ViewRegex, text: string): [subject: string, expression: RegExp] {
   const variant = regex.flags.includes('i') && isAscii(text) ? caselessVariant(regex) : null;
-  if (!variant) return [text, regexFor(regex, text)];
-  if (text !== lastLowered) {
-    lastLowered = text;
-    lastLower = text.toLowerCase();
-  }
-  return [lastLower, variant];
+  return variant ? [lowerCased(text), variant] : [text, regexFor(regex, text)];
 }
