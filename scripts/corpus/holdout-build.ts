@@ -20,6 +20,7 @@ import {
   HOLDOUT_DIR,
   HOLDOUT_E_DIR,
   HOLDOUT_F_DIR,
+  HOLDOUT_G_DIR,
   REPO_DIR,
 } from './paths.js';
 import { Random } from './random.js';
@@ -29,7 +30,8 @@ import { layOut } from './timeline.js';
 import type { Writer } from './writers/index.js';
 import { WRITERS } from './writers/index.js';
 
-export type HoldoutName = 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e' | 'holdout-f';
+export type HoldoutName =
+  'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e' | 'holdout-f' | 'holdout-g';
 
 /** One hand-written set. */
 export interface HoldoutSpec {
@@ -139,6 +141,22 @@ nobody tunes Hush on them, reads their misses or turns their phrasings into test
 in \`src/\` (format described in scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-f\`
 rewrites \`calls/\`, \`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md,
 "Sixth holdout set".
+`,
+  },
+  'holdout-g': {
+    name: 'holdout-g',
+    dir: HOLDOUT_G_DIR,
+    seed: 20270212,
+    firstCallAt: Date.UTC(2027, 1, 12, 7, 55, 0),
+    firstFormat: 4,
+    minSpansPerType: 6,
+    readme: `# Seventh holdout set (holdout-g)
+
+Hand-written calls kept unseen for the final measurement while holdout-f is opened for tuning:
+nobody tunes Hush on them, reads their misses or turns their phrasings into tests. The sources are
+in \`src/\` (format described in scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-g\`
+rewrites \`calls/\`, \`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md,
+"Seventh holdout set".
 `,
   },
 };

@@ -16,3 +16,5 @@ export const HOLDOUT_D_DIR = join(CORPUS_DIR, 'holdout-d');
 export const HOLDOUT_E_DIR = join(CORPUS_DIR, 'holdout-e');
 /** The sixth hand-written holdout set, written before the fifth was opened for tuning; same layout. */
 export const HOLDOUT_F_DIR = join(CORPUS_DIR, 'holdout-f');
+/** The seventh hand-written holdout set, written before the sixth was opened for tuning; same layout. */
+export const HOLDOUT_G_DIR = join(CORPUS_DIR, 'holdout-g');

@@ -3,10 +3,10 @@
  * Imports every call with Hush's importers, runs each system, scores it against the labels and
  * prints Markdown per set (the generated corpus, then the hand-written holdout sets); writes JSON to
  * .eval-out/results.json (generated), results-holdout.json, results-holdout-b.json,
- * results-holdout-c.json … results-holdout-f.json.
- *   --set <name>    generated, holdout, holdout-b … holdout-f or all (default all)
+ * results-holdout-c.json … results-holdout-g.json.
+ *   --set <name>    generated, holdout, holdout-b … holdout-g or all (default all)
  *   --show-misses   list the spans Hush missed, with their text (synthetic data, for developers);
- *                   for a set kept unseen (holdout-f) only the number missed per type
+ *                   for a set kept unseen (holdout-g) only the number missed per type
  *   --no-peers      run Hush only
  *   --format <id>   only calls written in one format
  *   --policy <file> run with a policy file instead of the default (e.g. samples/policies/pci-strict.yaml)

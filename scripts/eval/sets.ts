@@ -16,12 +16,13 @@ import {
   HOLDOUT_DIR,
   HOLDOUT_E_DIR,
   HOLDOUT_F_DIR,
+  HOLDOUT_G_DIR,
   REPO_DIR,
 } from '../corpus/paths.js';
 import { EvalSetupError } from './systems.js';
 
 export type SetName =
-  'generated' | 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e' | 'holdout-f';
+  'generated' | 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e' | 'holdout-f' | 'holdout-g';
 
 export interface EvalSet {
   name: SetName;
@@ -112,10 +113,21 @@ export const EVAL_SETS: readonly EvalSet[] = [
     dir: HOLDOUT_F_DIR,
     heading: 'Detection quality on the sixth holdout set',
     about:
-      'Hand-written calls kept unseen for the final measurement (corpus/holdout-f/src), written by ' +
-      'engineers who read none of the recognizers; read with the same importers and scored by the same rules.',
+      'Hand-written calls measured unseen for one session, then opened to find the general causes of ' +
+      'their misses (corpus/holdout-f/src); read with the same importers and scored by the same rules.',
     command: 'npm run corpus:holdout-f',
     resultsFile: join('.eval-out', 'results-holdout-f.json'),
+    unseen: false,
+  },
+  {
+    name: 'holdout-g',
+    dir: HOLDOUT_G_DIR,
+    heading: 'Detection quality on the seventh holdout set',
+    about:
+      'Hand-written calls kept unseen for the final measurement (corpus/holdout-g/src), written by ' +
+      'engineers who read none of the recognizers; read with the same importers and scored by the same rules.',
+    command: 'npm run corpus:holdout-g',
+    resultsFile: join('.eval-out', 'results-holdout-g.json'),
     unseen: true,
   },
 ];

@@ -11,7 +11,7 @@ describe('eval sets', () => {
   test('--set picks one set or all, and names the choices when it is wrong', () => {
     assert.deepEqual(
       chooseSets('all').map((set) => set.name),
-      ['generated', 'holdout', 'holdout-b', 'holdout-c', 'holdout-d', 'holdout-e', 'holdout-f'],
+      ['generated', 'holdout', 'holdout-b', 'holdout-c', 'holdout-d', 'holdout-e', 'holdout-f', 'holdout-g'],
     );
     assert.deepEqual(
       chooseSets('holdout-b').map((set) => set.name),
@@ -21,7 +21,7 @@ describe('eval sets', () => {
       () => chooseSets('tuned'),
       (error: unknown) =>
         error instanceof EvalSetupError &&
-        /generated, holdout, holdout-b, holdout-c, holdout-d, holdout-e, holdout-f or all/.test(
+        /generated, holdout, holdout-b, holdout-c, holdout-d, holdout-e, holdout-f, holdout-g or all/.test(
           error.message,
         ),
     );
@@ -48,7 +48,15 @@ describe('eval sets', () => {
     assert.equal(new Set(files).size, files.length);
   });
 
-  for (const name of ['holdout', 'holdout-b', 'holdout-c', 'holdout-d', 'holdout-e', 'holdout-f']) {
+  for (const name of [
+    'holdout',
+    'holdout-b',
+    'holdout-c',
+    'holdout-d',
+    'holdout-e',
+    'holdout-f',
+    'holdout-g',
+  ]) {
     test(`the ${name} labels load, filtered by format, and every file stays inside the set`, () => {
       const holdout = chooseSets(name)[0]!;
       const all = loadLabels(holdout, undefined);
@@ -101,7 +109,7 @@ describe('reporting two sets', () => {
     const unseen = EVAL_SETS.filter((set) => set.unseen);
     assert.deepEqual(
       unseen.map((set) => set.name),
-      ['holdout-f'],
+      ['holdout-g'],
     );
     for (const set of unseen) {
       const missed = run(EVAL_SETS.indexOf(set), false);
