@@ -95,6 +95,17 @@ describe('compileCues', () => {
     assert.equal(cues.leading(` card number${tail}`)?.end, 12);
     assert.equal(cues.leading(`the card number${tail}`), undefined);
   });
+
+  test('a new matcher finds a cue at the start of the first text each method searches', () => {
+    // Each matcher is new (a lexicon compiled nowhere else), so each first search builds its expression.
+    let made = 0;
+    const fresh = (): ReturnType<typeof compileCues> => compileCues([`gate pass ${(made += 1)}`, 'gate']);
+    assert.equal(fresh().test('gate seven'), true);
+    assert.deepEqual(fresh().last('gate seven'), { cue: 'gate', index: 0, end: 4 });
+    assert.deepEqual(fresh().all('gate seven'), [{ cue: 'gate', index: 0, end: 4 }]);
+    assert.deepEqual(fresh().leading('gate seven'), { cue: 'gate', index: 0, end: 4 });
+    assert.deepEqual(fresh().leading(`gate${' seven'.repeat(60)}`), { cue: 'gate', index: 0, end: 4 });
+  });
 });
 
 describe('createContextProbe', () => {
@@ -134,6 +145,23 @@ describe('createContextProbe', () => {
       customer('123'),
     );
     assert.match(context.prompt(customerView, at(customerView, '123')), /security code/);
+  });
+
+  test('prompt looks past the listener saying they are ready to a short piece given after it', () => {
+    const { context, customerView } = probe(
+      agent('I have a new locker code for you, got a pen handy'),
+      customer('yep, go ahead'),
+      agent('it is 6'),
+      customer('6 and then'),
+    );
+    assert.match(context.prompt(customerView, at(customerView, '6')), /locker code/);
+    const asked = probe(
+      agent('I have a new locker code for you'),
+      customer('which floor is it on'),
+      agent('floor 6 3'),
+      customer('6 3 right'),
+    );
+    assert.doesNotMatch(asked.context.prompt(asked.customerView, at(asked.customerView, '6')), /locker code/);
   });
 
   test('prompt looks one exchange further back past a request to hear the answer again', () => {
@@ -273,5 +301,40 @@ describe('createContextProbe', () => {
     assert.equal(context.turnAt(customerView, pos).charStart, pos);
     assert.equal(context.timeAt(customerView, pos), 4000);
     assert.equal(context.turnAt(customerView, 0).turn.start, 0);
+  });
+});
+
+describe('prompt in a mono file (one view holds every speaker)', () => {
+  const unknown = (text: string): TurnSpec => ({ channel: null, role: 'unknown', text });
+  function monoProbe(text: string): { context: ContextProbe; view: StreamView } {
+    const transcript = buildTranscript([unknown(text)]);
+    const conversation = divideConversation(transcript);
+    const views = normaliseConversation(transcript, conversation);
+    return { context: createContextProbe(transcript, conversation, views), view: views[0]! };
+  }
+
+  test('the question before the lead-in, a sentence or two back, digits describing what is asked included', () => {
+    const { context, view } = monoProbe(
+      'right, I will set up the voicemail pin for you now, how many, sorry, which 4 numbers do you want, let me think, 3 0 7 2',
+    );
+    const pos = at(view, '3072');
+    assert.match(context.prompt(view, pos), /voicemail pin/);
+    assert.equal(context.promptCue(view, pos, compileCues(['pin']))?.cue, 'pin');
+    assert.equal(context.openRequest(view, pos), context.prompt(view, pos));
+  });
+
+  test('a number given since answered the question: a later one answers nothing', () => {
+    const { context, view } = monoProbe(
+      'what is the pin you chose for the card when you opened the account, 5 5 1 9, thanks, and the trip ended at dock 4 4 1 8 2',
+    );
+    assert.doesNotMatch(context.prompt(view, at(view, '44182')), /pin/);
+    assert.match(context.prompt(view, at(view, '5519')), /pin/);
+  });
+
+  test('a value turned down, given in pieces, leaves the question standing', () => {
+    const { context, view } = monoProbe(
+      'which account should the refund go to, the IBAN please, it is GB 3 3 LOYD 6610 4489 0213 57, hmm that one is not valid, oh sorry then GB 71 MIDL 4005',
+    );
+    assert.match(context.prompt(view, at(view, 'GB 71')), /iban/);
   });
 });

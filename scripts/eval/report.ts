@@ -1,6 +1,7 @@
 /**
  * The run's results as Markdown (for the README) and as JSON (for tools). Neither holds a sensitive
- * value: only counts, types, call ids and times. Missed spans' text is printed only on request.
+ * value: only counts, types, call ids and times. Missed spans' and false alarms' text is printed only on
+ * request, and never for a set kept unseen.
  */
 import type { Tally } from './score.js';
 import type { EvalSet } from './sets.js';
@@ -197,17 +198,50 @@ export function missList(system: SystemResult, setName: string): string {
   return `### ${system.name}: ${system.misses.length} missed spans (${setName} set)\n\n${lines.join('\n')}\n`;
 }
 
+/** Items counted per type, without their text: what a developer list prints for a set kept unseen. */
+function countsByType(items: readonly { type: string }[], heading: string, column: string): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.type, (counts.get(item.type) ?? 0) + 1);
+  const rows = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return [`### ${heading}`, '', table(['Type', column], rows), ''].join('\n');
+}
+
 /** Missed spans counted per type, without their text: what `--show-misses` prints for a set kept unseen. */
 export function missCounts(system: SystemResult, setName: string): string {
-  const counts = new Map<string, number>();
-  for (const miss of system.misses) counts.set(miss.type, (counts.get(miss.type) ?? 0) + 1);
-  const rows = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));
-  return [
-    `### ${system.name}: ${system.misses.length} missed spans (${setName} set, kept unseen: counts only)`,
-    '',
-    table(['Type', 'Missed'], rows),
-    '',
-  ].join('\n');
+  return countsByType(
+    system.misses,
+    `${system.name}: ${system.misses.length} missed spans (${setName} set, kept unseen: counts only)`,
+    'Missed',
+  );
+}
+
+/** False alarms (entities matching no labelled span) with their words, for developers (`--show-false-alarms`). */
+export function falseAlarmList(system: SystemResult, setName: string): string {
+  const lines = system.falseAlarms.map(
+    (alarm) =>
+      `- ${alarm.call} ${alarm.type} ${alarm.start}–${alarm.end} ms ch ${alarm.channel ?? '-'}` +
+      `${alarm.lookAlike ? ` (on ${alarm.lookAlike})` : ''}: ${alarm.text}`,
+  );
+  return `### ${system.name}: ${system.falseAlarms.length} false alarms (${setName} set)\n\n${lines.join('\n')}\n`;
+}
+
+/** False alarms counted per predicted type, without their words: for a set kept unseen. */
+export function falseAlarmCounts(system: SystemResult, setName: string): string {
+  return countsByType(
+    system.falseAlarms,
+    `${system.name}: ${system.falseAlarms.length} false alarms (${setName} set, kept unseen: counts only)`,
+    'False alarms',
+  );
+}
+
+/** `--show-misses`: the missed spans with their text, or for a set kept unseen their counts per type. */
+export function missReport(system: SystemResult, set: { name: string; unseen: boolean }): string {
+  return set.unseen ? missCounts(system, set.name) : missList(system, set.name);
+}
+
+/** `--show-false-alarms`: the same rule as `--show-misses`, for entities matching no labelled span. */
+export function falseAlarmReport(system: SystemResult, set: { name: string; unseen: boolean }): string {
+  return set.unseen ? falseAlarmCounts(system, set.name) : falseAlarmList(system, set.name);
 }
 
 /** The sets side by side: how far the tuned-on figures are from the holdouts'. */
@@ -258,6 +292,15 @@ function mapJson(map: Map<string, Tally>): Record<string, Record<string, number 
 }
 
 /** Results as JSON: counts and ratios, no text of any span. */
+
+/** Listing rows as the JSON file keeps them: without the words, which the listing prints only on request. */
+function withoutText<Row extends { text: string }>(rows: readonly Row[]): Omit<Row, 'text'>[] {
+  return rows.map((row) => {
+    const copy: Partial<Row> = { ...row };
+    delete copy.text;
+    return copy as Omit<Row, 'text'>;
+  });
+}
 export function resultsJson(
   summary: RunSummary,
   systems: readonly SystemResult[],
@@ -280,20 +323,9 @@ export function resultsJson(
         byType: mapJson(system.byType),
         byFormat: mapJson(system.byFormat),
         negatives: Object.fromEntries(system.negatives),
-        // Hush's misses only: they are what developers act on.
-        misses:
-          system === systems[0]
-            ? system.misses.map(({ call, file, type, start, end, channel, form, detected }) => ({
-                call,
-                file,
-                type,
-                start,
-                end,
-                channel,
-                form,
-                detected,
-              }))
-            : [],
+        // Hush's misses and false alarms only: they are what developers act on.
+        misses: system === systems[0] ? withoutText(system.misses) : [],
+        falseAlarms: system === systems[0] ? withoutText(system.falseAlarms) : [],
         errors: system.errors,
       })),
     },

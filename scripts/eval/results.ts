@@ -44,6 +44,20 @@ export interface Miss {
   text: string;
 }
 
+/** A predicted entity that matched no labelled span. */
+export interface FalseAlarm {
+  call: string;
+  file: string;
+  type: string;
+  start: number;
+  end: number;
+  channel: number | null;
+  /** The kind of the look-alike it touched, or null when it touched none. */
+  lookAlike: string | null;
+  /** Only printed with --show-false-alarms. */
+  text: string;
+}
+
 export interface SystemResult {
   name: string;
   version: string;
@@ -51,6 +65,7 @@ export interface SystemResult {
   byFormat: Map<string, Tally>;
   negatives: Map<string, { total: number; hit: number }>;
   misses: Miss[];
+  falseAlarms: FalseAlarm[];
   /** Calls this system failed on (an exception), by call id. */
   errors: { call: string; message: string }[];
   millis: number;
@@ -64,6 +79,7 @@ export function newSystemResult(name: string, version: string): SystemResult {
     byFormat: new Map(),
     negatives: new Map(),
     misses: [],
+    falseAlarms: [],
     errors: [],
     millis: 0,
   };
@@ -102,6 +118,18 @@ export function addCall(result: SystemResult, labels: CallLabels, score: CallSco
       form: span.form,
       detected,
       text: span.text,
+    });
+  }
+  for (const { entity, lookAlike } of score.falseAlarms) {
+    result.falseAlarms.push({
+      call: labels.call,
+      file: labels.file,
+      type: entity.type,
+      start: Math.min(...entity.parts.map((part) => part.start)),
+      end: Math.max(...entity.parts.map((part) => part.end)),
+      channel: entity.parts[0]?.channel ?? null,
+      lookAlike,
+      text: entity.text,
     });
   }
 }

@@ -7,6 +7,9 @@
  *   --set <name>    generated, holdout, holdout-b … holdout-g or all (default all)
  *   --show-misses   list the spans Hush missed, with their text (synthetic data, for developers);
  *                   for a set kept unseen (holdout-g) only the number missed per type
+ *   --show-false-alarms  list Hush's entities that match no labelled span (call, type, times,
+ *                   channel, the look-alike they hit, their words); for a set kept unseen only the
+ *                   number per predicted type
  *   --no-peers      run Hush only
  *   --format <id>   only calls written in one format
  *   --policy <file> run with a policy file instead of the default (e.g. samples/policies/pci-strict.yaml)
@@ -25,7 +28,7 @@ import { importTranscript } from '../../src/formats/index.js';
 import { REPO_DIR } from '../corpus/paths.js';
 import { loadPeers } from './peers.js';
 import type { RunSummary, SetRun } from './report.js';
-import { markdown, missCounts, missList, resultsJson, setComparison } from './report.js';
+import { falseAlarmReport, markdown, missReport, resultsJson, setComparison } from './report.js';
 import type { SystemResult } from './results.js';
 import { addCall, checkTargets, newSystemResult } from './results.js';
 import { scoreCall } from './score.js';
@@ -86,6 +89,7 @@ async function main(): Promise<number> {
     options: {
       set: { type: 'string', default: 'all' },
       'show-misses': { type: 'boolean', default: false },
+      'show-false-alarms': { type: 'boolean', default: false },
       'no-peers': { type: 'boolean', default: false },
       format: { type: 'string' },
       policy: { type: 'string' },
@@ -112,10 +116,8 @@ async function main(): Promise<number> {
     runs.push(run);
     if (runs.length > 1) process.stdout.write('\n');
     process.stdout.write(markdown(run.summary, run.results, run.targets, set));
-    if (values['show-misses']) {
-      const hush = run.results[0]!;
-      process.stdout.write(`\n${set.unseen ? missCounts(hush, set.name) : missList(hush, set.name)}`);
-    }
+    if (values['show-misses']) process.stdout.write(`\n${missReport(run.results[0]!, set)}`);
+    if (values['show-false-alarms']) process.stdout.write(`\n${falseAlarmReport(run.results[0]!, set)}`);
     writeJson(run);
   }
   if (runs.length > 1) process.stdout.write(`\n${setComparison(runs)}`);

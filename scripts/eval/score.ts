@@ -42,6 +42,8 @@ export interface CallScore {
   /** Tallies by type: gold-side counts under the gold type, prediction-side under the predicted type. */
   byType: Map<string, Tally>;
   missed: { span: GoldLabel; detected: boolean }[];
+  /** Predicted entities matching no labelled span, with the kind of the look-alike they hit, if any. */
+  falseAlarms: { entity: PredictedEntity; lookAlike: string | null }[];
   /** Look-alikes by kind: how many there were, and how many a false alarm touched. */
   negatives: Map<string, { total: number; hit: number }>;
 }
@@ -132,14 +134,15 @@ export function scoreCall(labels: CallLabels, prediction: Prediction): CallScore
     if (best?.type === span.type) tally.typed += 1;
   });
 
-  const falseAlarms: PredictedEntity[] = [];
+  const falseAlarms: CallScore['falseAlarms'] = [];
   for (const entity of prediction.entities) {
     const tally = tallyOf(byType, entity.type);
     tally.predicted += 1;
     if (golds.some((gold) => match(entity, gold) > 0)) tally.correct += 1;
     else {
-      falseAlarms.push(entity);
-      if (negativeTargets.some((negative) => match(entity, negative) > 0)) tally.onNegatives += 1;
+      const hit = labels.negatives.find((_, index) => match(entity, negativeTargets[index]!) > 0);
+      falseAlarms.push({ entity, lookAlike: hit?.kind ?? null });
+      if (hit) tally.onNegatives += 1;
     }
   }
 
@@ -147,8 +150,8 @@ export function scoreCall(labels: CallLabels, prediction: Prediction): CallScore
   labels.negatives.forEach((negative, index) => {
     const counts = negatives.get(negative.kind) ?? { total: 0, hit: 0 };
     counts.total += 1;
-    if (falseAlarms.some((entity) => match(entity, negativeTargets[index]!) > 0)) counts.hit += 1;
+    if (falseAlarms.some(({ entity }) => match(entity, negativeTargets[index]!) > 0)) counts.hit += 1;
     negatives.set(negative.kind, counts);
   });
-  return { byType, missed, negatives };
+  return { byType, missed, falseAlarms, negatives };
 }

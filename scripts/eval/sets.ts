@@ -37,8 +37,9 @@ export interface EvalSet {
   /** Where the JSON results go, relative to the repository. */
   resultsFile: string;
   /**
-   * Kept unseen for the final measurement: `--show-misses` prints how many spans were missed per
-   * type, never their text, so nobody tunes on the set by accident.
+   * Kept unseen for the final measurement: `--show-misses` and `--show-false-alarms` print how many
+   * spans were missed and how many false alarms there were per type, never their text, so nobody
+   * tunes on the set by accident.
    */
   unseen: boolean;
 }

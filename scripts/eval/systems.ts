@@ -25,6 +25,8 @@ export interface PredictedEntity {
   interpolated: boolean;
   /** Its words, normalised (see tokensOf). */
   tokens: string[];
+  /** Its words as the engine wrote them: printed only with --show-false-alarms, for an opened set. */
+  text: string;
 }
 
 /** Lower-case word forms without punctuation, for comparing an entity's words with a label's text. */
@@ -76,11 +78,13 @@ function toPrediction(
   return {
     entities: detection.entities.map((entity) => {
       const words = entity.parts.flatMap((part) => part.words.map((index) => transcript.words[index]!));
+      const text = words.map((word) => word.text).join(' ');
       return {
         type: entity.type,
         parts: entity.parts.map(({ start, end, channel }) => ({ start, end, channel })),
         interpolated: words.some((word) => word.timing === 'interpolated'),
-        tokens: tokensOf(words.map((word) => word.text).join(' ')),
+        tokens: tokensOf(text),
+        text,
       };
     }),
     regions: planRegions(detection, policy).map(({ start, end, channel }) => ({

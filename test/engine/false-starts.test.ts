@@ -28,6 +28,27 @@ describe('false starts', () => {
     );
   });
 
+  test('a piece tied to its next part by "of" or "and" before the break-off is broken off too', () => {
+    assert.deepEqual(
+      found(
+        call(
+          agent('and the card number?'),
+          customer('six oh one one and, sorry, 4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7'),
+        ),
+      ),
+      ['CREDIT_CARD:6011', 'CREDIT_CARD:4539148803436467'],
+    );
+  });
+
+  test('a value begun and started over with only a pause between: the first go takes its type', () => {
+    assert.deepEqual(
+      found(
+        call(agent('and the member number on the card?'), customer('it is k 58... K 5 8 2 0 6 6 1 3 9')),
+      ).filter((entry) => entry.startsWith('MEMBER_ID')),
+      ['MEMBER_ID:k 58', 'MEMBER_ID:K 582066139'],
+    );
+  });
+
   test('negatives: a look-alike named as such, a number not broken off', () => {
     assert.deepEqual(
       found(

@@ -121,6 +121,16 @@ describe('a local part said as several words', () => {
     });
   });
 
+  test('an aside on how the local part is written, or a backchannel, belongs to the address', () => {
+    expectAll({
+      'it is corin ashby, all one word, at gmail dot com': 'it is corinashby@gmail.com',
+      'wes dot tolland, lowercase, at fastmail dot fm': 'wes.tolland@fastmail.fm',
+    });
+    assert.equal(spoken('pia dot lund uh huh at fastmail dot fm'), 'pia.lund@fastmail.fm');
+    const normalised = normaliseTurns([{ text: 'ines moss no spaces at outlook dot com' }]);
+    assert.equal(wordsBehind(normalised, 'inesmoss@outlook.com'), 'ines moss no spaces at outlook dot com');
+  });
+
   test('a domain whose first label is several words tied by "of"', () => {
     expectAll({ 'orders at house of bramble bakes dot com': 'orders@houseofbramblebakes.com' });
   });

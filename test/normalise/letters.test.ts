@@ -115,3 +115,26 @@ describe('words that look like letters stay words', () => {
     });
   });
 });
+
+describe('letters said again to confirm them', () => {
+  test('"X for word" letters said again as NATO words are two runs, not one twice as long', () => {
+    expectAll({
+      'm for mike t for tango mike tango': 'MT MT',
+      'mike tango m t 4 4': 'MT MT 4 4',
+      // One letter said twice, or said the same way twice, is still one run.
+      'b bravo': 'BB',
+      'm m 1 2': 'MM 1 2',
+    });
+  });
+
+  test('one letter between two numbers is a letter of an identifier', () => {
+    expectAll({ 'it is 5 0 1 1 2 9 k 9 9 t r': 'it is 501129 K 9 9 TR', 'plan b for now': 'plan b for now' });
+  });
+
+  test('a capital dictated with its word between numbers keeps the word, not a lone letter', () => {
+    expectAll({
+      '8 capital h hammer 6': '8Hammer6',
+      'it is 3 3 capital w walnut 5 0 1': 'it is 33Walnut501',
+    });
+  });
+});

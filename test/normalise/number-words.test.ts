@@ -18,11 +18,21 @@ describe('"one" standing for a thing named before', () => {
     });
   });
 
+  test('is a word after a determiner and a describing word, before written digits or none', () => {
+    expectAll({
+      'or the Irish one, 087 555 2291': 'or the Irish one 087 555 2291',
+      'try my work one 0161 496 0022': 'try my work one 0161 496 0022',
+      'their spare one is fine': 'their spare one is fine',
+    });
+  });
+
   test('stays a digit when more of a number follows it, or after other words', () => {
     expectAll({
       'it is the one two three four': 'it is the 1234',
       'flat one, then 42 Elm Road': 'flat 1 then 42 Elm Road',
       'option one please': 'option 1 please',
+      'my code one, two, three, four': 'my code 1 2 3 4',
+      'the unit one, 9 Mill Street': 'the unit 1 9 Mill Street',
     });
   });
 });

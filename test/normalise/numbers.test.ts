@@ -240,4 +240,11 @@ describe('"oh" between single digits said in groups', () => {
     assert.equal(spoken('I was, oh, seven'), 'I was oh 7');
     assert.equal(spoken('five, oh, okay'), '5 oh okay');
   });
+
+  test('is the last zero of digits said one by one, whatever follows it', () => {
+    assert.equal(spoken('three, six, one, oh.'), '3 6 1 0');
+    assert.equal(spoken('four one seven oh right'), '4170 right');
+    assert.equal(spoken('seven one, oh.'), '71 oh');
+    assert.equal(spoken('two oh five nine oh wait, no'), '2059 oh wait no');
+  });
 });

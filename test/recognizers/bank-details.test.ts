@@ -81,7 +81,85 @@ describe('BANK_ACCOUNT where banking is talked about', () => {
   });
 });
 
+describe('BANK_ACCOUNT paired with a sort code', () => {
+  test('eight digits soon after a sort code are its account, however the caller leads in', () => {
+    const transcript = call(
+      agent('and which bank is it with'),
+      customer('the sort code is thirty, ninety two, fourteen'),
+      agent('30 92 14'),
+      customer('then the number, 5 5 1 8 9 0 2 3'),
+      agent('55189023, lovely'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'BANK_ACCOUNT'), [
+      'BANK_ACCOUNT:55189023',
+      'BANK_ACCOUNT:55189023',
+    ]);
+  });
+
+  test('in one mono stream, the number and its read-back run together', () => {
+    const transcript = mono(
+      'sort code is 30 92 14',
+      '30 92 14',
+      'then the number, 5 5 1 8 9 0 2 3',
+      '55189023 and when',
+    );
+    assert.deepEqual(foundOfType(transcript, 'BANK_ACCOUNT'), ['BANK_ACCOUNT:55189023 55189023']);
+  });
+
+  test('not when another item is asked for, nor without a sort code', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          customer('sort code 30 92 14'),
+          agent('thanks, and your membership number with us'),
+          customer('55189023'),
+        ),
+        'BANK_ACCOUNT',
+      ),
+      [],
+    );
+    assert.deepEqual(foundOfType(call(customer('then the number, 5 5 1 8 9 0 2 3')), 'BANK_ACCOUNT'), []);
+  });
+});
+
 describe('BANK_ACCOUNT named by its own words', () => {
+  test('"to end in" names an account\'s last four as "ending in" does', () => {
+    const transcript = call(
+      agent('the payroll deposit came back from your bank'),
+      customer('I moved my savings account last month'),
+      agent("then I'll set the account on file to end in 6 0 3 2"),
+    );
+    assert.deepEqual(foundOfType(transcript, 'BANK_ACCOUNT'), ['BANK_ACCOUNT:6032']);
+  });
+
+  test('an ending given to a question that names an account, however it is described', () => {
+    const asked = (question: string) =>
+      foundOfType(
+        call(
+          customer('my wages are moving to a new bank from next month'),
+          agent(question),
+          customer('the one I had ends 8 0 4 7'),
+        ),
+        'BANK_ACCOUNT',
+      );
+    assert.deepEqual(asked('which of your two accounts is closing? the final four is enough'), [
+      'BANK_ACCOUNT:8047',
+    ]);
+    assert.deepEqual(
+      asked("and that account's debit card, the one being replaced? just the final four is enough"),
+      [],
+    );
+    assert.deepEqual(
+      foundOfType(
+        mono(
+          'my wages are moving to a new bank from next month. which of your two accounts is closing? the final four is enough. the one I had ends 8 0 4 7',
+        ),
+        'BANK_ACCOUNT',
+      ),
+      ['BANK_ACCOUNT:8047'],
+    );
+  });
+
   test('"the checking ending in" is undone only by a look-alike in the lead-in, not by an older one', () => {
     const transcript = call(
       agent('do they need a memo line or a reference number on the payment?'),
@@ -158,6 +236,18 @@ describe('IBAN', () => {
     assert.deepEqual(foundOfType(call(customer('DE89370400440532013000 thanks')), 'IBAN'), [
       'IBAN:DE89370400440532013000',
     ]);
+  });
+
+  test("in a mono file, the other party's backchannels between the groups stay inside it", () => {
+    const transcript = mono(
+      'what is the IBAN',
+      'D E eight nine',
+      'uh huh',
+      'three seven oh four',
+      'okay',
+      '0044 0532 0130 00',
+    );
+    assert.deepEqual(foundOfType(transcript, 'IBAN'), ['IBAN:DE 89 uh huh 3704 okay 0044 0532 0130 00']);
   });
 
   test('a misheard character still counts after an IBAN cue, not without', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, detectIn, found, foundOfType } from './conversation.js';
+import { agent, call, customer, detectIn, found, foundOfType, mono } from './conversation.js';
 
 describe('CREDIT_CARD', () => {
   test('a Luhn- and IIN-valid number needs no context, written or spoken', () => {
@@ -83,6 +83,15 @@ describe('CREDIT_CARD', () => {
     );
   });
 
+  test('a mono file leaves the backchannel inline, however the engine spells it', () => {
+    for (const backchannel of ['mm-hm', 'Mm hm', 'mmhmm']) {
+      const transcript = mono('what is the card number', '5 4 5 4 5 4 5 4', backchannel, '5 4 5 4 5 4 5 4');
+      assert.deepEqual(foundOfType(transcript, 'CREDIT_CARD'), [
+        `CREDIT_CARD:54545454 ${backchannel} 54545454`,
+      ]);
+    }
+  });
+
   test('a card split by the agent repeating digits (a hard break) is joined in payment context', () => {
     const transcript = call(
       agent('what is the card number'),
@@ -111,6 +120,39 @@ describe('CREDIT_CARD', () => {
   test('negatives: order and tracking numbers outside payment context', () => {
     assert.deepEqual(found(call(customer('my order number is 4111 1111 1111 1111'))), []);
     assert.deepEqual(found(call(agent('what is the tracking number'), customer('4111 1111 1111 1111'))), []);
+  });
+
+  test('digits ending a code that mixes letters and digits are not a card, even while paying', () => {
+    const paying = (code: string) =>
+      call(
+        agent('I can take the card payment for the delivery now'),
+        customer('first, the courier gave me a code'),
+        agent(`yes it is ${code} and that is for the van`),
+      );
+    assert.deepEqual(foundOfType(paying('QX7 5531 2208 6614 90'), 'CREDIT_CARD'), []);
+    assert.deepEqual(foundOfType(paying('visa 4111 1111 1111 1111'), 'CREDIT_CARD'), [
+      'CREDIT_CARD:4111 1111 1111 1111',
+    ]);
+  });
+
+  test('a checksum-valid run of no issuer range given for a device number is no card', () => {
+    // 862173054192663 passes Luhn, as device serials do, and is in no card range.
+    const asked = call(
+      agent("I'll take the payment for the handset in a moment"),
+      agent('before that, what is the imei'),
+      customer('8 6 2 1 7 3 0 5 4 1 9 2 6 6 3'),
+    );
+    assert.deepEqual(foundOfType(asked, 'CREDIT_CARD'), []);
+    const printed = call(
+      agent('we can take payment by card today'),
+      customer("it's the long number on the sticker, 862173054192663"),
+    );
+    assert.deepEqual(foundOfType(printed, 'CREDIT_CARD'), []);
+    const card = call(
+      agent('we can take payment by card today'),
+      customer("it's the long number on the front, 862173054192663"),
+    );
+    assert.deepEqual(foundOfType(card, 'CREDIT_CARD'), ['CREDIT_CARD:862173054192663']);
   });
 
   test('reasons never hold the number', () => {

@@ -66,4 +66,98 @@ describe('DATE_OF_BIRTH for several people', () => {
       ['DATE_OF_BIRTH:march 3 1961', 'DATE_OF_BIRTH:july 9 1958'],
     );
   });
+
+  test('a date naming another month than the one just given is no read-back of it', () => {
+    const given = 'DATE_OF_BIRTH:9 of april 1972';
+    const after = (text: string) =>
+      foundOfType(
+        call(agent('and for security your date of birth'), customer('9th of April 1972'), agent(text)),
+        'DATE_OF_BIRTH',
+      );
+    assert.deepEqual(after('thanks right so I can see the lease ended 30 of september'), [given]);
+    assert.deepEqual(after('lovely so the lease ended 30th of September'), [given]);
+    assert.deepEqual(after('lovely so that is 9th of April 1972'), [given, 'DATE_OF_BIRTH:9 of april 1972']);
+  });
+
+  test('while dates of birth are collected, a date said as when something happened is no birth date', () => {
+    const later = (text: string) =>
+      foundOfType(
+        call(
+          agent('can I have your date of birth'),
+          customer('june 2 1964'),
+          agent('thank you, and how can I help today'),
+          customer(text),
+        ),
+        'DATE_OF_BIRTH',
+      );
+    assert.deepEqual(later('the bill is for a visit on may 5 2019'), ['DATE_OF_BIRTH:june 2 1964']);
+    assert.deepEqual(later('my husband needs his card, he is may 5 1961'), [
+      'DATE_OF_BIRTH:june 2 1964',
+      'DATE_OF_BIRTH:may 5 1961',
+    ]);
+  });
+
+  test('a date read back as bare numbers: four digits only when they are the date just given', () => {
+    const readBack = (answer: string, back: string) =>
+      foundOfType(
+        call(agent('and his date of birth'), customer(answer), agent(`${back} okay, and his address`)),
+        'DATE_OF_BIRTH',
+      );
+    assert.deepEqual(readBack('may second nineteen ninety eight', 'five two ninety eight'), [
+      'DATE_OF_BIRTH:may 2 1998',
+      'DATE_OF_BIRTH:5298',
+    ]);
+    assert.deepEqual(readBack('the 2nd of may 1998', 'two five ninety eight'), [
+      'DATE_OF_BIRTH:the 2 of may 1998',
+      'DATE_OF_BIRTH:2598',
+    ]);
+    assert.deepEqual(readBack('may second nineteen ninety eight', 'four four one seven'), [
+      'DATE_OF_BIRTH:may 2 1998',
+    ]);
+  });
+
+  test('a date run together with the start of its read-back in a mono file', () => {
+    const transcript = mono(
+      'and your date of birth please',
+      'twenty one oh four oh two',
+      'twenty first of april two thousand and two?',
+    );
+    assert.deepEqual(foundOfType(transcript, 'DATE_OF_BIRTH'), [
+      'DATE_OF_BIRTH:210402',
+      'DATE_OF_BIRTH:21 of april 2002',
+    ]);
+  });
+
+  test("a read-back of the answer is not judged by the caller's older words", () => {
+    const transcript = call(
+      customer('the invoice for her scan came to two hundred dollars and they turned the claim down'),
+      agent('right, could you tell me her date of birth first'),
+      customer('november fourth two thousand eleven'),
+      agent('eleven four eleven, thanks, let me look'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'DATE_OF_BIRTH'), [
+      'DATE_OF_BIRTH:november 4 2011',
+      'DATE_OF_BIRTH:11411',
+    ]);
+  });
+
+  test('a date with its month named is no amount, whatever money the question goes on about', () => {
+    const answer = (text: string) =>
+      foundOfType(
+        call(
+          agent("and the second driver's date of birth? under twenty five there is a surcharge fee"),
+          customer(text),
+        ),
+        'DATE_OF_BIRTH',
+      );
+    assert.deepEqual(answer('she is march ninth 1999'), ['DATE_OF_BIRTH:march 9 1999']);
+    // Said as numbers after naming an amount, it is the amount.
+    assert.deepEqual(
+      foundOfType(
+        call(agent('your date of birth please'), customer('the balance is 31290')),
+        'DATE_OF_BIRTH',
+      ),
+      [],
+    );
+  });
 });

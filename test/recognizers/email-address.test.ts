@@ -14,6 +14,38 @@ describe('EMAIL_ADDRESS', () => {
     );
   });
 
+  test('a local part ending one turn and "at" its host starting the next, after a backchannel', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('which email should the receipt go to?'),
+          customer('it is pia dot lund'),
+          agent('uh huh'),
+          customer('at fastmail dot fm'),
+        ),
+        'EMAIL_ADDRESS',
+      ),
+      ['EMAIL_ADDRESS:pia dot lund|at fastmail.fm'],
+    );
+    assert.deepEqual(
+      foundOfType(
+        call(customer('k varga eighty at'), agent('yep'), customer('outlook dot com, thanks')),
+        'EMAIL_ADDRESS',
+      ),
+      ['EMAIL_ADDRESS:k varga 80 at|outlook.com'],
+    );
+  });
+
+  test('negatives: "at" a host across a turn after ordinary words', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(customer('I bought it at'), agent('okay'), customer('shopwise dot com')),
+        'EMAIL_ADDRESS',
+      ),
+      [],
+    );
+  });
+
   test('negatives: a bare @ or a handle without a domain', () => {
     assert.deepEqual(foundOfType(call(customer('meet me @ noon')), 'EMAIL_ADDRESS'), []);
     assert.deepEqual(foundOfType(call(customer('find us @hushcalls')), 'EMAIL_ADDRESS'), []);

@@ -554,3 +554,149 @@ describe('identifiers given in pieces and read back, as callers and engines writ
     assert.deepEqual(foundOfType(transcript, 'PASSPORT'), []);
   });
 });
+
+describe('PINs, passports and licences as callers go over them', () => {
+  test('"since" in the question is a conjunction: only a year said as one is dropped', () => {
+    const codes = call(
+      agent('the gate code, do you want a new one since the tenants moved out'),
+      customer('it is 3 9 1 7 now and I would like 5 0 6 2'),
+    );
+    assert.deepEqual(foundOfType(codes, 'PIN'), ['PIN:3917', 'PIN:5062']);
+    assert.deepEqual(
+      foundOfType(call(agent('and your pin'), customer('I have had the same one since 2004')), 'PIN'),
+      [],
+    );
+  });
+
+  test('a bare PIN while PINs are the topic and nothing else was asked', () => {
+    const carried = call(
+      customer('will my phone banking pin still work after the move'),
+      agent('yes it carries over to the new branch on its own, it is the same six digit one you picked'),
+      customer('yeah, 7 1 4 4 0 9'),
+    );
+    assert.deepEqual(foundOfType(carried, 'PIN'), ['PIN:714409']);
+    const asked = call(
+      customer('will my phone banking pin still work after the move'),
+      agent('yes it carries over to the new branch on its own, and how many cards do you need now'),
+      customer('yeah, 2 0 0 0'),
+    );
+    assert.deepEqual(foundOfType(asked, 'PIN'), []);
+  });
+
+  test('a new PIN set, a PIN corrected, another offered or guessed while PINs are the topic', () => {
+    const set = call(
+      agent('your door code now is 5 1 5 1, what would you like the new one to be'),
+      customer('what about 2 0 0 1'),
+      agent('we advise against years people could guess, but it is up to you'),
+      customer('okay then, make it 7 3 6 4 instead'),
+    );
+    assert.deepEqual(foundOfType(set, 'PIN'), ['PIN:5151', 'PIN:2001', 'PIN:7364']);
+    const corrected = mono(
+      'can I have the account pin please',
+      "hmm is it 6 1 1 8, no wait, that's my locker one, it's 6 8 1 1",
+    );
+    assert.deepEqual(foundOfType(corrected, 'PIN'), ['PIN:6118', 'PIN:6811']);
+    const offered = mono('can I have the account pin please', 'I think 3 3 0 2 or maybe it is 3 2 0 3');
+    assert.deepEqual(foundOfType(offered, 'PIN'), ['PIN:3302', 'PIN:3203']);
+    const guessed = mono(
+      'the pin on the account please',
+      'I changed it over the winter and it has gone, it could be the 6 digit one, 4 0 4 7 1 1',
+    );
+    assert.deepEqual(foundOfType(guessed, 'PIN'), ['PIN:404711']);
+  });
+
+  test('a last "oh" after a doubled digit is a zero, in a mono file that runs on into the next words', () => {
+    assert.deepEqual(
+      detectIn(mono('and your four digit pin double seven three oh lovely and the postcode')).entities.map(
+        (entity) => [entity.type, entity.value],
+      ),
+      [['PIN', '7730']],
+    );
+  });
+
+  test('two letters an engine wrote lower case before the digits belong to the identifier', () => {
+    const passport = detectIn(
+      call(agent('your passport number please'), customer("it's gb 5521907")),
+    ).entities;
+    assert.deepEqual(
+      passport.map((entity) => [entity.type, entity.value]),
+      [['PASSPORT', 'GB5521907']],
+    );
+    // A word is not a letter pair: "ok" stays out.
+    const bare = detectIn(call(agent('your passport number please'), customer('ok 55219073'))).entities;
+    assert.deepEqual(
+      bare.map((entity) => [entity.type, entity.value]),
+      [['PASSPORT', '55219073']],
+    );
+  });
+
+  test('one letter between digits, as a licence is read out, is a letter of it', () => {
+    const licence = detectIn(
+      call(agent('and your driving licence number'), customer('it is HOLTE 5 0 1 1 2 9 k 9 9 T R')),
+    ).entities;
+    assert.deepEqual(
+      licence.map((entity) => [entity.type, entity.value]),
+      [['DRIVERS_LICENSE', 'HOLTE501129K99TR']],
+    );
+    // Not a postcode: the letters and digits inside a parcel's tracking number.
+    assert.deepEqual(
+      foundOfType(call(customer('my parcel tracking is 1 z 9 9 0 a b 7 7 2 1 0 3 8')), 'POSTAL_CODE'),
+      [],
+    );
+  });
+
+  test('three consonants an engine wrote lower case before the digits, not a word', () => {
+    const member = detectIn(call(agent('and your member number'), customer('it is pkw 6031877 2'))).entities;
+    assert.deepEqual(
+      member.map((entity) => [entity.type, entity.value]),
+      [['MEMBER_ID', 'PKW60318772']],
+    );
+    const word = detectIn(
+      call(agent('and your member number'), customer('the card is dry 60318772')),
+    ).entities;
+    assert.deepEqual(
+      word.map((entity) => [entity.type, entity.value]),
+      [['MEMBER_ID', '60318772']],
+    );
+  });
+
+  test('letters spelled, then said again in a word with the digits, are one false start', () => {
+    const member = detectIn(
+      call(agent('the member number off the card please'), customer('it is T Q R, tqr5518 then 20934')),
+    ).entities;
+    assert.deepEqual(
+      member.map((entity) => [entity.type, entity.value]),
+      [['MEMBER_ID', 'TQR551820934']],
+    );
+  });
+
+  test('an ID and its read-back run together after a word written as letters, in a mono file', () => {
+    assert.deepEqual(
+      foundOfType(
+        mono('she is on my plan, member ID K W T 5 5 0 9 8 1 2 4 K W T 550981 24 okay'),
+        'MEMBER_ID',
+      ),
+      ['MEMBER_ID:KWT 55098124', 'MEMBER_ID:KWT 550981 24'],
+    );
+  });
+
+  test('letters spelled "R for romeo" and said again as NATO words, before the digits', () => {
+    const said = detectIn(
+      call(agent('your passport number'), customer('R for romeo, H for hotel, romeo hotel 6 6 0 3 1 8 2')),
+    ).entities;
+    assert.deepEqual(
+      said.map((entity) => [entity.type, entity.value]),
+      [['PASSPORT', 'RH6603182']],
+    );
+  });
+
+  test('a licence begun, broken off and given again is one licence, valued as the retry', () => {
+    const licence = detectIn(
+      call(agent('and your driving licence number'), customer('it is W E L L S, um, WELLS 604128 JK7AB')),
+    ).entities;
+    assert.deepEqual(
+      licence.map((entity) => [entity.type, entity.value]),
+      [['DRIVERS_LICENSE', 'WELLS604128JK7AB']],
+    );
+  });
+});

@@ -43,6 +43,20 @@ describe('pieces of a number already found', () => {
   });
 });
 
+describe('the letters an identifier starts with, spelled back on their own', () => {
+  test('take its type, within a minute of it', () => {
+    const licence = [agent('and the licence number?'), customer('it is PRYCE 612094 KL7MN')];
+    assert.deepEqual(foundOfType(call(...licence, agent('P R Y C E?'), customer('yes')), 'DRIVERS_LICENSE'), [
+      'DRIVERS_LICENSE:PRYCE 612094 KL7MN',
+      'DRIVERS_LICENSE:PRYCE',
+    ]);
+    assert.deepEqual(
+      foundOfType(call(...licence, agent('P R Y C E?', 120_000), customer('yes')), 'DRIVERS_LICENSE'),
+      ['DRIVERS_LICENSE:PRYCE 612094 KL7MN'],
+    );
+  });
+});
+
 describe('SSN last four after a bare "last four"', () => {
   test('the SSN was asked for just before', () => {
     assert.deepEqual(

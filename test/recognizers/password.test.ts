@@ -378,3 +378,153 @@ describe('PASSWORD: a request by position in a mono stream', () => {
     assert.deepEqual(foundOfType(transcript, 'SECURITY_ANSWER'), ['SECURITY_ANSWER:K 6 is W']);
   });
 });
+
+describe('PASSWORD: talk about a password that gives none, and passwords named only afterwards', () => {
+  test('where a password is, how it differs, or what it should be, is no password', () => {
+    assert.deepEqual(
+      passwords(
+        agent('The router password is written under the base, next to the serial.'),
+        customer('Found it.'),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      passwords(
+        agent("You'll need a new password."),
+        customer("Sure, I'm using a different one from before."),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      passwords(
+        agent('Done. For the new one pick something nobody could guess.'),
+        customer('Will do, thanks.'),
+      ),
+      [],
+    );
+  });
+
+  test('a state read off the screen and a question about the login form ask for no password', () => {
+    assert.deepEqual(
+      passwords(agent('Type the password from the card in.'), customer('Okay. It says loading.')),
+      [],
+    );
+    assert.deepEqual(
+      passwords(
+        agent('Is the password box on your screen empty?'),
+        customer("It's stars. I think it's saved."),
+      ),
+      [],
+    );
+  });
+
+  test('being told never to give a password out, and a form number in password talk, are no password', () => {
+    assert.deepEqual(
+      passwords(agent('Remember, never give your password to a caller, even one from the bank.')),
+      [],
+    );
+    assert.deepEqual(
+      passwords(
+        customer('I reset my password last week.'),
+        agent('Okay.'),
+        customer('Also my W-2 and 1040-X never arrived.'),
+      ),
+      [],
+    );
+  });
+
+  test('an acknowledgement, then other business, after being told to set a password elsewhere', () => {
+    assert.deepEqual(
+      passwords(
+        agent("You'll have to choose a new password through the link we sent to mo.baptiste@example.org."),
+        customer('Got it. While you are there, I was planning to move money to my brother abroad.'),
+      ),
+      [],
+    );
+  });
+
+  test('an apology after being told not to read a password out gives none', () => {
+    assert.deepEqual(
+      passwords(
+        customer('I set my password to Bramble!66.'),
+        agent("Oh, please don't read your password out to anyone."),
+        customer('Sorry.'),
+        agent('Not a problem. Shall we look at the order now?'),
+      ),
+      ['PASSWORD:Bramble!66'],
+    );
+  });
+
+  test('a value the other party then calls a password', () => {
+    assert.deepEqual(
+      passwords(
+        customer('It locked me out, I kept typing Marlin#808 over and over.'),
+        agent("Okay, please don't tell me the password though."),
+      ),
+      ['PASSWORD:Marlin#808'],
+    );
+    assert.deepEqual(
+      passwords(
+        customer('I kept entering copper kettle forty one and it just refused.'),
+        agent('No need to tell me your password, I will reset it.'),
+      ),
+      ['PASSWORD:copper kettle 41'],
+    );
+  });
+
+  test('a password said right after the speaker names it, without "is"', () => {
+    assert.deepEqual(
+      passwords(customer('Well, I logged in with my password, Velvet Orchard 2210, and it failed.')),
+      ['PASSWORD:Velvet Orchard 2210'],
+    );
+    assert.deepEqual(passwords(customer('I tried my password about six times today.')), []);
+  });
+});
+
+describe('PASSWORD in a stream that does not tell the speakers apart', () => {
+  test('a word leading into "password is" describes the password that follows', () => {
+    assert.deepEqual(
+      foundOfType(
+        mono("I'll unlock it and reset the password. Your new password is Copper-Finch-62."),
+        'PASSWORD',
+      ),
+      ['PASSWORD:Copper-Finch-62'],
+    );
+  });
+
+  test('a question about the password box, answered in the same stream', () => {
+    assert.deepEqual(
+      foundOfType(
+        mono('Could you look at whether the password box is filled in? It shows asterisks. Yes.'),
+        'PASSWORD',
+      ),
+      [],
+    );
+  });
+
+  test('a question about the password hint, and talk opening with a contraction', () => {
+    assert.deepEqual(
+      passwords(agent('What did you set as the password hint?'), customer('Name of the street.')),
+      [],
+    );
+    assert.deepEqual(
+      foundOfType(
+        mono("Okay that's saved. And now a password, it'll also email you a reset code if you prefer."),
+        'PASSWORD',
+      ),
+      [],
+    );
+  });
+
+  test('a password named by a pronoun, and a one-time code', () => {
+    assert.deepEqual(passwords(agent("What's the password?"), customer('Just the usual one.')), []);
+    assert.deepEqual(passwords(agent("What's the password?"), customer('I think a newer 1.')), []);
+    assert.deepEqual(
+      foundOfType(
+        call(agent("I've sent a one time passcode to your phone."), customer('It says 4 4 0 9 1 7.')),
+        'PASSWORD',
+      ),
+      [],
+    );
+  });
+});

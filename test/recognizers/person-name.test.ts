@@ -283,3 +283,60 @@ describe('PERSON_NAME in transcripts written without capitals', () => {
     assert.deepEqual(names(agent('is this about the outage')), []);
   });
 });
+
+describe('PERSON_NAME: short forms, relatives, titles and names ending a question', () => {
+  test('the name everyone calls the speaker, and its repeats', () => {
+    assert.deepEqual(
+      names(
+        agent('and whose name is the booking under'),
+        customer('bartholomew quist but everyone calls me bartie'),
+        agent('no problem bartie have a lovely day'),
+      ),
+      ['PERSON_NAME:bartholomew quist', 'PERSON_NAME:bartie', 'PERSON_NAME:bartie'],
+    );
+  });
+
+  test('a surname after a first name in an answer without capitals', () => {
+    assert.deepEqual(
+      names(
+        agent("you're through to billing my name is odile who am i speaking with"),
+        customer("hi odile it's martin vandermolen i'm ringing about a bill"),
+      ),
+      ['PERSON_NAME:odile', 'PERSON_NAME:odile', 'PERSON_NAME:martin vandermolen'],
+    );
+  });
+
+  test('a relative named with the family name in another form', () => {
+    assert.deepEqual(
+      names(
+        customer('Kowalczyk.'),
+        agent('Thanks, Mr Kowalczyk. I see you and Zofia Kowalczyka on the booking.'),
+        agent('And now Zofia, her seat.'),
+      ),
+      ['PERSON_NAME:Kowalczyk', 'PERSON_NAME:Kowalczyk', 'PERSON_NAME:Zofia Kowalczyka', 'PERSON_NAME:Zofia'],
+    );
+  });
+
+  test('a title after a time, and a doctor after a determiner', () => {
+    assert.deepEqual(names(agent('We have 9:30 with Dr. Ferreira-Lindqvist, or Friday.')), [
+      'PERSON_NAME:Ferreira-Lindqvist',
+    ]);
+    assert.deepEqual(names(agent('then your doctor sends the form over to us')), []);
+  });
+
+  test('a name set off by a comma that ends a question', () => {
+    assert.deepEqual(names(agent('All done. Anything more I can help with tonight, Oyelaran?')), [
+      'PERSON_NAME:Oyelaran',
+    ]);
+    assert.deepEqual(names(agent('And which state, Nevada?')), []);
+  });
+
+  test('a company, an exclamation and a trip abroad are not names', () => {
+    assert.deepEqual(names(agent('And the account name?'), customer('Pereira Azulejos Ltda.')), []);
+    assert.deepEqual(names(agent('Please keep it private.'), customer('Oh dear. Understood.')), []);
+    assert.deepEqual(
+      names(customer('I want to pay my nephew in Canada.'), agent('Sure. Overseas payments take a day.')),
+      [],
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, detectIn, foundOfType } from './conversation.js';
+import { agent, call, customer, detectIn, foundOfType, mono } from './conversation.js';
 
 describe('PHONE_NUMBER', () => {
   test('a valid national number needs no cue', () => {
@@ -82,6 +82,41 @@ describe('PHONE_NUMBER named by its owner', () => {
     );
     assert.deepEqual(foundOfType(transcript, 'PHONE_NUMBER'), ['PHONE_NUMBER:503 555 0148']);
   });
+
+  test('"the UK one" before a written number lends it no digit, capitals or not', () => {
+    for (const answer of [
+      'my Dutch mobile is fine, or the UK one 07700 900415',
+      'or the uk one, 07700 900415',
+    ]) {
+      const transcript = call(agent('and a number to reach you on while abroad'), customer(answer));
+      assert.deepEqual(foundOfType(transcript, 'PHONE_NUMBER'), ['PHONE_NUMBER:07700 900415'], answer);
+    }
+  });
+
+  test('where a text message is sent is a phone, even after a look-alike', () => {
+    const transcript = call(
+      agent('the receipt will come by text to oh one one three four nine six oh seven three one'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'PHONE_NUMBER'), ['PHONE_NUMBER:01134960731']);
+  });
+
+  test('a closing "oh" that is the speaker\'s exclamation does not spoil the number', () => {
+    const transcript = call(
+      agent(
+        'and we can text it to oh one one three four nine six oh seven three one oh hang on, that is a landline',
+      ),
+    );
+    const phones = detectIn(transcript).entities.filter((entity) => entity.type === 'PHONE_NUMBER');
+    assert.deepEqual(
+      phones.map((entity) => entity.recognizer),
+      ['phone-number'],
+    );
+  });
+
+  test('the dashed written form stays a phone number after a question about something else', () => {
+    const transcript = mono('your new alarm passcode is saved', 'and your contact is Ravi at 617-555-0143');
+    assert.deepEqual(foundOfType(transcript, 'PHONE_NUMBER'), ['PHONE_NUMBER:617-555-0143']);
+  });
 });
 
 describe('PHONE_NUMBER look-alikes', () => {
@@ -104,5 +139,23 @@ describe('PHONE_NUMBER look-alikes', () => {
     );
     // A version or a price with dots is not a phone number.
     assert.deepEqual(foundOfType(call(customer('the app is on version 2.4.1 now')), 'PHONE_NUMBER'), []);
+  });
+
+  test('uncued digits given when another item was asked for are that item, not a phone number', () => {
+    const answer = (question: string) => call(agent(question), customer('sure, 3125 5501 87'));
+    assert.deepEqual(foundOfType(answer("what's your membership number with the club"), 'PHONE_NUMBER'), []);
+    assert.deepEqual(foundOfType(answer('and the account number on the bill'), 'PHONE_NUMBER'), []);
+    assert.deepEqual(foundOfType(answer('what number should we call you back on'), 'PHONE_NUMBER'), [
+      'PHONE_NUMBER:3125 5501 87',
+    ]);
+  });
+
+  test('ten digits inside a longer run said in one go are no phone number without a cue', () => {
+    assert.deepEqual(foundOfType(call(agent("okay it's 31255 50187 442")), 'PHONE_NUMBER'), []);
+    // Named as a phone number, it stays one.
+    assert.equal(
+      foundOfType(call(agent('and the number to ring is 31255 50187 442')), 'PHONE_NUMBER').length,
+      1,
+    );
   });
 });

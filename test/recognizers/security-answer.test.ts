@@ -165,3 +165,22 @@ describe('SECURITY_ANSWER asked after its topic, taken back, and given as a two-
     assert.match(found[0]!, /saab/);
   });
 });
+
+describe('SECURITY_ANSWER: relayed answers and a question restated as its own topic', () => {
+  test('an answer passed on from someone beside the caller', () => {
+    assert.deepEqual(
+      answers(
+        agent('What was the name of your first school?'),
+        customer('oh my wife set that up hang on she says Larkfield'),
+      ),
+      ['SECURITY_ANSWER:Larkfield'],
+    );
+  });
+
+  test('a security question named again is not its answer', () => {
+    assert.deepEqual(
+      answers(agent('your second security question is still the street you grew up on, fine to leave it?')),
+      [],
+    );
+  });
+});

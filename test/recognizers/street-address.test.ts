@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, detectIn, found, foundOfType } from './conversation.js';
+import { agent, call, customer, detectIn, found, foundOfType, mono } from './conversation.js';
 import { spansOf } from './spans.js';
 
 // Made-up times (test/helpers/transcript.ts): a turn starts 200 ms after the previous one ends,
@@ -85,5 +85,47 @@ describe('STREET_ADDRESS', () => {
       [],
     );
     assert.deepEqual(addresses(customer("I'm at work until 5 today.")), []);
+  });
+});
+
+describe('STREET_ADDRESS: streets named with "the", a foreign street with its number announced', () => {
+  test('a house number and a street called "the ..." after an address cue', () => {
+    assert.deepEqual(addresses(agent('and are you still at fourteen the orchards'), customer('yes')), [
+      'STREET_ADDRESS:14 the orchards',
+    ]);
+    // One stream holding both speakers: the name ends where the reply starts.
+    assert.deepEqual(
+      foundOfType(mono('so you are still at 6 the maltings', 'yes that is right'), 'STREET_ADDRESS'),
+      ['STREET_ADDRESS:6 the maltings'],
+    );
+    // Talk after a time is no street.
+    assert.deepEqual(addresses(customer("I'm at work until 5 the latest")), []);
+  });
+
+  test('a street first, then "number" and the house number, and the floor', () => {
+    assert.deepEqual(
+      addresses(
+        customer('Before that I rented in Porto, Rua do Carmo, number 57, second floor, for a year.'),
+      ),
+      ['STREET_ADDRESS:Rua do Carmo number 57 second floor'],
+    );
+  });
+
+  test('a street ending in Park after its house number', () => {
+    assert.deepEqual(addresses(customer('It is 9 Hazelmere Park, Leeds.')), [
+      'STREET_ADDRESS:9 Hazelmere Park',
+    ]);
+  });
+});
+
+describe('STREET_ADDRESS: a town and its postcode confirming an address', () => {
+  test('a yes with the town and ZIP gives no street', () => {
+    assert.deepEqual(
+      addresses(
+        agent('Okay. I also need to confirm your billing address. Is it still 41 Larchmont Avenue, Suite 9?'),
+        customer('Yes, Tucson, 85719.'),
+      ),
+      ['STREET_ADDRESS:41 Larchmont Avenue Suite 9'],
+    );
   });
 });

@@ -34,6 +34,20 @@ describe('US_SSN', () => {
     }
   });
 
+  test('the question still stands after the caller goes to fetch it and is told to take their time', () => {
+    const transcript = call(
+      agent('does the little one have a social security number yet'),
+      customer('yes the card came last week, let me grab it from the drawer'),
+      agent('of course, no rush, take your time'),
+      customer("right, it's five two one"),
+      agent('okay'),
+      customer('oh seven'),
+      agent('mm hmm'),
+      customer('three three four one'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'US_SSN'), ['US_SSN:521|07|3341']);
+  });
+
   test('negatives: nine digits without a cue, or as a case number', () => {
     assert.deepEqual(foundOfType(call(customer('it is 123456789')), 'US_SSN'), []);
     assert.deepEqual(foundOfType(call(customer('the case number is 123-45-6789')), 'US_SSN'), []);

@@ -134,6 +134,23 @@ describe('USERNAME in pieces and on its topic', () => {
     ]);
   });
 
+  test('a username cue reaches no further than a later password cue in the same turn', () => {
+    const both = (transcript: Parameters<typeof foundOfType>[0]): string[] => [
+      ...foundOfType(transcript, 'USERNAME'),
+      ...foundOfType(transcript, 'PASSWORD'),
+    ];
+    assert.deepEqual(both(call(customer('sure, I will read you my username, then my password, cobalt_77'))), [
+      'PASSWORD:cobalt_77',
+    ]);
+    assert.deepEqual(both(mono('first my user name, and after that my password, heron 62 okay')), [
+      'PASSWORD:heron 62',
+    ]);
+    assert.deepEqual(both(call(customer('my username is cobalt_77 and my password is heron 62'))), [
+      'USERNAME:cobalt_77',
+      'PASSWORD:heron 62',
+    ]);
+  });
+
   test('negatives: a time, or plain words, after a username cue', () => {
     assert.deepEqual(usernames(customer('my username got locked at 11:52 pm')), []);
     assert.deepEqual(usernames(customer('my username stopped working 2 days ago')), []);
@@ -172,6 +189,61 @@ describe('USERNAME in pieces and on its topic', () => {
     assert.deepEqual(
       usernames(agent("what's your user ID?"), customer("it's K L O W E 7"), agent('kay lowe 7, thanks')),
       ['USERNAME:KLOWE 7', 'USERNAME:kay lowe 7'],
+    );
+  });
+});
+
+describe('USERNAME read off a screen, spelled with spoken dots, and named again', () => {
+  test('"it says" leads to the login, realm included', () => {
+    assert.deepEqual(
+      usernames(
+        agent('can you read me the login it shows'),
+        customer('it says k brandt 7 at fibre hyphen north'),
+      ),
+      ['USERNAME:k brandt 7 at fibre hyphen north'],
+    );
+  });
+
+  test('a username spelled again with its dots said as words', () => {
+    assert.deepEqual(
+      usernames(agent('what is your username'), customer('lena.k.trades, so L E N A dot K dot trades')),
+      ['USERNAME:lena.k.trades', 'USERNAME:LENA dot K dot trades'],
+    );
+  });
+
+  test('a handle written with an underscore, with or without digits, and the word before it', () => {
+    assert.deepEqual(
+      usernames(agent('what username should we set up for you'), customer('kay osei_ldn please')),
+      ['USERNAME:kay osei_ldn'],
+    );
+    assert.deepEqual(
+      foundOfType(
+        mono('what username are you using pat_reads and that is P A T underscore reads'),
+        'USERNAME',
+      ),
+      ['USERNAME:pat_reads', 'USERNAME:PAT_reads'],
+    );
+  });
+
+  test('a username said again with a domain joined before it', () => {
+    assert.deepEqual(
+      usernames(
+        customer('my username is mvarga'),
+        agent('on this network add the domain first, so northwind backslash mvarga'),
+      ),
+      ['USERNAME:mvarga', 'USERNAME:northwind backslash mvarga'],
+    );
+  });
+
+  test('a handle after the speaker asked someone else for it, while the agent only acknowledged', () => {
+    assert.deepEqual(
+      usernames(
+        agent('what username is on it'),
+        customer('maybe moss gate 4, let me ask my son what his gamer tag is'),
+        agent('sure'),
+        customer('he says it is mossgate_04'),
+      ),
+      ['USERNAME:mossgate_04'],
     );
   });
 });

@@ -1,7 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunSummary, SetRun } from '../../scripts/eval/report.js';
-import { markdown, missCounts, missList, setComparison } from '../../scripts/eval/report.js';
+import {
+  falseAlarmReport,
+  markdown,
+  missCounts,
+  missList,
+  missReport,
+  setComparison,
+} from '../../scripts/eval/report.js';
 import { addCall, checkTargets, newSystemResult } from '../../scripts/eval/results.js';
 import { scoreCall } from '../../scripts/eval/score.js';
 import { chooseRotatedSets, chooseSets, EVAL_SETS, loadCalls, loadLabels } from '../../scripts/eval/sets.js';
@@ -76,7 +83,9 @@ describe('reporting two sets', () => {
     const hush = newSystemResult('Hush', 'test');
     const span = labels.spans[0]!;
     const regions = found ? span.parts.map((part) => ({ ...part })) : [];
-    const entities = found ? [{ type: span.type, parts: span.parts, interpolated: false, tokens: [] }] : [];
+    const entities = found
+      ? [{ type: span.type, parts: span.parts, interpolated: false, tokens: [], text: span.text }]
+      : [];
     addCall(hush, labels, scoreCall({ ...labels, spans: [span] }, { entities, regions }));
     const summary: RunSummary = {
       calls: 1,
@@ -119,5 +128,44 @@ describe('reporting two sets', () => {
       assert.match(text, new RegExp(`\\| ${hush.misses[0]!.type} \\| 1 \\|`));
       assert.ok(!text.includes(hush.misses[0]!.text));
     }
+  });
+
+  test('false alarms follow the rule of misses: words for an opened set, counts per type for an unseen one', () => {
+    const hush = newSystemResult('Hush', 'test');
+    hush.misses.push({
+      call: 'q1',
+      file: 'calls/q1.srt',
+      type: 'CARD_CVV',
+      start: 100,
+      end: 900,
+      channel: null,
+      form: 'words',
+      detected: false,
+      text: 'nine nine one',
+    });
+    hush.falseAlarms.push({
+      call: 'q1',
+      file: 'calls/q1.srt',
+      type: 'PHONE_NUMBER',
+      start: 4000,
+      end: 5200,
+      channel: 1,
+      lookAlike: 'tracking_number',
+      text: 'parcel 20 33 41 87 66',
+    });
+    const opened = { name: 'opened', unseen: false };
+    const unseen = { name: 'kept', unseen: true };
+    const openedAlarms = falseAlarmReport(hush, opened);
+    assert.match(openedAlarms, /^### Hush: 1 false alarms \(opened set\)/);
+    assert.match(
+      openedAlarms,
+      /- q1 PHONE_NUMBER 4000–5200 ms ch 1 \(on tracking_number\): parcel 20 33 41 87 66/,
+    );
+    const unseenAlarms = falseAlarmReport(hush, unseen);
+    assert.match(unseenAlarms, /^### Hush: 1 false alarms \(kept set, kept unseen: counts only\)/);
+    assert.match(unseenAlarms, /\| PHONE_NUMBER \| 1 \|/);
+    assert.ok(!unseenAlarms.includes('parcel') && !unseenAlarms.includes('q1'));
+    assert.match(missReport(hush, opened), /nine nine one/);
+    assert.ok(!missReport(hush, unseen).includes('nine nine one'));
   });
 });

@@ -78,6 +78,7 @@ describe('scoring a call', () => {
     parts: [{ start, end, channel }],
     interpolated: false,
     tokens: [],
+    text: '',
   });
 
   test('recall by coverage, precision by overlap, false alarms on look-alikes', () => {
@@ -102,6 +103,18 @@ describe('scoring a call', () => {
     assert.equal(score.byType.get('PAYMENT_DIGITS')!.correct, 0);
     assert.equal(score.byType.get('PAYMENT_DIGITS')!.onNegatives, 1);
     assert.deepEqual(score.negatives.get('price'), { total: 1, hit: 1 });
+    assert.deepEqual(
+      score.falseAlarms.map(({ entity, lookAlike }) => [entity.type, lookAlike]),
+      [['PAYMENT_DIGITS', 'price']],
+    );
+  });
+
+  test('a false alarm touching no look-alike is listed without a kind', () => {
+    const score = scoreCall(labels, { entities: [entity('PHONE_NUMBER', 12000, 13000, 0)], regions: [] });
+    assert.deepEqual(
+      score.falseAlarms.map(({ entity: alarm, lookAlike }) => [alarm.type, lookAlike]),
+      [['PHONE_NUMBER', null]],
+    );
   });
 
   test('a detected span whose regions fall short is a miss, marked detected', () => {

@@ -117,6 +117,15 @@ function searchable(text: string): string | undefined {
 }
 
 /**
+ * A text long enough that V8 compiles an expression searching it straight to machine code. A new
+ * expression's first searches of shorter texts run in V8's bytecode interpreter, and its next
+ * search compiles it again, to machine code: a lexicon's expression, searched hundreds of times
+ * in a call, would pay for compiling its long alternation twice. (V8 skips the interpreter for
+ * texts of 1,000 characters or more.) Spaces hold no cue, so the search finds nothing.
+ */
+const MACHINE_CODE_TEXT = ' '.repeat(1000);
+
+/**
  * A lexicon's expressions, built when first used: compiling a long alternation is among the
  * dearest steps of a process's first detect(), and a call may never need a given lexicon. A
  * lower-case source searches lower-cased text without the `i` flag, which V8 compiles and runs at
@@ -149,6 +158,9 @@ class Expressions {
     if (!expression) {
       const source = flags.includes('g') ? this.source : `^\\s*${this.source}`;
       expression = new RegExp(source, flags);
+      // Compiled to machine code at once (see MACHINE_CODE_TEXT); the search leaves no state.
+      expression.exec(MACHINE_CODE_TEXT);
+      expression.lastIndex = 0;
       this.built.set(flags, expression);
     }
     return expression;

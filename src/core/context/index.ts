@@ -6,13 +6,14 @@
 import type { StreamView, TurnSpan } from '../normalise/view.js';
 import type { Conversation } from '../streams.js';
 import type { Transcript } from '../transcript.js';
-import { REPEAT_REQUEST_CUES } from '../lexicon/entity-cues.js';
+import { REPEAT_REQUEST_CUES, RETRY_CUES } from '../lexicon/entity-cues.js';
+import { isBackchannel } from '../normalise/breaks.js';
 import { countWords } from '../whitespace.js';
 import { compileCues } from './cue-matcher.js';
 import { buildPaymentTimeline } from './payment.js';
 import type { CueHit, CueMatcher } from './cue-matcher.js';
 import type { ContextProbe } from './probe.js';
-import { wordsAfter, wordsBefore } from './windows.js';
+import { questionBefore, wordsAfter, wordsBefore } from './windows.js';
 
 export type { ContextProbe } from './probe.js';
 export { compileCues } from './cue-matcher.js';
@@ -36,6 +37,20 @@ const REQUEST_OPENER =
   /^(?:and|what|what's|whats|which|who|whose|how|your|can|could|may|now|then|also|plus)\b/;
 /** A prompt this short (in words) is an answer a speaker may read back: their own question still counts. */
 const ANSWER_MAX_WORDS = 12;
+/**
+ * How far back (in words) the question may be in a view that holds every speaker (a mono file):
+ * no other party's turn holds it, it sits a sentence or two before the answer ("and your security
+ * pin | oh is it my bank one | no | it's 2580").
+ */
+const MONO_PROMPT_WORDS = 30;
+/** The lead-in's default length (words): in a mono file the prompt is what lies before it. */
+const LEAD_IN_WORDS = 8;
+const retryCues = compileCues(RETRY_CUES);
+
+/** The words of a lower-case text, punctuation dropped ("yeah, ok." → yeah, ok). */
+function foldedWords(text: string): string[] {
+  return text.split(/[^a-z\d']+/).filter((word) => word !== '');
+}
 
 /** How many values of an ascending list are below value (a binary search). */
 function countBelow(sorted: readonly number[], value: number): number {
@@ -110,8 +125,15 @@ export function createContextProbe(
       if (earlier.end < since) break;
       if (earlier.stream === turn.stream) {
         const reply = pieces.join('\n');
+        // A short reply with digits the speaker did not say answers their turn ("date of birth?"
+        // "3 4 1990"): no back-channel, so a read-back of it is not about older words. A turn
+        // that only acknowledged ("ready?" "yep" "it's 4 x 9") asked nothing: the older words did.
+        const answered =
+          HAS_DIGIT.test(reply) && !HAS_DIGIT.test(turnText(id)) && !isBackchannel(foldedWords(turnText(id)));
         const goOn =
-          (words <= BACKCHANNEL_MAX_WORDS && !pieces.some((piece) => REQUEST_OPENER.test(piece))) ||
+          (words <= BACKCHANNEL_MAX_WORDS &&
+            !answered &&
+            !pieces.some((piece) => REQUEST_OPENER.test(piece))) ||
           (words <= REPEAT_REQUEST_MAX_WORDS &&
             (repeatRequests.test(reply) || (open && !HAS_DIGIT.test(`${reply}\n${turnText(id)}`))));
         if (!goOn || ownTurnsPassed === 1) break;
@@ -157,17 +179,33 @@ export function createContextProbe(
       return text;
     };
   };
-  const prompt = perTurn(prompts, (turnId) => computePrompt(turnId, false));
-  const openRequest = perTurn(openRequests, (turnId) => computePrompt(turnId, true));
+  // A mono file's one view holds the question too: read it before each position, not per turn.
+  const mono = views.length === 1;
+  const slotOf = (view: StreamView, charPos: number): number =>
+    mono ? charPos : turnAt(view, charPos).turn.id;
+  const monoPrompt = (view: StreamView, charPos: number): string => {
+    let text = prompts.get(charPos);
+    if (text === undefined) {
+      // The last words are the lead-in, read first on their own: a cue there ends the other
+      // party's question ("your date of birth and the last four of your social | 9 august …")
+      // as often as it names the value, so only a request before it counts as asked.
+      const question = questionBefore(view.text, charPos, MONO_PROMPT_WORDS, (said) => retryCues.test(said));
+      text = question.split(' ').slice(0, -LEAD_IN_WORDS).join(' ');
+      prompts.set(charPos, text);
+    }
+    return text;
+  };
+  const prompt = mono ? monoPrompt : perTurn(prompts, (turnId) => computePrompt(turnId, false));
+  const openRequest = mono ? monoPrompt : perTurn(openRequests, (turnId) => computePrompt(turnId, true));
   const recall = perTurn(recalls, computeRecall);
 
-  /** The last cue hit in a per-turn text, cached per lexicon and turn. */
+  /** The last cue hit in a per-turn text (per position in a mono file), cached per lexicon and turn. */
   const cueIn = (
     caches: Map<CueMatcher, Map<number, CueHit | undefined>>,
     text: (view: StreamView, charPos: number) => string,
   ) => {
     return (view: StreamView, charPos: number, cues: CueMatcher): CueHit | undefined => {
-      const turnId = turnAt(view, charPos).turn.id;
+      const turnId = slotOf(view, charPos);
       let byTurn = caches.get(cues);
       if (!byTurn) {
         byTurn = new Map();
@@ -225,7 +263,7 @@ export function createContextProbe(
   return {
     topicSince,
     topicRaised: (view, charPos, cues, withinMs) => topicSince(view, charPos, cues, withinMs) !== undefined,
-    leadIn: (view, charPos, maxWords = 8) => wordsBefore(view.text, charPos, maxWords),
+    leadIn: (view, charPos, maxWords = LEAD_IN_WORDS) => wordsBefore(view.text, charPos, maxWords),
     trail: (view, charPos, maxWords = 4) => wordsAfter(view.text, charPos, maxWords),
     turnAt,
     prompt,

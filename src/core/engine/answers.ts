@@ -12,7 +12,7 @@ import type { CueHit } from '../context/cue-matcher.js';
 import { compileCues, saidAsPlace } from '../context/cue-matcher.js';
 import type { Finding } from '../detection.js';
 import type { BuiltInEntityType } from '../entities.js';
-import { DOMAIN_CUES, DOMAIN_ENTITY_CUES, ENTITY_CUES, RETRY_CUES } from '../lexicon/entity-cues.js';
+import { DOMAIN_CUES, DOMAIN_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import { otherCardTopic } from '../recognizers/credit-card.js';
 import type { DigitRun } from '../recognizers/digits.js';
@@ -27,40 +27,6 @@ import { countWords } from '../whitespace.js';
 export const ANSWER_RECOGNIZER = 'answer-to-request';
 /** The lowest score the default policy keeps: any recognizer's cued claim outranks it. */
 const ANSWER_SCORE = 0.5;
-/**
- * Lead-in read for a request in a view that holds every speaker (a mono file): there is no other
- * party's turn to hold the question, which sits inside the view a sentence or two before the
- * answer ("and your security pin | oh is it my bank one | no | it's 2580").
- */
-const MONO_LEAD_IN_WORDS = 30;
-
-const retryCues = compileCues(RETRY_CUES);
-
-/** The text after the last digit, or undefined when there is none. */
-function afterLastDigit(text: string): string | undefined {
-  for (let i = text.length - 1; i >= 0; i -= 1) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) return text.slice(i + 1);
-  }
-  return undefined;
-}
-
-/**
- * In a view that holds every speaker, a request said further back than the usual lead-in, when
- * nothing holding a digit was said since, or the last number said was turned down ("it can't be
- * your birth year", "that doesn't match"): a request already answered asks for no later number
- * ("your pin? 4 3 3 1 … bike 17740").
- */
-function monoRequest(input: RecognizerInput, start: number, end: number): [MatchWindow, Request] | undefined {
-  if (input.views.length !== 1) return undefined;
-  const window = readWindow(input, start, end, MONO_LEAD_IN_WORDS);
-  const request = requestOf(window, () => '');
-  if (request?.where !== 'lead-in') return undefined;
-  const since = window.leadIn.slice(request.hit.end);
-  const afterAnswer = afterLastDigit(since);
-  return afterAnswer === undefined || retryCues.test(afterAnswer) ? [window, request] : undefined;
-}
-
 /** What an answer to a request for a type may look like: how many characters, letters or not. */
 interface AnswerShape {
   min: number;
@@ -313,10 +279,9 @@ export function answersToRequests(input: RecognizerInput, findings: readonly Fin
   const inView = findings.filter((finding) => finding.view === view);
   const added: Finding[] = [];
   for (const { start, end } of openCandidates(input, inView)) {
-    let window = readWindow(input, start, end);
+    const window = readWindow(input, start, end);
     if (hasNegativeTrail(window)) continue;
-    let request = requestOf(window, () => context.openRequest(view, start));
-    if (!request) [window, request] = monoRequest(input, start, end) ?? [window, undefined];
+    const request = requestOf(window, () => context.openRequest(view, start));
     const asked = request && typeAsked(window, request);
     // Four digits given for a card or a social are its last four.
     const matched = view.text.slice(start, end);

@@ -87,9 +87,29 @@ function brokenOffBefore(finding: Finding, turnStart: number): Range | undefined
     if (run.start < turnStart || run.end >= finding.charStart) continue;
     if (piece && (run.end < piece.end || (run.end === piece.end && run.start > piece.start))) continue;
     const gap = view.text.slice(run.end, finding.charStart);
-    if (breakOff.leading(gap) && countWords(gap) <= MAX_GAP_WORDS) piece = run;
+    // "the 12 of, sorry, December 12 …": a word that tied the piece to what was to follow comes first.
+    const brokenOff = breakOff.leading(gap.replace(TIE_WORD, ' ')) !== undefined;
+    if ((brokenOff && countWords(gap) <= MAX_GAP_WORDS) || restarted(view, run, gap, finding)) piece = run;
   }
   return piece && withEarlierPieces(view, piece);
+}
+
+/** A word joining a begun piece to its next part ("the 12 of …", "5 5 1 and …"), before the break-off. */
+const TIE_WORD = /^ (?:of|and|then) (?=\S)/i;
+
+/** Shortest start of a value said again straight away that counts as broken off ("W 2 7 4... W 2 7 4 4 1 …"). */
+const MIN_RESTART_CHARS = 2;
+
+/**
+ * A run said right before the value, nothing but a pause between, that the value starts with: the
+ * speaker began it and started over, without words to say so ("3 7... 3 7 1").
+ */
+function restarted(view: Finding['view'], run: Range, gap: string, finding: Finding): boolean {
+  if (/[\p{L}\p{N}]/u.test(gap)) return false;
+  const compact = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const begun = compact(view.text.slice(run.start, run.end));
+  const value = compact(view.text.slice(finding.charStart, finding.charEnd));
+  return begun.length >= MIN_RESTART_CHARS && begun.length < value.length && value.startsWith(begun);
 }
 
 /**

@@ -67,7 +67,6 @@ export function partialRepeats(
     if (digits.length < MIN_VALUE_DIGITS) continue;
     sources.push({ digits, time: context.timeAt(finding.view, finding.charStart), finding });
   }
-  if (sources.length === 0) return [];
 
   const added: Finding[] = [];
   for (const view of views) {
@@ -103,7 +102,10 @@ export function partialRepeats(
         reasons: [`repeat:${kind}`, `from:${finding.recognizer}`],
       });
     }
-    added.push(...dottedStarts(view, context, findings, found));
+    added.push(
+      ...dottedStarts(view, context, findings, found),
+      ...spelledStarts(view, context, findings, found),
+    );
   }
   return added;
 }
@@ -156,6 +158,57 @@ function dottedStarts(
       score: address.score,
       value: match[0],
       reasons: ['repeat:start', `from:${address.recognizer}`],
+    });
+  }
+  return added;
+}
+
+/** Types whose values may start with letters a listener spells back on their own ("H A R T L?"). */
+const LETTERED_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
+  'DRIVERS_LICENSE',
+  'PASSPORT',
+  'MEMBER_ID',
+  'IBAN',
+]);
+/** A spelled run of at least four letters (fewer are too common to chase). */
+const SPELLED_START = /(?<![\p{L}\p{N}])\p{Lu}{4,}(?![\p{L}\p{N}])/gu;
+
+/**
+ * The letters an identifier found in the call starts with, spelled back on their own within a minute
+ * of it ("HARTL 756128 IM9QZ" … "H A R T L?"): the start of a licence is the holder's surname.
+ */
+function spelledStarts(
+  view: StreamView,
+  context: ContextProbe,
+  findings: readonly Finding[],
+  inView: readonly Finding[],
+): Finding[] {
+  const values = findings.filter((finding) => LETTERED_TYPES.has(finding.type));
+  if (values.length === 0) return [];
+  const added: Finding[] = [];
+  for (const match of view.text.matchAll(SPELLED_START)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (inView.some((finding) => finding.charStart < end && finding.charEnd > start)) continue;
+    const time = context.timeAt(view, start);
+    const value = values.find((finding) => {
+      const key = finding.value.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+      return (
+        key.length > match[0].length &&
+        key.startsWith(match[0]) &&
+        Math.abs(context.timeAt(finding.view, finding.charStart) - time) <= PARTIAL_WINDOW_MS
+      );
+    });
+    if (!value) continue;
+    added.push({
+      recognizer: PARTIAL_REPEAT_RECOGNIZER,
+      type: value.type,
+      view,
+      charStart: start,
+      charEnd: end,
+      score: value.score,
+      value: match[0],
+      reasons: ['repeat:start', `from:${value.recognizer}`],
     });
   }
   return added;

@@ -125,6 +125,9 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     '(call|ring) (you|me)( back)?( on| at)?',
     "(we'll|we will|i'll|i will|we can|can we|could we|to) (call|ring|text)( (you|me|her|him|them))?( back)?( on| at)?",
     'text (you|me)',
+    // "we'll send the receipt by text to …": where a text goes is a phone.
+    'by (text|sms)( message)?( to)?',
+    'text (it|that|this|them|the \\w+) to',
     'landline',
     // "Please update my number to …": a caller's own number is their phone's.
     '(my|your) (new |old )?number',
@@ -216,7 +219,7 @@ export const DOMAIN_ENTITY_CUES = {
     'which account',
     '(from|to|into) (the|my|your) account',
     // "And the account?" after the routing number.
-    '(and|now|then|also) (the|your) account( number)?',
+    '(and|now|then|also) (the |your )?account( number)?',
     'account end(s|ing)( in| with)?',
   ],
 } as const satisfies Partial<Record<BuiltInEntityType, readonly string[]>>;
@@ -317,10 +320,13 @@ export const RETRY_CUES: readonly string[] = [
 
 /**
  * The other party asking to hear a value again ("sorry, can you repeat that?", "say the middle
- * again"): the answer after it still answers the question asked before it.
+ * again") or waiting for it ("no hurry, I'll hold"): the answer after it still answers the
+ * question asked before it.
  */
 export const REPEAT_REQUEST_CUES: readonly string[] = [
   'repeat',
+  '(take|taking) your time',
+  'no (rush|hurry)',
   'say (that|it|them|those|the \\w+)( \\w+)? again',
   'come again',
   'one more time',

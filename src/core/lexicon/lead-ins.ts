@@ -9,7 +9,7 @@ export const VALUE_LEAD_INS = phrases(`
   it's, it is, its, it was, it'll be, it will be, it'd be, it would be, it should be, should be,
   that's, that is, that was, that would be, that'd be, that will be, that'll be, the answer is,
   the answer would be, my answer is, i'd say, i would say, i'd have said, they are, they're,
-  it was called
+  it was called, it says, it reads, it shows, that says
 `);
 
 /** Openers stripped, repeatedly, from the start of an answer. */
@@ -17,8 +17,8 @@ export const LEAD_INS = [
   ...phrases(`
     yes, yeah, yep, yup, yes please, sure, okay, ok, oh, um, uh, er, erm, ah, hmm, mm, mhm, uh-huh,
     well, so, right, alright, all right, of course, certainly, no problem, absolutely, sorry, hi,
-    hello, hey, hiya, actually, let me see, let me think, let me check, let me remember, hang on, hold on,
-    one sec, one second, just a sec, just a second, bear with me, i think, i believe, i guess,
+    hello, hey, hiya, got it, actually, let me see, let me think, let me check, let me remember, hang on,
+    hold on, one sec, one second, just a sec, just a second, bear with me, i think, i believe, i guess,
     probably, just, basically, no, nope, that's right, that's correct, correct, good question,
     that's easy, you know, and, ha, haha, gosh, oh gosh, wow, ooh, aha, oh dear, blimey, crikey, gee
   `),

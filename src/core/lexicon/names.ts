@@ -2,7 +2,7 @@
  * Common given names and surnames (English-speaking markets, with frequent Hispanic, South Asian
  * and East Asian names). They raise a name's score; a name outside the lists can still be found.
  */
-import { wordSet } from './words.js';
+import { phrases, wordSet } from './words.js';
 
 export const FIRST_NAMES = wordSet(`
   james john robert michael william david richard joseph thomas charles christopher daniel matthew
@@ -71,7 +71,8 @@ export const ORGANISATION_WORDS = wordSet(`
   trust title escrow insurance assurance services partners associates solutions industries
   enterprises realty properties foundation university college hospital clinic pharmacy dental
   medical healthcare motors logistics systems technologies labs laboratories agency lettings estates
-  mortgage mortgages finance financial credit union society
+  mortgage mortgages finance financial credit union society tool tools
+  limitada ltda lda gmbh sarl srl sas spa bv nv ag pty
 `);
 
 /**
@@ -101,6 +102,16 @@ export const RELATION_WORDS = wordSet(`
   nephew niece cousin uncle aunt auntie grandson granddaughter grandmother grandfather grandma
   grandpa granny nan nana friend neighbour neighbor colleague coworker boss manager supervisor
   landlord landlady flatmate roommate housemate carer caregiver fella fellow bloke hubby missus
+`);
+
+/**
+ * Phrases giving the name a speaker goes by ("everyone calls me Frankie"): the name after them is
+ * theirs, unlike after "call me", which is as often "call me back".
+ */
+export const NICKNAME_CUES = phrases(`
+  everyone calls me, everybody calls me, people call me, friends call me, my friends call me,
+  they call me, they all call me, most people call me, everyone just calls me, everybody just calls me,
+  just call me, please call me, you can call me, i go by
 `);
 
 /** Words that make the relation someone's: "my wife", "your brother". */

@@ -16,6 +16,18 @@ import { notAsPlace } from '../context/cue-matcher.js';
  */
 const NOT_A_LABEL = '(?<!\\b(this|that|next|each|every|same|final|first|last) )(?<!-|\\d )';
 
+/** Words naming an amount of money (negative cues too): a date said with its month's name is none. */
+export const AMOUNT_CUES: readonly string[] = [
+  'price',
+  'priced',
+  'costs?',
+  'total( is| was| comes to)?',
+  'balance( is| was| of)?',
+  'amount( is| was| of)?',
+  'fee',
+  'charge of',
+];
+
 export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   'order (number|no|id)',
   '(your|my|the|an|this|that) order',
@@ -43,6 +55,10 @@ export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   'transaction( number| id| code| reference)?',
   'booking( number| reference| code)?',
   'account reference',
+  // An account number the business gives out, not one read from a bank card or statement: "your
+  // new account number with us is …", "your account number will be …".
+  'your new account number( with us)? (is|will be)',
+  'account number (with us|will be)',
   // A business's tax number, not a person's social: "the EIN ends in 8814".
   'ein',
   'employer identification( number)?',
@@ -54,14 +70,7 @@ export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   'seat',
   'extension',
   'ext',
-  'price',
-  'priced',
-  'costs?',
-  'total( is| was| comes to)?',
-  'balance( is| was| of)?',
-  'amount( is| was| of)?',
-  'fee',
-  'charge of',
+  ...AMOUNT_CUES,
   'version',
   'model( number)?',
   'serial( number)?',
@@ -83,6 +92,8 @@ export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   'store( number)?',
   // Device and meter numbers: an IMEI passes the Luhn check, a meter reading looks like a phone.
   'imei( number)?',
+  // The number printed on a device or its box ("the long number on the box", "on the sim card").
+  '(long )?number (on|off) (the|your|its|my) (box|phone|handset|device|sim( card)?|router|modem|sticker|label|packaging)',
   'meter( reading| readings| number| serial)?',
   // "The reading", "a final reading"; not the verb: "she's reading it out", "reading that back".
   'readings',
@@ -173,6 +184,8 @@ export const NEGATIVE_TRAIL: readonly string[] = [
   'megabytes?',
   'gigabytes?',
   'people',
+  // Loyalty balances: "about 40,000 points", "twelve thousand air miles".
+  'points',
   'calls',
   'orders?',
   // "the last 4 digits", "1 digit too many": a count of digits.

@@ -17,7 +17,9 @@ export const PASSWORD_SET_PHRASES = phrases(`
   i normally use, how about, what about, i tried, i've tried, i'll try, i typed, i've typed, i typed in,
   i entered, i put in, let's say, let's put, i'll say, we'll say, i'm doing, i'm going with,
   i'm gonna use, i'm going to use, i was using, i've been using, i use, i was gonna use, it used to be,
-  the new one, the new 1, says, it says, it reads
+  the new one, the new 1, says, it says, it reads, kept typing, kept putting, kept putting in,
+  kept entering, keep typing, keep putting, keep putting in, keep entering, been typing, been putting,
+  been putting in, been entering
 `);
 
 /** Words after a password that describe how it is typed ("all lower case"): part of the password. */

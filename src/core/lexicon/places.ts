@@ -7,7 +7,7 @@ export const STREET_SUFFIXES = wordSet(`
   close crescent cres parkway pkwy highway hwy circle cir square sq trail trl grove gardens gdns
   mews row walk alley plaza loop pike path expressway freeway turnpike causeway broadway wynd
   parade esplanade embankment quay wharf rise view hollow crossing point heights estate green
-  knoll vale run ridge glen bend cove creek meadow meadows commons crest
+  knoll vale run ridge glen bend cove creek meadow meadows commons crest park
 `);
 
 /**

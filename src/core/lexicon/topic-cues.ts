@@ -4,7 +4,7 @@
  * against the cues of every other topic ("email address" is not a street address).
  */
 import { ENTITY_NAMES } from './entity-cues.js';
-import { RELATION_WORDS } from './names.js';
+import { NICKNAME_CUES, RELATION_WORDS } from './names.js';
 import { BILLING_ADDRESS_CUES, CARDHOLDER_CUES } from './payment-cues.js';
 import { phrases, wordSet } from './words.js';
 
@@ -82,6 +82,7 @@ export const TOPIC_CUES: Readonly<Record<Topic, readonly string[]>> = {
     last 4, expiry, expiration, expiry date, cvv, cvc, security code, security number, three digit,
     3 digit, sort code, routing number, reference, reference number, order number, policy number,
     member id, member number, passport, license, licence, one time passcode, one-time passcode,
+    1 time passcode, 1 time password, one time password, 1 time code,
     verification code, one time code, otp, amount, name of your bank, bank name, company name,
     name of the company, digit passcode, digit pass code, digit code, digit pin, business name,
     product name, name of the product, reset your password, password reset, forgot your password,
@@ -196,11 +197,14 @@ export const AGENT_PHRASES = phrases(`
  * every topic gets from TOPIC_CUES and STATEMENT_COPULAS).
  */
 export const VALUE_CUES: Readonly<Record<Topic, readonly string[]>> = {
-  name: phrases(`
+  name: [
+    ...phrases(`
     this is, i'm, i am, am i speaking with, am i speaking to, i'm speaking with, is this,
     you're speaking with, you are speaking with, you're speaking to, call me, in the name of,
     under the name, under the name of, it is under, it's under, goes by, named, by the name of
   `),
+    ...NICKNAME_CUES,
+  ],
   address: phrases(`
     i live at, we live at, i'm living at, we're living at, living at, i live on, we live on,
     i moved to, we moved to, just moved to, moved to, i'm at, we're at, i'm now at, i am at,

@@ -25,7 +25,8 @@ export const STOP_WORDS = wordSet(`
   is isn't am are aren't was wasn't were weren't be been being have has hasn't haven't had
   hadn't do does doesn't did didn't done don't can can't cannot could couldn't will won't would
   wouldn't shall should shouldn't may might must mustn't need let let's
-  and or but nor so if then than because as while though although also too either neither
+  and or but nor so if then than because as while though although also too either neither since
+  unless until whether
   of to in on at by for with from into onto about above below over under between through
   during before after up down out off again further once all any both each few more most
   including except without within
@@ -102,6 +103,7 @@ export const ACRONYMS = wordSet(`
 
 /** Words that, leading a "value", show the speaker is describing a problem, not giving one. */
 export const PROBLEM_WORDS = wordSet(`
-  not wrong incorrect invalid expired locked blocked broken working work changed reset forgotten
+  not wrong incorrect invalid expired expires expiring locked blocked broken working work changed
+  reset forgotten
   forgot lost missing same different case required needed too still being gone never no
 `);

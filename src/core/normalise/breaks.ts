@@ -90,8 +90,8 @@ function isWordChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code > 0x7f;
 }
 
-/** True when `words` is entirely fillers and backchannel phrases. */
-function isBackchannel(words: readonly string[]): boolean {
+/** True when `words` (lower-case, punctuation dropped) is entirely fillers and backchannel phrases. */
+export function isBackchannel(words: readonly string[]): boolean {
   let i = 0;
   while (i < words.length) {
     const phrase = PHRASES_BY_FIRST_WORD.get(words[i]!)?.find((candidate) => startsWith(words, i, candidate));

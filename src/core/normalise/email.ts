@@ -16,6 +16,7 @@ import { isPlainDigits, makeAtom } from './atoms.js';
 import {
   ADDRESS_STOPWORDS,
   AT_SIGN_TAILS,
+  BACKCHANNEL_PHRASES,
   MAIL_PROVIDERS,
   SYMBOL_WORDS,
   TOP_LEVEL_DOMAINS,
@@ -122,13 +123,48 @@ function namesBeforeAt(atoms: readonly Atom[], from: number): number {
   while (
     i - from < MAX_LOCAL_WORDS - 1 &&
     atoms[i] !== undefined &&
+    atAfterAside(atoms, i) === -1 &&
     isPlainLocalWord(atoms[i]!) &&
     isWholeWord(atoms[i]!) &&
     !isOrdinaryWord(atoms[i]!.lower)
   ) {
     i += 1;
   }
-  return i > from && isSymbol(atoms[i], 'at') ? i : from;
+  return i > from && (isSymbol(atoms[i], 'at') || atAfterAside(atoms, i) !== -1) ? i : from;
+}
+
+/**
+ * Asides between the local part and "at": the speaker saying how the local part is written ("dana
+ * reeves, all one word, at …"; "one" may have become a digit), or, in a mono transcript, the other
+ * party acknowledging it ("dana dot reeves mm hmm at …"). They belong to the address.
+ */
+const LOCAL_ASIDES: readonly (readonly string[])[] = [
+  ['all', 'one', 'word'],
+  ['one', 'word'],
+  ['no', 'spaces'],
+  ['no', 'space'],
+  ['no', 'dots'],
+  ['all', 'lowercase'],
+  ['all', 'lower', 'case'],
+  ['lowercase'],
+  ['lower', 'case'],
+  ...BACKCHANNEL_PHRASES.filter((phrase) => !/\d|\b(?:and|then|next|last|rest|four)\b/.test(phrase)).map(
+    (phrase) => phrase.split(' '),
+  ),
+];
+
+/** The index of the "at" right after an aside starting at atoms[i], or -1. */
+function atAfterAside(atoms: readonly Atom[], i: number): number {
+  const wordAt = (k: number): string | undefined => {
+    const atom = atoms[k];
+    return atom === undefined ? undefined : atom.lower === '1' ? 'one' : atom.lower;
+  };
+  for (const aside of LOCAL_ASIDES) {
+    if (aside.every((word, k) => wordAt(i + k) === word) && isSymbol(atoms[i + aside.length], 'at')) {
+      return i + aside.length;
+    }
+  }
+  return -1;
 }
 
 /** The most atoms a local part said as separate words may hold ("pete holloway 8 4"). */
@@ -150,7 +186,7 @@ function readWordsEmail(atoms: readonly Atom[], start: number): AtomRead | null 
   let plain = true;
   for (let i = start; i < atoms.length && i - start <= MAX_LOCAL_ATOMS; i += 1) {
     const atom = atoms[i]!;
-    if (isSymbol(atom, 'at')) {
+    if (isSymbol(atom, 'at') || atAfterAside(atoms, i) !== -1) {
       at = i;
       break;
     }
@@ -170,7 +206,8 @@ function readWordsEmail(atoms: readonly Atom[], start: number): AtomRead | null 
   if ((plain && words < 2) || local.some((atom) => isWholeWord(atom) && isOrdinaryWord(atom.lower))) {
     return null;
   }
-  const provider = MAIL_PROVIDERS.has(atoms[at + 1]?.lower ?? '');
+  const atSign = isSymbol(atoms[at], 'at') ? at : atAfterAside(atoms, at);
+  const provider = MAIL_PROVIDERS.has(atoms[atSign + 1]?.lower ?? '');
   return readAtDomain(
     atoms,
     at,
@@ -189,7 +226,10 @@ function isPlainLocalWord(atom: Atom): boolean {
   return atom.kind === 'word' && !ADDRESS_STOPWORDS.has(atom.lower) && isSegmentAtom(atom);
 }
 
-/** "at" (or "at sign") and a domain at atoms[i], appended to the local part's spans. */
+/**
+ * "at" (or "at sign") and a domain at atoms[i], appended to the local part's spans; an aside
+ * before "at" is said with the "@".
+ */
 function readAtDomain(
   atoms: readonly Atom[],
   i: number,
@@ -197,11 +237,11 @@ function readAtDomain(
   wordsLabel: boolean,
   oneWordLabel = true,
 ): AtomRead | null {
-  const at = atoms[i];
-  if (at?.kind !== 'word' || at.lower !== 'at') return null;
-  const tail = atoms[i + 1];
-  const atEnd = tail?.kind === 'word' && AT_SIGN_TAILS.has(tail.lower) ? i + 1 : i;
-  spans.push({ text: '@', from: at.spans[0]!.from, to: atoms[atEnd]!.spans[0]!.to });
+  const atIndex = isSymbol(atoms[i], 'at') ? i : atAfterAside(atoms, i);
+  if (atIndex === -1) return null;
+  const tail = atoms[atIndex + 1];
+  const atEnd = tail?.kind === 'word' && AT_SIGN_TAILS.has(tail.lower) ? atIndex + 1 : atIndex;
+  spans.push({ text: '@', from: atoms[i]!.spans[0]!.from, to: atoms[atEnd]!.spans[0]!.to });
   let next = oneWordLabel ? readDomain(atoms, atEnd + 1, spans, readLabel) : -1;
   if (next === -1 && wordsLabel) next = readDomain(atoms, atEnd + 1, spans, readWordsLabel);
   return next === -1 ? null : { atom: addressAtom(spans), next };

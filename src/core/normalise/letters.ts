@@ -58,11 +58,35 @@ export function readLetterRun(pieces: readonly Piece[], start: number): Read | n
   ) {
     run.pop();
   }
+  // "E for echo, K for kilo. Echo kilo …": the letters said again are a run of their own.
+  const restated = restatedAt(run);
+  if (restated > 0) run.length = restated;
   if (!isRun(run, pieces)) return null;
   return {
     spans: run.map((letter) => piecesSpan(letter.letters, pieces[letter.first]!, pieces[letter.last]!)),
     next: run[run.length - 1]!.last + 1,
   };
+}
+
+/**
+ * Where a run starts its letters over in another spelling, as a caller confirms letters ("E for
+ * echo, K for kilo … echo kilo"): the length of the first saying, or 0. Two letters or more, so
+ * "B, bravo" stays one letter's worth of run and "double a" stays apart.
+ */
+function restatedAt(run: readonly Letter[]): number {
+  for (let k = 1; k * 2 <= run.length; k += 1) {
+    const first = run.slice(0, k);
+    const again = run.slice(k, 2 * k);
+    const letters = first.map((letter) => letter.letters).join('');
+    if (
+      letters.length >= 2 &&
+      letters === again.map((letter) => letter.letters).join('') &&
+      first.map((letter) => letter.kind).join() !== again.map((letter) => letter.kind).join()
+    ) {
+      return k;
+    }
+  }
+  return 0;
 }
 
 /**
@@ -83,16 +107,24 @@ function joinsRun(neighbour: Letter | undefined, weak: Letter): boolean {
 }
 
 /**
- * Two letters or more make a run, or one explicit letter. Bare "a"s and "I"s alone ("I a") are
- * words, unless a number is spoken beside them, as in codes ("one a a" → "1 AA").
+ * Two letters or more make a run, or one explicit letter, or one letter between two numbers. Bare
+ * "a"s and "I"s alone ("I a") are words, unless a number is spoken beside them, as in codes ("one a
+ * a" → "1 AA").
  */
 function isRun(run: readonly Letter[], pieces: readonly Piece[]): boolean {
   if (run.some((letter) => letter.kind === 'explicit')) return true;
-  if (run.length < 2) return false;
+  // One letter between two numbers is a letter of an identifier: "… 0 4 1 2 7 j 9 9 …".
+  if (run.length < 2) return run[0]!.kind === 'single' && numbersAround(pieces, run[0]!.first, run[0]!.last);
   return (
     run.some((letter) => letter.kind !== 'weak') ||
     numberBeside(pieces, run[0]!.first, run[run.length - 1]!.last)
   );
+}
+
+function numbersAround(pieces: readonly Piece[], first: number, last: number): boolean {
+  const before = previousContent(pieces, first);
+  const after = nextContent(pieces, last);
+  return before !== -1 && isNumberPiece(pieces[before]!) && after !== -1 && isNumberPiece(pieces[after]!);
 }
 
 function numberBeside(pieces: readonly Piece[], first: number, last: number): boolean {

@@ -157,20 +157,49 @@ const BEFORE_PRONOUN_ONE: ReadonlySet<string> = new Set([
   'second',
 ]);
 
+/** Words that make "the <word> one" a thing named before: "the UK one", "my work one". */
+const DETERMINERS: ReadonlySet<string> = new Set([
+  'the',
+  'this',
+  'that',
+  'my',
+  'your',
+  'his',
+  'her',
+  'our',
+  'their',
+]);
+
 /**
  * "one" said as a pronoun: straight after one of those words, and not followed (without a pause)
- * by more of a number said as words ("the one two three four" stays digits).
+ * by more of a number said as words ("the one two three four" stays digits). After a determiner
+ * and another word ("the landline one 0 1 …") it is one too unless number words follow it, pause
+ * or not ("my code one, two, three"): digits written after it were heard apart from it.
  */
 function isPronounOne(pieces: readonly Piece[], start: number): boolean {
   const piece = pieces[start]!;
   if (piece.written !== null || piece.lower !== 'one') return false;
   const before = previousContent(pieces, start);
   if (before === -1 || nextWithoutPause(pieces, before) !== start) return false;
-  if (!BEFORE_PRONOUN_ONE.has(pieces[before]!.lower)) return false;
+  if (!BEFORE_PRONOUN_ONE.has(pieces[before]!.lower)) {
+    // Number words after it, pause or not, are the rest of a number said as words.
+    const next = nextContent(pieces, start);
+    const wordsFollow = next !== -1 && pieces[next]!.written === null && isNumberWord(pieces[next]!.lower);
+    return !wordsFollow && namedAfterDeterminer(pieces, before);
+  }
   const after = nextWithoutPause(pieces, start);
   // Digits written after it: a recogniser that heard "one" as part of them would have written it
   // as a digit too ("my old one 2 5 8 0", a mono file without the pause).
   return after === -1 || !isNumberPiece(pieces[after]!) || pieces[after]!.written !== null;
+}
+
+/** pieces[i] is a word, not a number, said straight after a determiner: "the UK", "my work". */
+function namedAfterDeterminer(pieces: readonly Piece[], i: number): boolean {
+  const word = pieces[i]!;
+  if (word.written !== null || isNumberWord(word.lower) || UNIT_WORDS.has(word.lower)) return false;
+  if (!/^\p{L}+$/u.test(word.lower)) return false;
+  const before = previousContent(pieces, i);
+  return before !== -1 && nextWithoutPause(pieces, before) === i && DETERMINERS.has(pieces[before]!.lower);
 }
 
 /** A cheap test before reading: the words a spoken number can start with, and a digit written alone. */
@@ -249,7 +278,7 @@ function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolea
   if (betweenSeparators(pieces, i)) return true;
   let j = nextWithoutPause(pieces, i);
   for (let hops = 0; hops < MAX_OH_RUN; hops += 1) {
-    if (j === -1) return inGroup || saidBetweenDigits(pieces, i);
+    if (j === -1) return inGroup || saidBetweenDigits(pieces, i) || closesDigitRun(pieces, i);
     const piece = pieces[j]!;
     // Among written digits ("4 9 0 3 oh 6"), only when digits are written on both sides.
     if (piece.written !== null) return isWrittenDigit(piece) && saidBetweenDigits(pieces, i);
@@ -258,6 +287,7 @@ function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolea
         CARDINALS.has(piece.lower) ||
         ZERO_WORDS.has(piece.lower) ||
         REPEATERS.has(piece.lower) ||
+        closesDigitRun(pieces, i) ||
         (inGroup &&
           (readLetterRun(pieces, j) !== null ||
             dashBeforeDigit(pieces, j) ||
@@ -267,6 +297,30 @@ function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolea
     j = nextWithoutPause(pieces, j);
   }
   return false;
+}
+
+/** Digits said one by one before an "oh" that make it the last digit of their run. */
+const DIGIT_RUN_BEFORE_OH = 3;
+
+/**
+ * "oh" right after single digits said one by one, pauses allowed, ending the turn or followed only by
+ * the other party's backchannel ("two, eight, nine, oh." or, in a mono transcript, "seven two nine oh
+ * okay"): the last digit of the run. Followed by more words it is an interjection ("… one eight oh
+ * wait, I moved").
+ */
+function closesDigitRun(pieces: readonly Piece[], i: number): boolean {
+  let after = nextContent(pieces, i);
+  while (after !== -1 && MAYBE_ZERO_WORDS.has(pieces[after]!.lower)) after = nextContent(pieces, after);
+  if (after !== -1 && !INLINE_BACKCHANNELS.has(pieces[after]!.lower)) return false;
+  let k = i;
+  for (let count = 0; count < DIGIT_RUN_BEFORE_OH; count += 1) {
+    k = previousContent(pieces, k);
+    // After digits the engine wrote as digits it would have written a zero as "0" too.
+    if (k === -1 || pieces[k]!.written !== null || MAYBE_ZERO_WORDS.has(pieces[k]!.lower)) return false;
+    // "double five two oh": a repeater says digits too.
+    if (digitOf(pieces[k]!) === null && !REPEATERS.has(pieces[k]!.lower)) return false;
+  }
+  return true;
 }
 
 /** Words that join the groups of an identifier: "three six oh dash four four…". */

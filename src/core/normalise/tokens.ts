@@ -52,7 +52,42 @@ export function tokeniseTurn(words: readonly Word[], indices: readonly number[])
   for (const index of indices) addWord(pieces, words[index]!.text, index);
   keepBackchannelWords(pieces);
   keepCapitalLetterPairs(pieces);
+  if (!punctuates(words)) pauseAtSilences(pieces, words);
   return pieces;
+}
+
+/** A word written with punctuation after it. */
+const ENDS_PUNCTUATED = /[.,?!;:…]["'”’)\]]*$/;
+const punctuating = new WeakMap<readonly Word[], boolean>();
+
+/** True when the source writes punctuation on any of its words (read once per transcript). */
+function punctuates(words: readonly Word[]): boolean {
+  let known = punctuating.get(words);
+  if (known === undefined) {
+    known = words.some((word) => ENDS_PUNCTUATED.test(word.text));
+    punctuating.set(words, known);
+  }
+  return known;
+}
+/** A silence this long (ms) between timed words is where a punctuating recogniser writes a comma or a stop. */
+const PAUSE_GAP_MS = 450;
+
+/**
+ * A source that writes no punctuation (Whisper's word list, lower-case contact-centre text) still
+ * times its words: a silence after a word is the pause punctuation would mark, which ends a digit
+ * group or a clause ("… 2 0 9 | 9 14 09", "seven two oh | thank you").
+ */
+function pauseAtSilences(pieces: Piece[], words: readonly Word[]): void {
+  for (let i = 0; i + 1 < pieces.length; i += 1) {
+    const piece = pieces[i]!;
+    const nextWord = pieces[i + 1]!.word;
+    if (nextWord === piece.word || piece.pause !== NO_PAUSE) continue;
+    const word = words[piece.word]!;
+    const next = words[nextWord]!;
+    if (word.timing === 'native' && next.timing === 'native' && next.start - word.end >= PAUSE_GAP_MS) {
+      piece.pause = LIGHT_PAUSE;
+    }
+  }
 }
 
 const HAS_DIGIT = /\d/;

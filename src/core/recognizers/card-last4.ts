@@ -38,8 +38,8 @@ const otherItems = compileCues(
   ]),
 );
 
-/** "ending (in)", "ends in", "ended" as the last words before the digits: they name a last four. */
-const ENDING_RIGHT_BEFORE = /\bend(?:ing|s|ed)(?: in| with)?$/;
+/** "ending (in)", "ends in", "ended", "(to) end in" as the last words before the digits: they name a last four. */
+const ENDING_RIGHT_BEFORE = /\bend(?:(?:ing|s|ed)(?: in| with)?| in| with)$/;
 
 /** True when the lead-in ends by pointing at a number's last four ("the card ending"). */
 export function endingRightBefore(window: MatchWindow): boolean {

@@ -10,6 +10,7 @@ import { DOMAIN_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES, NON_PAYMENT_CARD_CUES } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import type { StreamView } from '../normalise/view.js';
+import { regexFor } from '../normalise/view-regex.js';
 import type { DigitRun } from './digits.js';
 import { digitRuns, digitSpan, isGroupBoundary, repeatAt } from './digits.js';
 import type { MatchWindow } from './pattern.js';
@@ -234,12 +235,31 @@ function ibanShaped(text: string, run: DigitRun): boolean {
   return length !== undefined && length === 2 + (before[3]?.length ?? 0) + run.digits.length;
 }
 
+/**
+ * A code mixing letters and digits written right before a run ("1Z 84W 762 …", "AB7 …"): the run
+ * is the rest of that identifier (a parcel or order code). A card has no letters, and a brand said
+ * before it ("visa 4111 …") has no digits.
+ */
+const MIXED_CODE_BEFORE = /(?<![\p{L}\p{N}])(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{2,5} $/u;
+
+/**
+ * The other party asked for a look-alike ("what's the IMEI again?") more recently than for a card:
+ * the digits given answer that, whatever the answer calls them ("the long number on the box").
+ */
+function askedForLookAlike(window: MatchWindow): boolean {
+  const lookAlike = window.promptCue(negatives);
+  const card = window.promptCue(cardCues);
+  return lookAlike !== undefined && (card === undefined || card.end < lookAlike.end);
+}
+
 function recognizeRun(input: RecognizerInput, run: DigitRun): Finding[] {
   const n = run.digits.length;
   if (n < MIN_DIGITS_WHEN_ASKED) return [];
-  if (ibanShaped(input.view.text, run)) {
+  const { text } = input.view;
+  if (ibanShaped(text, run)) {
     return [finding(input.view, run, 'CREDIT_CARD', 0, n, SCORE.ibanShaped, ['iban-shaped'])];
   }
+  if (regexFor(MIXED_CODE_BEFORE, text).test(text.slice(Math.max(0, run.start - 6), run.start))) return [];
   const window = readWindow(input, run.start, run.end);
   const verdict = judgeContext(window, cardCues, negatives);
   const failClosed = window.payment || verdict.cue !== undefined;
@@ -251,6 +271,9 @@ function recognizeRun(input: RecognizerInput, run: DigitRun): Finding[] {
     // number?", "the IMEI?"), or a card that is no payment card was named last, and no
     // checksum-valid card: a look-alike, as for a run longer than any card below.
     if (!whole.luhn && (verdict.negative || otherCardTopic(window))) return [];
+    // So is a checksum-valid run of no issuer's range (a device number passes Luhn) named as a
+    // look-alike or given when one was asked for.
+    if (!whole.brand && (verdict.negative || askedForLookAlike(window))) return [];
     const score = whole.luhn ? (whole.brand ? SCORE.checked : SCORE.luhnOnly) : SCORE.failClosed;
     const reasons = [...checkReasons(whole), ...(whole.luhn ? [] : ['fail-closed']), ...contextReasons];
     return [finding(input.view, run, 'CREDIT_CARD', 0, n, score, reasons)];

@@ -25,7 +25,7 @@ export interface DigitRun {
  * them case-insensitively).
  */
 export const INLINE_BACKCHANNEL =
-  '(?:okay|ok|yes|yeah|yep|yup|mhm|mm[ -]hmm|uh[ -]huh|right|sure|got it|go on|go ahead)';
+  '(?:okay|ok|yes|yeah|yep|yup|mhm|mm[ -]?hmm?|uh[ -]huh|right|sure|got it|go on|go ahead)';
 const RUN = new ViewRegex(
   `(?<![\\p{L}\\p{N}$£€#@_.,/:-]|[.,/:-]\\p{N})\\d+(?:(?:[ -]|(?: ${INLINE_BACKCHANNEL}){1,2} )\\d+)*(?![\\p{L}\\p{N}%@_]|[.,/:]\\p{N})`,
   'giu',
@@ -110,6 +110,21 @@ export function saidTwice(digits: string): boolean {
 /** Character range [start, end) of the run's digits [from, to). */
 export function digitSpan(run: DigitRun, from: number, to: number): { start: number; end: number } {
   return { start: run.positions[from]!, end: run.positions[to - 1]! + 1 };
+}
+
+/** The run's parts of min–max digits that start and end at group boundaries, in text order. */
+export function* groupAlignedParts(
+  run: DigitRun,
+  min: number,
+  max: number,
+): Generator<{ start: number; end: number }> {
+  const bounds = [...run.groupStarts, run.digits.length];
+  for (let i = 0; i < bounds.length; i += 1) {
+    // Bounds ascend, so only the few ends within max digits of this start are looked at.
+    for (let j = i + 1; j < bounds.length && bounds[j]! - bounds[i]! <= max; j += 1) {
+      if (bounds[j]! - bounds[i]! >= min) yield digitSpan(run, bounds[i]!, bounds[j]!);
+    }
+  }
 }
 
 /** True when digit index i starts a group of the run (or is its end). */

@@ -7,7 +7,7 @@ import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { DOCUMENT_DATE_CUES, NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { StreamView } from '../normalise/view.js';
 import type { Range } from './ids.js';
-import { alnumIds, bareIdOnTopic, compactId, idShape, namedAsOtherKind } from './ids.js';
+import { afterFalseStart, alnumIds, bareIdOnTopic, compactId, idShape, namedAsOtherKind } from './ids.js';
 import { patternRecognizer } from './pattern.js';
 
 // Its expiry or issue date is not its number.
@@ -37,6 +37,15 @@ function licenceCandidates(view: StreamView): readonly Range[] {
   return withSurname.length === 0 ? ids : [...ids, ...withSurname];
 }
 
+/** The most characters a licence number has (a UK one). */
+const MAX_LICENCE_CHARS = 16;
+
+/** The value as said, or after a false start when the whole is too long ("SMITH… SMITH 705…"). */
+function licenceValue(matched: string): string {
+  const whole = compactId(matched);
+  return whole.length <= MAX_LICENCE_CHARS ? whole : compactId(afterFalseStart(matched));
+}
+
 export const driversLicenseRecognizer = patternRecognizer({
   name: 'drivers-license',
   type: 'DRIVERS_LICENSE',
@@ -45,7 +54,7 @@ export const driversLicenseRecognizer = patternRecognizer({
   requireContext: true,
   negatives: LICENCE_NEGATIVES,
   support: (window, matched) => bareLicence(window, compactId(matched)),
-  value: compactId,
-  validate: idShape(5, 16),
+  value: licenceValue,
+  validate: idShape(5, MAX_LICENCE_CHARS),
   invalidate: namedAsOtherKind(ENTITY_CUES.DRIVERS_LICENSE),
 });

@@ -12,6 +12,7 @@ import type { Recognizer, RecognizerInput } from './recognizer.js';
 import { readDialogue } from './dialogue/dialogue.js';
 import { tokenFinding } from './dialogue/findings.js';
 import type { Token } from './dialogue/tokens.js';
+import { COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
 
 const NAME = 'email-address';
 const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
@@ -37,10 +38,56 @@ function findEmails(view: StreamView): Range[] {
   return found;
 }
 
+/**
+ * A local part said as words at the end of one turn and "at" and its host at the start of the next,
+ * after the other party's backchannel ("dana dot reeves" / "mm hmm" / "at gmail dot com"): the
+ * normaliser reads each turn alone, so only the host is written.
+ */
+const SPLIT_ADDRESS =
+  /(?<![\p{L}\p{N}'])(?:[\p{L}\p{N}]+ (?:dot|underscore|dash|hyphen) )*([\p{L}\p{N}]+) at [\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}.@])/gu;
+
+function findSplitEmails(view: StreamView): Range[] {
+  const found: Range[] = [];
+  for (const match of view.text.matchAll(SPLIT_ADDRESS)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const atWord = start + match[0].lastIndexOf(' at ');
+    // Only across a soft turn break before or after "at"; said in one turn, the normaliser decided.
+    const crosses = view.turns.some((span) => span.charEnd === atWord || span.charEnd === atWord + 3);
+    if (!crosses || !isNameWord(match[1]!)) continue;
+    found.push({ start: namesBefore(view.text, start), end });
+  }
+  return found;
+}
+
+/** The most words a local part said as separate words may hold ("d reeves 71"). */
+const MAX_LOCAL_PART_WORDS = 3;
+
+function isNameWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return /^[\p{L}\p{N}]+$/u.test(word) && !STOP_WORDS.has(lower) && !COMMON_WORDS.has(lower);
+}
+
+/** Where the words of a local part said apart begin, given where its last word begins. */
+function namesBefore(text: string, start: number): number {
+  let from = start;
+  for (let words = 1; words < MAX_LOCAL_PART_WORDS; words += 1) {
+    const space = from - 1;
+    if (text[space] !== ' ') break;
+    const wordStart = text.lastIndexOf(' ', space - 1) + 1;
+    if (!isNameWord(text.slice(wordStart, space))) break;
+    from = wordStart;
+  }
+  return from;
+}
+
 const addresses = patternRecognizer({
   name: NAME,
   type: 'EMAIL_ADDRESS',
-  patterns: [{ name: 'address', find: findEmails, score: 0.9 }],
+  patterns: [
+    { name: 'address', find: findEmails, score: 0.9 },
+    { name: 'split-address', find: findSplitEmails, score: 0.85 },
+  ],
   cues: ENTITY_CUES.EMAIL_ADDRESS,
   cueBoost: 0.1,
   negatives: [],

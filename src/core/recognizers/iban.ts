@@ -13,10 +13,21 @@ import type { Recognizer } from './recognizer.js';
 import { topicOpen } from './topic.js';
 import { IBAN_LENGTHS, ibanValid } from './validators/iban.js';
 import { regexFor } from '../normalise/view-regex.js';
+import { INLINE_BACKCHANNEL } from './digits.js';
 
 const NAME = 'iban';
-/** Check digits may be said one by one ("G B 8 4 H B U K …" → "GB 8 4 HBUK …"). */
-const CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2} ?\d ?\d(?:[ -]?[A-Za-z0-9]){8,30}/gu;
+/**
+ * Check digits may be said one by one ("G B 8 4 H B U K …" → "GB 8 4 HBUK …"). Spaces may be
+ * several where the other party's backchannel was blanked out (see withoutBackchannels).
+ */
+const CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2} *\d *\d(?:(?:-| *)[A-Za-z0-9]){8,30}/gu;
+/** The other party's backchannel a mono transcript leaves between two groups ("GB 29 yep NWBK …"). */
+const INLINE = new RegExp(`(?<=[A-Za-z0-9] )${INLINE_BACKCHANNEL}(?= [A-Za-z0-9])`, 'gi');
+
+/** The text with inline backchannels turned into spaces, so positions stay those of the view. */
+function withoutBackchannels(text: string): string {
+  return text.replace(INLINE, (word) => ' '.repeat(word.length));
+}
 const cues = compileCues(ENTITY_CUES.IBAN ?? []);
 const negatives = compileCues(NEGATIVE_CUES);
 
@@ -40,7 +51,7 @@ export const ibanRecognizer: Recognizer = {
   types: ['IBAN'],
   recognize(input) {
     const findings: Finding[] = [];
-    const { text } = input.view;
+    const text = withoutBackchannels(input.view.text);
     for (const match of text.matchAll(regexFor(CANDIDATE, text))) {
       const country = match[0].slice(0, 2).toUpperCase();
       const length = IBAN_LENGTHS[country];

@@ -6,6 +6,7 @@
 import { compileCues } from '../context/cue-matcher.js';
 import type { BuiltInEntityType } from '../entities.js';
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
 import type { StreamView } from '../normalise/view.js';
 import { INLINE_BACKCHANNEL } from './digits.js';
 import type { MatchWindow } from './pattern.js';
@@ -57,19 +58,29 @@ const SEPARATOR = '(?:[ -]| (?:dash|hyphen) )';
 /**
  * Longest run of tokens taken. The normaliser joins runs of three or more single digits into one
  * group, but pairs stay apart ("AB 402 977 1 3"), and the longest identifier any of these
- * recognizers accepts is 16 characters.
+ * recognizers accepts is 16 characters; twice that, as a mono transcript runs an identifier into
+ * its read-back spelled with dashes ("… M99AB S-O-L-B-E-7-…"), which the halves then split.
  */
-const MAX_TOKENS = 16;
+const MAX_TOKENS = 32;
+
+/**
+ * Two-letter words ("is", "at", "ok"): no letters of an identifier, which an engine writing lower
+ * case prints as a word of their own ("gb 5521907").
+ */
+const TWO_LETTER_WORDS = [...STOP_WORDS, ...COMMON_WORDS].filter((word) => /^[a-z]{2}$/.test(word));
+/** A consonant (not "y", as in "dry"): three together ("pcq") are letters, not a word. */
+const NO_VOWEL = '[b-df-hj-np-tv-xz]';
 
 /**
  * Runs of up to MAX_TOKENS tokens (upper-case letters, digits, letters with digits: "AB 1234567",
- * "d1234567", "4te2-ak9-mm73"); and digits after a lone lower-case letter or a NATO word ("s 26280214793",
- * "victor 6328214415"); not the "I" of a following "I'm". The look-ahead fails fast on the lower-case text that fills most of a view;
- * it comes after the look-behind, which is cheaper for the engine to try first.
+ * "d1234567", "4te2-ak9-mm73"); and digits after one or two lower-case letters, three consonants
+ * or a NATO word ("s 26280214793", "gb 5521907", "pkw 6031877", "victor 6328214415"); not the "I"
+ * of a following "I'm". The look-ahead fails fast on the lower-case text that fills most of a
+ * view; it comes after the look-behind, which is cheaper for the engine to try first.
  */
 const ALNUM_ID = new ViewRegex(
   `(?<![\\p{L}\\p{N}$£€/.:'’-])(?=[A-Z\\d]|[a-z]+\\d|[a-z]+ \\d)` +
-    `(?:${TOKEN}(?:${SEPARATOR}${TOKEN}){0,${MAX_TOKENS - 1}}|(?:${NATO.join('|')}|[a-z]) \\d+(?:[ -]\\d+){0,${MAX_TOKENS - 2}})` +
+    `(?:${TOKEN}(?:${SEPARATOR}${TOKEN}){0,${MAX_TOKENS - 1}}|(?:${NATO.join('|')}|[a-z]|(?!(?:${TWO_LETTER_WORDS.join('|')}) )[a-z]{2}|(?!(?:hmm|mmm|shh|nth|www) )${NO_VOWEL}{3}) \\d+(?:[ -]\\d+){0,${MAX_TOKENS - 2}})` +
     `(?![\\p{L}\\p{N}%]|[/.:-]\\p{N}|['’]\\p{L})`,
   'gu',
 );
@@ -118,12 +129,9 @@ export function alnumIds(view: StreamView): readonly Range[] {
     };
     const pieces = runs.filter(hasDigit);
     const joined = joinedPieces(view.text, runs).filter(hasDigit);
-    found = [
-      ...pieces,
-      ...joined,
-      ...repeatedHalves(view, [...pieces, ...joined]),
-      ...withoutLeadIn(view.text, pieces),
-    ];
+    const shed = withoutLeadIn(view.text, pieces);
+    // "ID XOH 9 1 1 4772 XOH 9114772": a value said twice after a word written as letters.
+    found = [...pieces, ...joined, ...repeatedHalves(view, [...pieces, ...joined, ...shed]), ...shed];
     cache.set(view, found);
   }
   return found;
@@ -243,12 +251,13 @@ export function afterFalseStart(matched: string): string {
 /** How many characters of `matched` a false start takes, separators after it included; 0 for none. */
 function falseStartLength(matched: string): number {
   const tokens = Array.from(matched.matchAll(/[^ -]+/g));
+  // Case apart: spelled letters are upper case, the same said as a word lower case ("XOF xof84…").
   let head = '';
   for (let k = 1; k < tokens.length; k += 1) {
-    head += tokens[k - 1]![0];
+    head += tokens[k - 1]![0].toUpperCase();
     const rest = tokens
       .slice(k)
-      .map((token) => token[0])
+      .map((token) => token[0].toUpperCase())
       .join('');
     if (rest.length <= head.length) break;
     if (head.length >= 2 && rest.startsWith(head)) return tokens[k]!.index;

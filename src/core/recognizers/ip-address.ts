@@ -21,6 +21,17 @@ const SPACED_IPV4 = new ViewRegex(
   'gu',
 );
 /**
+ * Four octets given over two turns ("one ninety two dot one sixty eight" / "yep" / "dot zero dot
+ * ten"): each turn's dots are written, the one at the break is left a word or not said. Only
+ * after an IP cue, and only with a break of that kind among written dots (one kind alone is IPV4's
+ * or SPACED_IPV4's).
+ */
+const SPLIT_IPV4 = new ViewRegex(
+  `(?<![\\p{L}\\p{N}.$£€])(?=[\\d.]+(?: dot | )[\\d.]+\\.|[\\d.]+\\.[\\d.]+(?: dot | ))${OCTET}(?:(?:\\.| dot | )${OCTET}){3}(?![\\p{L}\\p{N}%]|[.,/:]\\p{N})`,
+  'gu',
+);
+
+/**
  * Octets run together where only some dots were said ("one ninety two one sixty eight one dot two
  * oh five" is written `1921681.205`): only after an IP cue, and only when the digits split into
  * four octets between the dots (see splitsIntoOctets).
@@ -88,6 +99,7 @@ export const ipAddressRecognizer = patternRecognizer({
     { name: 'ipv4', regex: IPV4, score: 0.6 },
     { name: 'ipv6', regex: IPV6, score: 0.7 },
     { name: 'ipv4 spaced', regex: SPACED_IPV4, score: 0.6, requireContext: true },
+    { name: 'ipv4 split', regex: SPLIT_IPV4, score: 0.6, requireContext: true },
     {
       name: 'ipv4 run together',
       regex: RUN_TOGETHER_IPV4,
@@ -100,7 +112,7 @@ export const ipAddressRecognizer = patternRecognizer({
   // Four dotted octets are rarely anything else: only a version number is.
   negatives: ['version', 'v', 'firmware', 'release'],
   trailNegatives: [],
-  value: (matched) => matched.toLowerCase().replaceAll(' ', '.'),
+  value: (matched) => matched.toLowerCase().replace(/ dot | /g, '.'),
   // "::" alone and bare times like "10:30" are not addresses.
   validate: (value) =>
     value.includes('.') || ((value.match(/:/g) ?? []).length >= 2 && /[0-9a-f]{2}/.test(value)),

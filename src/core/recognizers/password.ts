@@ -10,7 +10,12 @@
  *   exclamation", "let's make it purple elephant dance");
  * - a word, a number and a spoken symbol in password talk ("Winter 47 hash");
  * - a password a speaker announced in their previous turn and gives after a short go-on ("I'll give
- *   you a temporary password, ready?" "yep" "it's ..."), and the reply to a prompt that only names one.
+ *   you a temporary password, ready?" "yep" "it's ..."), and the reply to a prompt that only names one;
+ * - a value right after the speaker names their own password, without "is" ("and my password,
+ *   Orchid 2210, ..."), and a value typed or set that the other party's reply then calls a password
+ *   ("I kept typing Marlin#808" "please don't tell me the password").
+ * Talk about a password gives none: where it is ("printed on the label"), how it differs ("a
+ * different one"), a state on the screen ("it says connected"), the login form ("the password field").
  * A password's spoken modifier ("with a dollar sign at the end", "all lower case") and the rest of its
  * dictation ("... then the number 4, lowercase k, i, d") are kept with it.
  */
@@ -38,8 +43,8 @@ const DIGITS_ONLY_PENALTY = 0.3;
 const LATER_IN_ANSWER_PENALTY = 0.1;
 /** A token typed like a password: letters with digits or symbols ("Dragon$1992", dictation as the normaliser writes it). */
 const PASSWORD_SHAPE = /^(?=.*\p{L})(?=.*[\d!#$%&*+=?@^_~])[\p{L}\d!#$%&*+=?@^_~.-]+$/u;
-/** Capitals and digits only ("INC0088214", "LS18"): a reference or a code more often than a password. */
-const REFERENCE_SHAPE = /^[\p{Lu}\d]+$/u;
+/** Capitals, digits and hyphens only ("INC0088214", "LS18", "1098-T"): a reference, a code or a form more often than a password. */
+const REFERENCE_SHAPE = /^[\p{Lu}\d-]+$/u;
 const DIGITS = /^\d+$/;
 const LETTERS = /^\p{L}+$/u;
 /** Score of a password-shaped word or a read-back found by the password talk around it. */
@@ -89,6 +94,17 @@ const NAMED_TAIL_WORDS = 3;
 const DECLINING = phraseList(DECLINING_PHRASES);
 /** How far before a password cue "don't tell me" may stand. */
 const DECLINING_REACH = 6;
+/**
+ * Words after a password cue that name a part of a login form or a rule of it, not the value: "is
+ * the password field blank?", "what's your password hint answer?".
+ */
+const FORM_PARTS = wordSet(
+  'field box screen page prompt manager settings tab menu button bar hint requirements rules policy',
+);
+/** Words that read what follows off a screen or a label ("it says connected"). */
+const READ_OFF_WORDS = wordSet('says reads shows said showed');
+/** A word shaped like a state a screen shows ("connected", "loading"), not like a password. */
+const STATE_WORD = /^\p{L}+(?:ed|ing)$/u;
 /** The longest reply that only lets the speaker go on ("yep", "ready, go ahead"). */
 const GO_ON_WORDS = 4;
 /** Score of a password a speaker announced in their previous turn and then gives ("... ready?" "yep" "it's ..."). */
@@ -116,9 +132,10 @@ function ownFindings(dialogue: Dialogue, input: RecognizerInput, usernames: Read
   if (cached) return cached;
   const { words } = dialogue;
   const found = keepBest([
-    ...discussedPasswords(dialogue, usernames),
+    ...discussedPasswords(dialogue, input, usernames),
     ...readBacks(dialogue, usernames),
-    ...setPasswords(dialogue, usernames),
+    ...setPasswords(dialogue, input, usernames),
+    ...appositions(dialogue, usernames),
     ...announcedPasswords(dialogue, input, usernames),
     ...siteFindings(dialogue, 'password', NAME, 'PASSWORD', { asked: 0.9, stated: 0.9 }, (site) => {
       // "Okay, set it to ...": setPasswords reads it, bounded as a passphrase.
@@ -128,6 +145,13 @@ function ownFindings(dialogue: Dialogue, input: RecognizerInput, usernames: Read
       // Some of its characters by position are a memorable word's letters or a PIN's digits.
       const prompt = dialogue.prompts[dialogue.tokens[site.start]!.turn]!;
       if (site.source === 'asked' && positionsAsked.test(prompt.join(' '))) return [];
+      // "Is the password field blank?" asks about the form, "never give your password to anyone" for nothing.
+      if (
+        site.source === 'asked' &&
+        (namesFormPart(dialogue, prompt, start) || declinedQuestion(dialogue, site.cueAt))
+      )
+        return [];
+      if (site.source === 'stated' && declinedBefore(words, site.cueAt)) return [];
       // In a mono file the request by position can open the "answer" itself ("… memorable word, the
       // second and fourth characters? …").
       if (
@@ -137,6 +161,9 @@ function ownFindings(dialogue: Dialogue, input: RecognizerInput, usernames: Read
         return [];
       const to = passwordEnd(dialogue, start, site.limit, QUESTION_STOPS);
       const value = words.slice(start, to);
+      // A state read off a screen ("it says connected"); words leading into a password cue describe
+      // it ("your temporary | password is …").
+      if (readsState(words, start, value) || startsPasswordCue(words, to)) return [];
       if (!isPasswordLike(value) || namesHost(value)) {
         // Talk before the value (a mono file: "... I need it to test the connection | Dragon$1992").
         const shaped = shapedToken(dialogue, start + 1, site.limit);
@@ -374,9 +401,56 @@ function passwordsDiscussed(
 function namesPasswordToGive(prompt: readonly string[]): boolean {
   const cue = findCues(prompt).findLast((match) => match.topic === 'password' || match.topic === 'username');
   if (cue?.topic !== 'password') return false;
-  const before = prompt.slice(Math.max(0, cue.start - DECLINING_REACH), cue.start);
-  if (before.some((_, k) => matchAt(before, k, DECLINING))) return false;
-  return !before.slice(-2).some((word) => OWNING_WORDS.has(word));
+  if (declinedBefore(prompt, cue.start)) return false;
+  return !prompt.slice(Math.max(0, cue.start - 2), cue.start).some((word) => OWNING_WORDS.has(word));
+}
+
+/** True when "don't tell", "never give" … stands shortly before words[at]: what not to say is no value. */
+function declinedBefore(words: readonly string[], at: number): boolean {
+  const before = words.slice(Math.max(0, at - DECLINING_REACH), at);
+  return before.some((_, k) => matchAt(before, k, DECLINING));
+}
+
+/**
+ * True when the question an answer at `from` inherited declined the password ("please don't read
+ * your password out" … "oh, sorry"): an apology after it asks for nothing again.
+ */
+function declinedQuestion(dialogue: Dialogue, from: number): boolean {
+  const question = dialogue.answers.find((answer) => answer.from === from)?.question;
+  if (!question?.inherited) return false;
+  const { words } = question.asked;
+  const cue = findCues(words).findLast((match) => match.topic === 'password');
+  return cue !== undefined && declinedBefore(words, cue.start);
+}
+
+/** "It says connected", "it shows loading": one word read off a screen, shaped like a state it is in. */
+function readsState(words: readonly string[], start: number, value: readonly string[]): boolean {
+  return value.length === 1 && STATE_WORD.test(value[0]!) && READ_OFF_WORDS.has(words[start - 1] ?? '');
+}
+
+/** How far before an answer a mono file's question may name a part of a login form. */
+const FORM_REACH = 8;
+
+/**
+ * True when the question before an answer starting at `start` (its prompt, or in a mono file the
+ * words just before it and its first word) ends on a password cue naming a part of a login form
+ * ("the password field", "is the password | box filled in").
+ */
+function namesFormPart(dialogue: Dialogue, prompt: readonly string[], start: number): boolean {
+  const before = dialogue.words.slice(Math.max(0, start - FORM_REACH), start + 1);
+  return [prompt, before].some((words) => {
+    const cue = findCues(words).findLast((match) => match.topic === 'password');
+    return cue !== undefined && FORM_PARTS.has(words[cue.start + cue.length] ?? '');
+  });
+}
+
+/** The longest password cue, in words. */
+const CUE_LOOKAHEAD = 4;
+
+/** True when a password cue starts at `at`. */
+function startsPasswordCue(words: readonly string[], at: number): boolean {
+  const [cue] = findCues(words.slice(at, at + CUE_LOOKAHEAD));
+  return cue?.start === 0 && cue.topic === 'password';
 }
 
 /**
@@ -432,8 +506,65 @@ function latestCredential(words: readonly string[]): 'password' | 'username' | u
   return cue && (cue.topic === 'username' ? 'username' : 'password');
 }
 
+/** Score of a value said right after the speaker names their own password, without "is". */
+const APPOSITION_SCORE = 0.8;
+
+/**
+ * A value said right after a speaker names their own password, without "is" ("username jdoe88,
+ * and my password, Orchid 2210, but it failed"): a word typed like a password, or words with digits.
+ */
+function appositions(dialogue: Dialogue, usernames: ReadonlySet<string>): Finding[] {
+  const { words } = dialogue;
+  const findings: Finding[] = [];
+  dialogue.turnFirst.forEach((first, t) => {
+    const end = dialogue.turnEnd[t]!;
+    for (const cue of findCues(words.slice(first, end))) {
+      const at = first + cue.start + cue.length;
+      if (cue.topic !== 'password' || at >= end || !OWNING_WORDS.has(words[at - cue.length - 1] ?? ''))
+        continue;
+      if (declinedBefore(words, at - cue.length) || FORM_PARTS.has(words[at]!)) continue;
+      const to = passwordEnd(dialogue, at, end, QUESTION_STOPS);
+      const value = words.slice(at, to);
+      const shaped =
+        typedLikePassword(dialogue, at) ||
+        (LETTERS.test(words[at]!) &&
+          !COMMON_WORDS.has(words[at]!) &&
+          value.some((word) => DIGITS.test(word)));
+      if (!shaped || !isPasswordLike(value) || namesHost(value) || usernames.has(compactKey(value.join(''))))
+        continue;
+      findings.push(
+        tokenFinding(dialogue, NAME, 'PASSWORD', at, to, APPOSITION_SCORE, [
+          'after-cue',
+          `cue:${cue.phrase}`,
+        ]),
+      );
+    }
+  });
+  return findings;
+}
+
+/** How many words of the reply to a turn are read for password talk ("oh, please don't tell me your password"). */
+const REPLY_WORDS = 12;
+
+/**
+ * True when the next turn of the call talks about passwords ("please don't tell me your password"):
+ * what turn t of the view said was one, though nobody had named passwords before it.
+ */
+function replyNamesPassword(dialogue: Dialogue, input: RecognizerInput, t: number): boolean {
+  const reply = input.conversation.turns[dialogue.view.turns[t]!.turn.id + 1];
+  if (!reply) return false;
+  const words = reply.words
+    .slice(0, REPLY_WORDS)
+    .flatMap((index) => foldedWords(input.transcript.words[index]!.text));
+  return latestCredential(words) === 'password';
+}
+
 /** Words typed like a password said while passwords are discussed: "my old one was Harbour2022". */
-function discussedPasswords(dialogue: Dialogue, usernames: ReadonlySet<string>): Finding[] {
+function discussedPasswords(
+  dialogue: Dialogue,
+  input: RecognizerInput,
+  usernames: ReadonlySet<string>,
+): Finding[] {
   const { tokens, words } = dialogue;
   const findings: Finding[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
@@ -441,7 +572,7 @@ function discussedPasswords(dialogue: Dialogue, usernames: ReadonlySet<string>):
     const end = dialogue.turnEnd[turn]!;
     const typed = typedLikePassword(dialogue, k) ? k + 1 : spokenPasswordEnd(words, k, end);
     if (typed === k || usernames.has(compactKey(text))) continue;
-    if (!passwordsDiscussed(dialogue, turn, k)) continue;
+    if (!passwordsDiscussed(dialogue, turn, k) && !replyNamesPassword(dialogue, input, turn)) continue;
     const to = modifierEnd(words, typed, end);
     findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', k, to, DISCUSSED_SCORE, ['password-talk']));
   }
@@ -462,7 +593,7 @@ function spokenPasswordEnd(words: readonly string[], k: number, limit: number): 
  * Words a speaker sets or gives a password with while passwords are talked about ("I'm gonna do
  * bluebird at 26 exclamation, is that strong enough?"): up to eight, to "and" or a question back.
  */
-function setPasswords(dialogue: Dialogue, usernames: ReadonlySet<string>): Finding[] {
+function setPasswords(dialogue: Dialogue, input: RecognizerInput, usernames: ReadonlySet<string>): Finding[] {
   const { tokens, words } = dialogue;
   const findings: Finding[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
@@ -480,7 +611,12 @@ function setPasswords(dialogue: Dialogue, usernames: ReadonlySet<string>): Findi
     if (value.every((word) => DIGITS.test(word))) continue;
     // One plain word set in everyday words ("change it to static") needs password talk in this exchange.
     const plain = value.length === 1 && LETTERS.test(value[0]!);
-    if (!passwordsDiscussed(dialogue, turn, k, plain ? 0 : DISCUSSION_TURNS)) continue;
+    if (readsState(words, start, value)) continue;
+    if (
+      !passwordsDiscussed(dialogue, turn, k, plain ? 0 : DISCUSSION_TURNS) &&
+      !replyNamesPassword(dialogue, input, turn)
+    )
+      continue;
     const reasons = ['set-phrase', `cue:${phrase.phrase}`];
     findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', start, to, SET_SCORE, reasons));
   }
@@ -627,11 +763,33 @@ function namedReference(words: readonly string[], k: number): boolean {
 
 /** Words a passphrase may start with although they are function words ("the quick brown fox"). */
 const ARTICLES = new Set(['the', 'a', 'an']);
+/** Words that describe a password instead of giving it: "use something you don't use elsewhere". */
+const INDEFINITES = wordSet('something anything nothing everything whatever');
+/** Participles without the -ed or -en ending that say where a password is ("stuck on the screen"). */
+const PLACING_PARTICIPLES = wordSet('sent kept set stuck shown put left');
+const PARTICIPLE = /^\p{L}+(?:ed|en)$/u;
+/**
+ * "a temporary one", "the normal one": a password named by the pronoun, not given; without an
+ * article only where the normaliser kept "one" a word ("normal one", not "sunshine 1").
+ */
+const PRONOUN_ONE = /^(?:(?:a|an|the) \p{L}+ (?:one|1)|\p{L}+ one)$/u;
+/** Prepositions after a participle that say where a password is, not what: "printed on the sticker". */
+const PLACE_PREPOSITIONS = wordSet('on in at to under inside behind by from below above into onto');
 
 /** A value that is not talk about the password ("not working", "the same one", "okay"). */
 function isPasswordLike(value: readonly string[]): boolean {
   const first = value[0];
   if (first === undefined || PROBLEM_WORDS.has(first) || (STOP_WORDS.has(first) && !ARTICLES.has(first))) {
+    return false;
+  }
+  // "it'll text you a link", "you'd need ...": a function word with a contraction opens talk.
+  const apostrophe = first.indexOf("'");
+  if (apostrophe > 0 && STOP_WORDS.has(first.slice(0, apostrophe))) return false;
+  // "a different one", "the wrong one": a password told apart from another, not given.
+  if (ARTICLES.has(first) && PROBLEM_WORDS.has(value[1] ?? '')) return false;
+  if (value.some((word) => INDEFINITES.has(word)) || PRONOUN_ONE.test(value.join(' '))) return false;
+  // "printed on the sticker", "written in the letter": where it is, not what.
+  if ((PARTICIPLE.test(first) || PLACING_PARTICIPLES.has(first)) && PLACE_PREPOSITIONS.has(value[1] ?? '')) {
     return false;
   }
   if (value.every((word) => POSITION_WORDS.has(word) || POSITION.test(word))) return false;

@@ -15,8 +15,7 @@ import { isBuiltInEntityType } from '../entities.js';
 import type { ViewRegex } from '../normalise/view-regex.js';
 import { searchFor } from '../normalise/view-regex.js';
 import type { StreamView } from '../normalise/view.js';
-import type { DigitRun } from './digits.js';
-import { digitRuns, digitSpan, repeatAt, restartAt } from './digits.js';
+import { digitRuns, digitSpan, groupAlignedParts, repeatAt, restartAt } from './digits.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 import { NAMING_CUES } from './topic.js';
 
@@ -256,6 +255,8 @@ export function judgeContext(window: MatchWindow, cues: CueMatcher, negatives: C
 
 /** "a" or "an" right before a hit. */
 const INDEFINITE_BEFORE = /\ban? $/;
+/** "for the" right before a hit: what the item is for ("a phone number for the confirmation"). */
+const FOR_BEFORE = /\bfor (?:the|your) $/;
 
 /** Between a request and a look-alike: what the item is asked for ("… number to pull up your claim"). */
 const PURPOSE_BETWEEN =
@@ -265,12 +266,14 @@ const PURPOSE_BETWEEN =
  * A look-alike the other party only mentions after asking ("your phone number so we can send a
  * confirmation code"): said with "a", it is not the item asked for, which "your" or "the" would
  * name. One that holds the request's own cue ("a one time passcode") is what was asked for. So is
- * one named as what the item is for ("your social security number to pull up your claim").
+ * one named as what the item is for ("your social security number to pull up your claim", "a
+ * phone number for the confirmation").
  */
 function mentionedOnly(prompt: string, asked: CueHit, lookAlike: CueHit): boolean {
   return (
     lookAlike.index >= asked.end &&
     (INDEFINITE_BEFORE.test(prompt.slice(Math.max(0, lookAlike.index - 3), lookAlike.index)) ||
+      FOR_BEFORE.test(prompt.slice(Math.max(0, lookAlike.index - 10), lookAlike.index)) ||
       PURPOSE_BETWEEN.test(prompt.slice(asked.end, lookAlike.index)))
   );
 }
@@ -347,21 +350,6 @@ function* candidates(input: RecognizerInput, pattern: PatternDef): Generator<Can
       yield digitSpan(run, 0, repeat);
       yield digitSpan(run, repeat, length);
     } else if (length > max && pattern.parts) yield* groupAlignedParts(run, min, max);
-  }
-}
-
-/** The run's parts of min–max digits that start and end at group boundaries, in text order. */
-function* groupAlignedParts(
-  run: DigitRun,
-  min: number,
-  max: number,
-): Generator<{ start: number; end: number }> {
-  const bounds = [...run.groupStarts, run.digits.length];
-  for (let i = 0; i < bounds.length; i += 1) {
-    // Bounds ascend, so only the few ends within max digits of this start are looked at.
-    for (let j = i + 1; j < bounds.length && bounds[j]! - bounds[i]! <= max; j += 1) {
-      if (bounds[j]! - bounds[i]! >= min) yield digitSpan(run, bounds[i]!, bounds[j]!);
-    }
   }
 }
 

@@ -2,14 +2,17 @@
  * PERSON_NAME: a caller's name, from
  * - answers to name questions ("can I have your full name", "who am I speaking with", "and the
  *   name on the card?", "could you spell your surname"), bare or after a lead-in ("it's ...");
- * - introductions in the speaker's own turn ("my name is ...", "this is ...", "I'm ...");
+ * - introductions in the speaker's own turn ("my name is ...", "this is ...", "I'm ...") and the
+ *   name they go by ("everyone calls me Frankie");
  * - courtesy titles ("thank you Mr Kwong", "Doctor Mensah");
  * - a listed first name addressing someone ("thanks, Helen", "Raj, can I ..."), or any name after
- *   a greeting or thanks that ends the sentence ("You're welcome, Odalys. Have a good night");
+ *   a greeting or thanks that ends the sentence ("You're welcome, Odalys. Have a good night"), or
+ *   set off by a comma at the end of a question ("Anything else, Odalys?");
  * - a name after a relation ("my husband Declan", "our son, Tobias Wren");
  * - the same name, or any part of it, said again elsewhere in the call ("so that's Sarah Jones?",
  *   "anything else, Samuel?", "Dale's", the agent's own name), with the name words right before and
- *   after it ("Daniel Walter Pruitt", "Liam Hughes" once "Hughes" is known), which become known too.
+ *   after it ("Daniel Walter Pruitt", "Liam Hughes" once "Hughes" is known), which become known too;
+ *   a relative's form of a known surname counts as it ("Zofia Kowalczyka" after "Mr Kowalczyk").
  * Answers that name an organisation ("Midwest Title and Escrow LLC") are left out.
  * An agent introducing themselves is reported too, a little lower and marked `agent-introduction`
  * (see docs/recognizers.md): their name is personal data, and the project's labelled corpus counts it.
@@ -33,6 +36,7 @@ import {
   COURTESY_WORDS,
   FIRST_NAMES,
   NAME_STAND_INS,
+  NICKNAME_CUES,
   ORGANISATION_WORDS,
   RELATION_OWNERS,
   RELATION_WORDS,
@@ -40,6 +44,7 @@ import {
   TITLES,
 } from '../lexicon/names.js';
 import { ACRONYMS, COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
+import { US_STATE_WORDS } from '../lexicon/places.js';
 
 const NAME = 'person-name';
 const TYPE = 'PERSON_NAME';
@@ -77,8 +82,8 @@ const PAIRED_COURTESY = new Map([
  */
 const AFTER_ADDRESSED = wordSet("have take bye goodbye see talk speak enjoy i i'll i'm we we'll");
 
-/** Introductions that carry little evidence by themselves ("this is ...", "I'm ..."). */
-const WEAK_INTRODUCTIONS = new Set(VALUE_CUES.name);
+/** Introductions that carry little evidence by themselves ("this is ...", "I'm ..."), unlike a nickname's. */
+const WEAK_INTRODUCTIONS = new Set(VALUE_CUES.name.filter((cue) => !NICKNAME_CUES.includes(cue)));
 /** Introductions after which only a listed first name counts ("I'm Sarah", not "I'm fine"). */
 const FIRST_NAME_INTRODUCTIONS = new Set(["i'm", 'i am']);
 /** Introductions that name the speaker. */
@@ -93,6 +98,8 @@ const SELF_INTRODUCTIONS = new Set([
 ]);
 /** Titles after which an unlisted lower-case word still counts ("mr kwong"), unlike "miss" or "doctor". */
 const CLEAR_TITLES = wordSet('mr mister mrs missus ms mx');
+/** Words before a title that make it a noun: "the doctor", "your officer". */
+const DETERMINERS = wordSet('the a an your my his her their our this that');
 /** Words an agent says after their own name: "Dave speaking", "Priya here". */
 const SPEAKING = wordSet('speaking here');
 /**
@@ -118,14 +125,14 @@ export const personNameRecognizer: Recognizer = {
   types: [TYPE],
   recognize(input) {
     const dialogue = readDialogue(input);
-    return keepBest([...ownFindings(dialogue), ...repeatedNames(dialogue, knownNameWords(input))]);
+    return keepBest([...ownFindings(dialogue, input), ...repeatedNames(dialogue, knownNameWords(input))]);
   },
 };
 
 const ownCache = new WeakMap<Dialogue, Finding[]>();
 
 /** Names found in one view from its own cues and titles (computed once per view). */
-function ownFindings(dialogue: Dialogue): Finding[] {
+function ownFindings(dialogue: Dialogue, input: RecognizerInput): Finding[] {
   const cached = ownCache.get(dialogue);
   if (cached) return cached;
   const fromSites = siteFindings(dialogue, 'name', NAME, TYPE, { asked: 0.9, stated: 0.9 }, (site) =>
@@ -135,7 +142,7 @@ function ownFindings(dialogue: Dialogue): Finding[] {
     ...fromSites,
     ...titledNames(dialogue),
     ...speakingIntroductions(dialogue),
-    ...addressedNames(dialogue),
+    ...addressedNames(dialogue, input),
     ...relationNames(dialogue),
     ...relationAnswers(dialogue),
   ];
@@ -197,7 +204,7 @@ function siteNames(dialogue: Dialogue, site: ValueSite): SiteValue[] {
   if (firstNameOnly && !FIRST_NAMES.has(words[site.start]!)) return [];
   const weak = site.source === 'stated' && WEAK_INTRODUCTIONS.has(site.cue);
   const strict = strictIn(dialogue, tokens[site.start]!.turn);
-  let groups = answerGroups(tokens, site.start, limit, weak && strict);
+  let groups = answerGroups(tokens, site.start, limit, weak && strict, strict);
   if (groups.length === 0 && weak) groups = uncasedFullName(dialogue, site.start);
   let later = 0;
   // "My son, Diego Nguyen": an answer may say whose name it is first; then only a clear name counts.
@@ -206,7 +213,7 @@ function siteNames(dialogue: Dialogue, site: ValueSite): SiteValue[] {
     groups.length === 0 && site.source === 'asked' && k < site.start + SEEK_WORDS;
     k += 1
   ) {
-    groups = answerGroups(tokens, k, limit, strict);
+    groups = answerGroups(tokens, k, limit, strict, strict);
     later = LATER_PENALTY;
   }
   if (namesOrganisation(tokens, site.start, Math.min(limit, (groups.at(-1)?.to ?? 0) + ORGANISATION_REACH))) {
@@ -243,13 +250,15 @@ function isSelfIntroduction(dialogue: Dialogue, site: ValueSite): boolean {
 
 /**
  * The name parts of an answer: the first right at its start (any word that is not ordinary talk
- * when `strict` is false), then further parts after linking words.
+ * when `strict` is false), then further parts after linking words, read as strictly as `later`
+ * ("hey jasmine, it's tyler brandt": in a turn without capitals the surname is plain).
  */
 function answerGroups(
   tokens: readonly Token[],
   start: number,
   limit: number,
   strict: Strictness,
+  later: Strictness,
 ): NameGroup[] {
   const groups: NameGroup[] = [];
   let group = nameGroup(tokens, start, limit, strict);
@@ -261,7 +270,7 @@ function answerGroups(
       announced ||= PART_NAMES.has(tokens[at]!.lower);
       at += 1;
     }
-    group = at > group.to ? nameGroup(tokens, at, limit, announced ? false : strict || true) : undefined;
+    group = at > group.to ? nameGroup(tokens, at, limit, announced ? false : later) : undefined;
   }
   return groups;
 }
@@ -330,14 +339,16 @@ function nameGroup(
 
 /** "Mr Kwong", "Mrs Sarah Jones", "Doctor Patel": the name after a courtesy title, within the turn. */
 function titledNames(dialogue: Dialogue): Finding[] {
-  const { tokens } = dialogue;
+  const { tokens, words } = dialogue;
   const findings: Finding[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
     const token = tokens[k]!;
     if (!TITLES.has(token.lower) || (token.lower === 'dr' && followsNumber(tokens, k))) continue;
     const limit = Math.min(dialogue.turnEnd[token.turn]!, k + 1 + MAX_NAME_WORDS);
-    // In a turn written without capitals, the title is the only evidence there is: "doctor szymanski".
-    const strict = !CLEAR_TITLES.has(token.lower) && !uncasedTurn(dialogue, token.turn);
+    // In a turn written without capitals, the title is the only evidence there is: "doctor szymanski";
+    // not after a determiner, where it is the noun ("have the ordering doctor send ...").
+    const determined = DETERMINERS.has(words[k - 1] ?? '') || DETERMINERS.has(words[k - 2] ?? '');
+    const strict = !CLEAR_TITLES.has(token.lower) && (determined || !uncasedTurn(dialogue, token.turn));
     const group = nameGroup(tokens, k + 1, limit, strict);
     if (!group) continue;
     const score = TITLE_SCORE - (group.strong ? 0 : PLAIN_PENALTY);
@@ -352,7 +363,7 @@ function titledNames(dialogue: Dialogue): Finding[] {
  * words right after it are taken too ("hi Helen Marsh"). A capitalised name outside the lists
  * addresses someone after a greeting, thanks or goodbye when the sentence ends with it.
  */
-function addressedNames(dialogue: Dialogue): Finding[] {
+function addressedNames(dialogue: Dialogue, input: RecognizerInput): Finding[] {
   const { tokens, words } = dialogue;
   const findings: Finding[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
@@ -365,14 +376,18 @@ function addressedNames(dialogue: Dialogue): Finding[] {
       continue;
     }
     const listed = isListedFirstName(tokens[k]!);
-    if (!listed && !COURTESY_WORDS.has(words[k - 1] ?? '')) continue;
+    const vocative = closingVocative(dialogue, input, k);
+    // "Oh dear. Noted.": "dear" there exclaims, it addresses no one.
+    const courtesy =
+      COURTESY_WORDS.has(words[k - 1] ?? '') && !(words[k - 1] === 'dear' && words[k - 2] === 'oh');
+    if (!listed && !vocative && !courtesy) continue;
     const first = dialogue.turnFirst[turn]!;
     const end = dialogue.turnEnd[turn]!;
     const addressed = listed
-      ? (k > first && ADDRESSING_WORDS.has(words[k - 1]!)) ||
+      ? (k > first && (ADDRESSING_WORDS.has(words[k - 1]!) || vocative)) ||
         end - first === 1 ||
         (k === first && AFTER_ADDRESS_WORDS.has(words[k + 1] ?? '') && k + 1 < end)
-      : k > first && isCapitalisedName(tokens[k]!) && endsSentence(tokens, k, end);
+      : k > first && isCapitalisedName(tokens[k]!) && (vocative || endsSentence(tokens, k, end));
     if (!addressed) continue;
     const group = nameGroup(tokens, k, end, true);
     const to = group && group.to <= k + 2 ? group.to : k + 1;
@@ -418,6 +433,19 @@ function isCapitalisedName(token: Token): boolean {
     /^\p{Lu}\p{Ll}/u.test(token.text) &&
     findCues([token.lower]).length === 0
   );
+}
+
+/**
+ * ", Anjali?": a word set off by a comma that ends a question addresses someone, unless it names a
+ * state. The view drops punctuation: it is read from the words as the engine wrote them.
+ */
+function closingVocative(dialogue: Dialogue, input: RecognizerInput, k: number): boolean {
+  const { tokens, view } = dialogue;
+  const token = tokens[k]!;
+  const before = tokens[k - 1];
+  if (!before || before.turn !== token.turn || US_STATE_WORDS.has(token.lower)) return false;
+  const written = (char: number): string => input.transcript.words[view.wordTo[char]!]?.text ?? '';
+  return written(token.end - 1).endsWith('?') && written(before.end - 1).endsWith(',');
 }
 
 /**
@@ -468,9 +496,15 @@ function relationAnswers(dialogue: Dialogue): Finding[] {
   const findings: Finding[] = [];
   dialogue.prompts.forEach((prompt, t) => {
     const from = Math.max(1, prompt.length - RELATION_PROMPT_TAIL);
+    // "... your wife's details?", not "... money to my sister in Spain": nothing after the relation places it.
     const asked = prompt
       .slice(from)
-      .some((word, k) => RELATION_WORDS.has(word) && RELATION_OWNERS.has(prompt[from + k - 1]!));
+      .some(
+        (word, k) =>
+          RELATION_WORDS.has(word) &&
+          RELATION_OWNERS.has(prompt[from + k - 1]!) &&
+          !prompt.slice(from + k + 1).some((after) => STOP_WORDS.has(after)),
+      );
     if (!asked) return;
     const end = dialogue.turnEnd[t]!;
     const start = skipLeadIns(words, dialogue.turnFirst[t]!, end).at;
@@ -570,10 +604,18 @@ function uncasedTurn(dialogue: Dialogue, t: number): boolean {
   return turns[t]!;
 }
 
-/** "12 Oak Dr": a "Dr" shortly after a number in the same turn ends a street, it is no title. */
+/**
+ * "12 Oak Dr": a "Dr" after a street's name shortly after a number in the same turn ends a street,
+ * it is no title ("at 3:15 with Dr Amrit" is one).
+ */
 function followsNumber(tokens: readonly Token[], k: number): boolean {
   const turn = tokens[k]!.turn;
-  return tokens.slice(Math.max(0, k - 4), k).some((token) => token.turn === turn && /\d/.test(token.text));
+  const street = tokens[k - 1];
+  if (!street || street.turn !== turn || !isLetterWord(street.text) || STOP_WORDS.has(street.lower))
+    return false;
+  return tokens
+    .slice(Math.max(0, k - 4), k - 1)
+    .some((token) => token.turn === turn && /\d/.test(token.text));
 }
 
 /**
@@ -614,7 +656,7 @@ function knownNameWords(input: RecognizerInput): Known {
     return grew;
   };
   const dialogues = input.views.map((view) => readDialogue({ ...input, view }));
-  for (const dialogue of dialogues) for (const finding of ownFindings(dialogue)) learn(finding);
+  for (const dialogue of dialogues) for (const finding of ownFindings(dialogue, input)) learn(finding);
   for (let round = 0; round < KNOWN_ROUNDS; round += 1) {
     let grew = false;
     for (const dialogue of dialogues) {
@@ -648,7 +690,13 @@ function nameWords(value: string): { word: string; after: boolean }[] {
 function repeatedNames(dialogue: Dialogue, known: Known): Finding[] {
   const { tokens } = dialogue;
   const findings: Finding[] = [];
-  const isKnown = (k: number): boolean => known.has(tokens[k]!.lower) || knownParts(tokens[k]!.lower, known);
+  const variants = new Set<number>();
+  const isKnown = (k: number): boolean => {
+    if (known.has(tokens[k]!.lower) || knownParts(tokens[k]!.lower, known)) return true;
+    if (!surnameVariant(tokens[k]!, known)) return false;
+    variants.add(k);
+    return true;
+  };
   for (let k = 0; k < tokens.length; k += 1) {
     const strength = isKnown(k) ? strengthOf(tokens[k]!) : undefined;
     if (strength === undefined) continue;
@@ -661,7 +709,8 @@ function repeatedNames(dialogue: Dialogue, known: Known): Finding[] {
     while (end < turnEnd && isKnown(end)) end += 1;
     const clear = nameGroup(tokens, k, Math.min(turnEnd, k + MAX_NAME_WORDS), strictIn(dialogue, turn));
     if (clear && clear.to > end) end = clear.to;
-    const from = known.get(tokens[k]!.lower)?.surname ? nameBefore(tokens, k, turnFirst) : k;
+    const surname = known.get(tokens[k]!.lower)?.surname ?? variants.has(k);
+    const from = surname ? nameBefore(tokens, k, turnFirst) : k;
     const agentOnly = tokens.slice(k, end).every((token) => known.get(token.lower)?.agent ?? false);
     const score = agentOnly ? AGENT_INTRODUCTION_SCORE : REPEATED_SCORE;
     const reasons = agentOnly ? ['repeated', AGENT_INTRODUCTION] : ['repeated'];
@@ -669,6 +718,31 @@ function repeatedNames(dialogue: Dialogue, known: Known): Finding[] {
     k = end - 1;
   }
   return findings;
+}
+
+/** How many letters at its end a family name may change between relatives ("Wiśniewski", "Wiśniewska"). */
+const SURNAME_ENDING = 2;
+const MIN_VARIANT_LETTERS = 6;
+
+/**
+ * True for a capitalised word that is a known surname with another ending, as relatives' names
+ * are in several languages ("Wiśniewska" of "Wiśniewski", "Petrova" of "Petrov").
+ */
+function surnameVariant(token: Token, known: Known): boolean {
+  const { lower } = token;
+  if (lower.length < MIN_VARIANT_LETTERS || !/^\p{Lu}\p{Ll}/u.test(token.text)) return false;
+  const stem = lower.slice(0, -SURNAME_ENDING);
+  for (const [word, { surname }] of known) {
+    if (
+      surname &&
+      word.length >= MIN_VARIANT_LETTERS &&
+      Math.abs(word.length - lower.length) <= 1 &&
+      word.startsWith(stem)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** True for a hyphenated word whose parts are all known ("pryce-jones" once "pryce" and "jones" are). */

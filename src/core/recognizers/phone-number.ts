@@ -9,8 +9,9 @@
  */
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/min';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type { CueMatcher } from '../context/cue-matcher.js';
 import { compileCues } from '../context/cue-matcher.js';
-import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { ALL_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import type { DigitRun } from './digits.js';
@@ -18,7 +19,7 @@ import { digitRuns, digitSpan, repeatAt } from './digits.js';
 import type { ContextVerdict, MatchWindow } from './pattern.js';
 import { hasNegativeTrail, judgeContext, readWindow, verdictReasons } from './pattern.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
-import { regexFor } from '../normalise/view-regex.js';
+import { regexFor, ViewRegex } from '../normalise/view-regex.js';
 
 const NAME = 'phone-number';
 const cues = compileCues(ENTITY_CUES.PHONE_NUMBER ?? []);
@@ -33,16 +34,33 @@ const ukCues = compileCues([
   'wales',
   'london',
 ]);
+/**
+ * The item was asked for before this turn, not named in the speaker's own words before the digits
+ * (in one mono stream the prompt runs into the lead-in: "email jo@… or call 212 555 …").
+ */
+function askedFor(window: MatchWindow, items: CueMatcher): boolean {
+  return window.promptCue(items) !== undefined && window.leadInCue(items) === undefined;
+}
+
+/** Every other item's cues, one matcher per lexicon: what else the other party may ask for. */
+const otherItems = Object.entries(ALL_ENTITY_CUES).flatMap(([type, list]) =>
+  type === 'PHONE_NUMBER' || !list ? [] : [compileCues(list)],
+);
 const MIN_DIGITS = 7;
 const MAX_DIGITS = 15;
 /** Runs with more groups than this are tried whole only. */
 const MAX_SUBRUN_GROUPS = 8;
-const EXTENSION = /^ (?:extension|ext|x) ?(\d{1,6})(?![\p{L}\p{N}])/iu;
+const EXTENSION = new ViewRegex('^ (?:extension|ext|x) ?(\\d{1,6})(?![\\p{L}\\p{N}])', 'iu');
 /** `+` (or a "plus" the normaliser left as a word) right before the run. */
-const INTERNATIONAL_PREFIX = /(?:\+|(?<![\p{L}])plus) ?$/iu;
+const INTERNATIONAL_PREFIX = new ViewRegex('(?:\\+|(?<![\\p{L}])plus) ?$', 'iu');
 /** Written phone forms the digit runs leave out: "(843) 555-0121" and the dotted "843.555.0121". */
-const WRITTEN_FORMS =
-  /\(\d{3}\) ?\d{3}[ -]?\d{4}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.])\d{3}\.\d{3}\.\d{4}(?![\p{L}\p{N}]|\.\d)/gu;
+const WRITTEN_FORMS = new ViewRegex(
+  String.raw`\(\d{3}\) ?\d{3}[ -]?\d{4}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.])\d{3}\.\d{3}\.\d{4}(?![\p{L}\p{N}]|\.\d)`,
+  'gu',
+);
+
+/** The written US form "617-555-0143". */
+const DASHED_PHONE = /^\d{3}-\d{3}-\d{4}$/;
 
 const SCORE = { validCued: 0.95, valid: 0.75, possibleCued: 0.85, possibleGrouped: 0.6, localCued: 0.7 };
 
@@ -84,6 +102,8 @@ interface Candidate {
   digits: string;
   international: boolean;
   grouped: boolean;
+  /** All the digits of its run (or of one of a run's two readings), not a part of them. */
+  whole: boolean;
 }
 
 /** North American numbering plan regions: national numbers are 10 digits, or 11 with the leading 1. */
@@ -104,11 +124,12 @@ function plausibleLength(candidate: Candidate, cued: boolean, countries: readonl
  * A run whole first; when it is not a number, its group-aligned sub-runs, longest first. A run that
  * says its digits twice ("04723 04723", a reading and its repeat) is two values, never one number.
  */
-function runCandidates(run: DigitRun, international: boolean, text: string): Candidate[] {
+function runCandidates(run: DigitRun, international: boolean, text: string, ohAt: number): Candidate[] {
   const options: Candidate[] = [];
   const repeat = repeatAt(run);
-  // The read-back may start inside a group (see repeatAt): its start is a bound too.
-  const bounds = [...new Set([...run.groupStarts, repeat, run.digits.length])].sort((a, b) => a - b);
+  // The read-back may start inside a group (see repeatAt), and a closing "oh" may be no digit
+  // (see closingOh): their starts are bounds too.
+  const bounds = [...new Set([...run.groupStarts, repeat, ohAt, run.digits.length])].sort((a, b) => a - b);
   // A run of many groups (digits read one by one) is tried whole only.
   const wholeOnly = bounds.length > MAX_SUBRUN_GROUPS;
   for (let i = 0; i < (wholeOnly ? 1 : bounds.length); i += 1) {
@@ -122,6 +143,7 @@ function runCandidates(run: DigitRun, international: boolean, text: string): Can
         digits: run.digits.slice(from, to),
         international: international && from === 0,
         grouped: phoneGrouped(run, from, to),
+        whole: (from === 0 || from === repeat) && (to === run.digits.length || to === repeat || to === ohAt),
       });
     }
   }
@@ -140,6 +162,9 @@ function cutsWrittenNumber(text: string, run: DigitRun, from: number, to: number
 }
 
 function score(parsed: Parsed | undefined, candidate: Candidate, cued: boolean): number | undefined {
+  // Part of a longer run said in one go ("20418 55630 127", a reference): the number is the whole
+  // run, which no phone cue names.
+  if (!cued && !candidate.whole && !candidate.international) return undefined;
   if (parsed?.valid) return cued || candidate.international ? SCORE.validCued : SCORE.valid;
   if (parsed && cued) return SCORE.possibleCued;
   if (parsed && candidate.grouped) return SCORE.possibleGrouped;
@@ -160,8 +185,14 @@ function recognizeRun(input: RecognizerInput, options: readonly Candidate[]): Fi
   if ((verdict.negative && !olderTurnOnly(window, first.digits)) || hasNegativeTrail(window))
     return undefined;
   const cued = verdict.cue !== undefined;
-  const countries = countriesFor(input, first.digits, window);
+  // Digits no phone cue names, given when another item was asked for ("your membership
+  // number?"), are that item, however valid they are as a phone number. Not when written in the
+  // dashed form engines keep for phone numbers ("617-555-0143").
+  const dashedPhone = DASHED_PHONE.test(input.view.text.slice(first.start, first.end));
+  if (!cued && !dashedPhone && otherItems.some((items) => askedFor(window, items))) return undefined;
   for (const candidate of options) {
+    // Per candidate: a 0-leading 11-digit part of a longer run is a UK number too.
+    const countries = countriesFor(input, candidate.digits, window);
     if (!plausibleLength(candidate, cued, countries)) continue;
     const parsed =
       candidate.digits.length === MIN_DIGITS && !candidate.international
@@ -170,7 +201,7 @@ function recognizeRun(input: RecognizerInput, options: readonly Candidate[]): Fi
     const found = score(parsed, candidate, cued);
     if (found === undefined) continue;
     let charEnd = candidate.end;
-    const extension = EXTENSION.exec(input.view.text.slice(charEnd, charEnd + 20));
+    const extension = regexFor(EXTENSION, input.view.text).exec(input.view.text.slice(charEnd, charEnd + 20));
     if (extension) charEnd += extension[0].length;
     const checks = parsed ? [parsed.valid ? 'libphonenumber:valid' : 'libphonenumber:possible'] : ['local'];
     return {
@@ -212,7 +243,7 @@ function statedCue(window: MatchWindow): ContextVerdict | undefined {
  * Capital letters (maybe with digits) written right before a run: the run is the rest of an
  * identifier ("case FR 7703142", "1Z 884 F20 03 4412 7781", "agreement IA 2604418"), no phone.
  */
-const IDENTIFIER_BEFORE = /(?<![\p{L}\p{N}])(?=[A-Z\d]*[A-Z])[A-Z\d]{1,4} $/u;
+const IDENTIFIER_BEFORE = new ViewRegex('(?<![\\p{L}\\p{N}])(?=[A-Z\\d]*[A-Z])[A-Z\\d]{1,4} $', 'u');
 
 function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
   const { text } = input.view;
@@ -223,6 +254,7 @@ function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
       run,
       regexFor(INTERNATIONAL_PREFIX, text).test(text.slice(Math.max(0, run.start - 5), run.start)),
       text,
+      closingOh(input, run),
     );
     const repeat = repeatAt(run);
     if (repeat === 0) {
@@ -237,9 +269,27 @@ function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
   for (const match of text.matchAll(regexFor(WRITTEN_FORMS, text))) {
     const end = match.index + match[0].length;
     yield [
-      { start: match.index, end, digits: match[0].replace(/\D/g, ''), international: false, grouped: true },
+      {
+        start: match.index,
+        end,
+        digits: match[0].replace(/\D/g, ''),
+        international: false,
+        grouped: true,
+        whole: true,
+      },
     ];
   }
+}
+
+/**
+ * Digit index of a last zero said as "oh", else the run's length: "… two two seven oh no, that's
+ * a landline" ends with an exclamation the normaliser may have read as a zero.
+ */
+function closingOh(input: RecognizerInput, run: DigitRun): number {
+  const last = run.digits.length - 1;
+  if (run.digits[last] !== '0') return run.digits.length;
+  const word = input.transcript.words[input.view.wordFrom[run.positions[last]!]!];
+  return word && /^oh\W*$/i.test(word.text) ? last : run.digits.length;
 }
 
 /** Where the `+` or "plus" before an international number starts. */

@@ -235,6 +235,8 @@ export const ukPostcodeRecognizer = patternRecognizer({
   cueBoost: 0.2,
   value: ukPostcodeValue,
   validate: (value) => UK_POSTCODE.test(value),
+  // Digits on both sides: a piece of a longer identifier ("1 Z 176 EF 8809…", a parcel's tracking number).
+  invalidate: (_value, window) => /\d$/.test(window.leadIn.trimEnd()) && /^\d/.test(window.trail.trimStart()),
 });
 
 /**

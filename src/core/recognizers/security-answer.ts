@@ -83,17 +83,31 @@ function ownFindings(dialogue: Dialogue): Finding[] {
   return found;
 }
 
-function siteAnswer(dialogue: Dialogue, site: ValueSite): SiteValue[] {
+/** Phrases after which a caller passes on the answer of someone beside them: "hold on … she says Pickles". */
+const RELAYS = phraseList(['he says', 'she says', 'they say', 'he said', 'she said', 'they said']);
+
+/** Where an answer relayed from someone else starts in [start, limit), or `start`. */
+function relayedStart(words: readonly string[], start: number, limit: number): number {
+  for (let k = start; k < limit; k += 1) {
+    const relay = matchAt(words, k, RELAYS);
+    if (relay && k + relay.length < limit) return k + relay.length;
+  }
+  return start;
+}
+
+function siteAnswer(dialogue: Dialogue, given: ValueSite): SiteValue[] {
   const { words, tokens } = dialogue;
+  const site = { ...given, start: relayedStart(words, given.start, given.limit) };
   const cut = sentenceEnd(tokens, words, site.start, valueEnd(words, site.start, site.limit, MAX_WORDS));
   const to = namingRunEnd(words, cut, site.limit);
   const value = words.slice(site.start, to);
   // An answer names something (a word that is not ordinary talk) and is not the question itself
   // ("your security question is mother's maiden name", "... what's your mother's maiden | name").
   const names = value.some((word) => !STOP_WORDS.has(word) && !COMMON_WORDS.has(word));
+  // A cue may run on past the value's cut: "... is still the street you grew | up on".
   const from = Math.max(0, site.start - CUE_REACH);
-  const restatesQuestion = findCues(words.slice(from, to)).some(
-    (cue) => cue.topic === 'security' && from + cue.start + cue.length > site.start,
+  const restatesQuestion = findCues(words.slice(from, Math.min(site.limit, to + CUE_REACH))).some(
+    (cue) => cue.topic === 'security' && from + cue.start < to && from + cue.start + cue.length > site.start,
   );
   if (!names || restatesQuestion) return [];
   // "Your security question: what city did your parents meet in?": the question after its topic asks it.

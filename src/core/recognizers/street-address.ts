@@ -1,7 +1,8 @@
 /**
  * STREET_ADDRESS: a house number, street name and suffix ("12 Main Street"), with a unit
  * ("apartment 4B", "flat 2", "third floor") and the town, state and ZIP that follow in the same
- * answer; also the street-first order of other countries ("Calle de Cuba 18", "Wilhelmstrasse 22")
+ * answer; a street named with "the" ("28 The Paddocks"); also the street-first order of other
+ * countries ("Calle de Cuba 18", "Rua do Carmo, number 57", "Wilhelmstrasse 22")
  * and a building's name after a flat ("Flat 12, Alderley House, 40 Wilmslow Road"). Found
  * - in answers to address questions ("what's your billing address", "where do you live"): the
  *   whole answer, structured or not, from a house name or flat before the street to the town and
@@ -102,6 +103,8 @@ interface Street {
   suffix: boolean;
   /** A flat, apartment or floor after the street ("apartment 3 R", "first floor"). */
   unitAfter: boolean;
+  /** The street's name is "the" and a name, which needs no suffix ("28 The Paddocks"). */
+  named?: boolean;
   /** A state or ZIP code follows. */
   locality: boolean;
 }
@@ -212,7 +215,8 @@ function siteAddress(dialogue: Dialogue, given: ValueSite): SiteValue[] {
   while (end < Math.min(site.limit, site.start + MAX_LOOSE_WORDS) && isAddressWord(tokens[end]!)) end += 1;
   const span = tokens.slice(first, end);
   const suffixed = span.some((token) => STREET_SUFFIXES.has(token.lower));
-  const marked = suffixed || span.some((token) => /\d/.test(token.text));
+  // A postcode alone marks no street: "Yes, Phoenix, 85015" confirms the town.
+  const marked = suffixed || span.some((token) => /\d/.test(token.text) && !isPostalCode(token));
   // A stated cue without a street word ("I'm at work", "we moved to Denver", "we're at 11000
   // pledges") is no street address.
   if (end === first || (site.source === 'stated' && !suffixed)) return [];
@@ -259,8 +263,9 @@ function siteStreet(tokens: readonly Token[], site: ValueSite): Street | undefin
   for (let k = site.start; k < Math.min(site.limit, site.start + SEARCH_WORDS); k += 1) {
     const street = parseStreet(tokens, k, site.limit);
     if (street?.suffix) return street;
-    // Without a suffix, only an answer to an address question is an address ("I'm at work until 5 today").
-    if (street && site.source !== 'stated') bare ??= street;
+    // Without a suffix, only an answer to an address question is an address ("I'm at work until 5
+    // today"), or a street called "the ..." right after "I live at" ("I'm at work until 5 the latest").
+    if (street && (site.source !== 'stated' || (street.named && k === site.start))) bare ??= street;
   }
   return bare;
 }
@@ -270,9 +275,12 @@ function siteStreet(tokens: readonly Token[], site: ValueSite): Street | undefin
  * street ("The Old Forge, 3 ...", "2F1, 61 ...", "Ty Gwyn, 3 ..."), else at the street.
  */
 function leadingAddressStart(tokens: readonly Token[], siteStart: number, streetFrom: number): number {
+  // Where the street is written with capitals, an ordinary word in lower case is talk ("send it to work, Unit 6 ...").
+  const cased = tokens.slice(streetFrom, streetFrom + 3).some((token) => /\p{Lu}/u.test(token.text));
   for (let k = siteStart; k < streetFrom; k += 1) {
     const token = tokens[k]!;
     if (STOP_WORDS.has(token.lower) && !(k === siteStart && token.lower === 'the')) return streetFrom;
+    if (cased && COMMON_WORDS.has(token.text)) return streetFrom;
   }
   return siteStart;
 }
@@ -347,8 +355,7 @@ function parseStreet(tokens: readonly Token[], k: number, limit: number): Street
     const units = unitsEnd(tokens, foreign, limit);
     return withLocality(tokens, from, units, limit, true, namesUnit(tokens, foreign, units));
   }
-  if (k >= limit || !isHouseNumber(tokens[k]!) || MEASURE_WORDS.has(tokens[k + 1]?.lower ?? ''))
-    return undefined;
+  if (k >= limit || !isHouseNumber(tokens[k]!) || measured(tokens, k, limit)) return undefined;
   k += 1;
   let words = 0;
   let suffix = false;
@@ -361,8 +368,8 @@ function parseStreet(tokens: readonly Token[], k: number, limit: number): Street
       if (k < limit && STREET_SUFFIXES.has(tokens[k]!.lower)) k += 1;
       break;
     }
-    // "12 The Green": "the" may stand for the street's name before a suffix.
-    const article = words === 0 && token.lower === 'the' && STREET_SUFFIXES.has(tokens[k + 1]?.lower ?? '');
+    // "12 The Green", "28 The Paddocks": "the" may open the street's name.
+    const article = words === 0 && token.lower === 'the' && k + 1 < limit && isNameWord(tokens[k + 1]!);
     // "East 41 Street": an ordinal the normaliser wrote as digits, after a compass word and before the suffix.
     const numbered =
       /^\d{1,3}$/.test(token.text) &&
@@ -370,6 +377,8 @@ function parseStreet(tokens: readonly Token[], k: number, limit: number): Street
       STREET_SUFFIXES.has(tokens[k + 1]?.lower ?? '');
     // A unit ends the street's name: "22 apartment 4" is no street called "apartment".
     if ((!isStreetWord(token) && !article && !numbered) || unitEnd(tokens, k, limit) !== undefined) break;
+    // "28 the paddocks yes that's right": a name opened by "the" ends at talk.
+    if (words > 0 && tokens[k - words]!.lower === 'the' && COMMON_WORDS.has(token.lower)) break;
     words += 1;
     k += 1;
   }
@@ -388,7 +397,8 @@ function parseStreet(tokens: readonly Token[], k: number, limit: number): Street
   if (!suffix && named.some((token) => COMMON_WORDS.has(token.lower))) return undefined;
   if (suffix && k < limit && DIRECTIONALS.has(tokens[k]!.lower)) k += 1;
   const units = unitsEnd(tokens, k, limit);
-  return withLocality(tokens, from, units, limit, suffix, namesUnit(tokens, k, units));
+  const street = withLocality(tokens, from, units, limit, suffix, namesUnit(tokens, k, units));
+  return named[0]?.lower === 'the' && words > 1 ? { ...street, named: true } : street;
 }
 
 /** True when tokens [from, to) name a flat or a floor ("apartment 3", "first floor"), not a room or number. */
@@ -406,14 +416,27 @@ function streetFirstEnd(tokens: readonly Token[], k: number, limit: number): num
   if (!token) return undefined;
   let at = k + 1;
   if (STREET_PREFIXES.has(token.lower)) {
-    while (at < Math.min(limit, k + 1 + MAX_STREET_WORDS) && isNameWord(tokens[at]!)) at += 1;
+    while (at < Math.min(limit, k + 1 + MAX_STREET_WORDS) && streetFirstNameWord(tokens, at)) at += 1;
     if (at === k + 1) return undefined;
   } else if (!isJoinedStreet(token)) return undefined;
+  // "Rua da Prata, number 84", "Hauptstrasse Nr 5": the house number may be announced.
+  if (HOUSE_NUMBER_MARKS.has(tokens[at]?.lower ?? '') && at + 1 < limit) at += 1;
   const number = tokens[at];
-  if (at >= limit || !number || !isHouseNumber(number) || MEASURE_WORDS.has(tokens[at + 1]?.lower ?? ''))
-    return undefined;
+  if (at >= limit || !number || !isHouseNumber(number) || measured(tokens, at, limit)) return undefined;
   return at + 1;
 }
+
+/** Particles inside a street-first name that English lists as function words: "Rua do Carmo", "Via di ...". */
+const NAME_PARTICLES = new Set(['do', 'di', 'a', 'la', 'le', 'von', 'van', 'in']);
+
+/** A word of a street-first name at k, a particle included when a name word follows it. */
+function streetFirstNameWord(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  return isNameWord(tokens[k]!) || (NAME_PARTICLES.has(tokens[k]!.lower) && !!next && isNameWord(next));
+}
+
+/** Words announcing a house number in the street-first order: "number 84", "Nr 5", "nº 12". */
+const HOUSE_NUMBER_MARKS = new Set(['number', 'no', 'nr', 'num', 'numero', 'número', 'nº']);
 
 /** A word of a street's name in the street-first order: names and their particles ("de", "dos", "y"). */
 function isNameWord(token: Token): boolean {
@@ -529,6 +552,11 @@ function poBoxEnd(tokens: readonly Token[], k: number, limit: number): number | 
   return at + 1 < limit && box?.lower === 'box' && number && /^\d{1,6}$/.test(number.text)
     ? at + 2
     : undefined;
+}
+
+/** True when a measure follows the number at k ("4 nights"), not a floor ("84 second floor"). */
+function measured(tokens: readonly Token[], k: number, limit: number): boolean {
+  return MEASURE_WORDS.has(tokens[k + 1]?.lower ?? '') && floorEnd(tokens, k + 1, limit) === undefined;
 }
 
 function isHouseNumber(token: Token): boolean {

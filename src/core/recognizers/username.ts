@@ -18,13 +18,15 @@ import type { CueMatch } from './dialogue/topics.js';
 import { findCues } from './dialogue/topics.js';
 import type { Token } from './dialogue/tokens.js';
 import { COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
+import type { Topic } from '../lexicon/topic-cues.js';
 
 const NAME = 'username';
-const MAX_PIECES = 4;
+/** Pieces in one identifier: "j doyle 12 at fibre hyphen NW" (a login with its realm) has six. */
+const MAX_PIECES = 6;
 /** Spoken symbols that join the pieces of an identifier. */
-const JOINERS = wordSet('underscore dot dash hyphen at period point');
+const JOINERS = wordSet('underscore dot dash hyphen at period point backslash');
 /** Joiners that only a spoken identifier holds ("at", "point" are also talk). */
-const SYMBOL_JOINERS = wordSet('underscore dot dash hyphen');
+const SYMBOL_JOINERS = wordSet('underscore dot dash hyphen backslash');
 /** "BCASTILLO, then the number 2": words that lead on to the digits ending the identifier. */
 const DIGIT_LEADS = phraseList(
   ['then', 'and then', 'followed by', 'and'].flatMap((lead) =>
@@ -52,10 +54,15 @@ const READ_BACK_SCORE = 0.8;
 /** How far after a username cue, in its turn, a handle with digits may come ("username on the website is ..."). */
 const HANDLE_REACH = 6;
 const HANDLE_SCORE = 0.8;
+/** Topics of the secrets a caller gives after naming them: a username cue's reach ends at their cue. */
+const SECRET_TOPICS: ReadonlySet<Topic> = new Set(['password', 'security']);
 /** How many words into the turn after a username question's answer a handle may come ("I have … on the account"). */
 const ON_TOPIC_REACH = 8;
-/** A handle: letters and digits in one word, maybe with "_", "." or "-" ("kmart88", "j.doe_71"). */
-const HANDLE_SHAPE = /^(?=.*\p{L})(?=.*\d)[\p{L}\d._-]+$/u;
+/**
+ * A handle: letters with digits or an underscore in one word, maybe with "_", "." or "-" ("kmart88",
+ * "j.doe_71", "pat_reads"): talk writes no underscore.
+ */
+const HANDLE_SHAPE = /^(?=.*\p{L})(?=.*[\d_])[\p{L}\d._-]+$/u;
 /** Letters said by their names, as a read-back may write them ("kay nguyen 4", "jay doe 7"). */
 const LETTER_NAMES: ReadonlyMap<string, string> = new Map(
   `bee:b cee:c see:c dee:d ee:e eff:f gee:g aitch:h haitch:h jay:j kay:k el:l ell:l em:m en:n
@@ -157,7 +164,7 @@ function spelledReadBacks(dialogue: Dialogue, pieces: ReadonlySet<string>): Find
  *   01?"), `after-cue`;
  * - a handle said in the turn after the other party answered the speaker's own username question
  *   ("what username did you set up?" … "I have ybrightwell20 on the account"), with no other topic
- *   named since, in their reply or earlier in this turn, `on-topic`.
+ *   named since, in their reply or earlier in this turn (their reply may name usernames again), `on-topic`.
  */
 function handlesNearCues(dialogue: Dialogue): Finding[] {
   const { tokens, words, turnFirst, turnEnd } = dialogue;
@@ -170,7 +177,10 @@ function handlesNearCues(dialogue: Dialogue): Finding[] {
     for (const cue of cues) {
       if (cue.topic !== 'username') continue;
       const from = first + cue.start + cue.length;
-      for (let k = from; k < Math.min(end, from + HANDLE_REACH); k += 1) {
+      // "My username, then my password, …": what follows a later secret's cue is that secret.
+      const secret = cues.find((later) => later.start > cue.start && SECRET_TOPICS.has(later.topic));
+      const reach = Math.min(end, from + HANDLE_REACH, secret === undefined ? end : first + secret.start);
+      for (let k = from; k < reach; k += 1) {
         const to = HANDLE_SHAPE.test(tokens[k]!.text) ? k + 1 : joinedIdentifierEnd(dialogue, k, end);
         if (to === undefined) continue;
         findings.push(
@@ -179,7 +189,8 @@ function handlesNearCues(dialogue: Dialogue): Finding[] {
         break;
       }
     }
-    if (previous.at(-1)?.topic === 'username' && findCues(dialogue.prompts[turn]!).length === 0) {
+    const otherTopic = findCues(dialogue.prompts[turn]!).some((cue) => cue.topic !== 'username');
+    if (previous.at(-1)?.topic === 'username' && !otherTopic) {
       const handle = handleOnTopic(dialogue, turn, cues);
       if (handle !== undefined) {
         findings.push(
@@ -204,8 +215,9 @@ function handleOnTopic(dialogue: Dialogue, turn: number, cues: readonly CueMatch
 }
 
 /**
- * The end of an identifier of several pieces starting at k, with a digit or a spoken joiner among
- * them ("frye kitchen 22", "devon a underscore 404"), or undefined: plain words are talk.
+ * The end of an identifier of several pieces starting at k, with a digit or a joiner, spoken or
+ * written, among them ("frye kitchen 22", "devon a underscore 404", "ruth banks_NYC"), or undefined:
+ * plain words are talk.
  */
 function joinedIdentifierEnd(dialogue: Dialogue, k: number, limit: number): number | undefined {
   const { tokens } = dialogue;
@@ -215,7 +227,7 @@ function joinedIdentifierEnd(dialogue: Dialogue, k: number, limit: number): numb
   const said = tokens.slice(k, to);
   // A time, date or price is talk ("starting at 11:52 pm").
   if (said.some((token) => /[:/$£€]/.test(token.text))) return undefined;
-  return said.some((token) => /\d/.test(token.text) || SYMBOL_JOINERS.has(token.lower)) ? to : undefined;
+  return said.some((token) => /[\d_]/.test(token.text) || SYMBOL_JOINERS.has(token.lower)) ? to : undefined;
 }
 
 /** A username found in the call said again, in one token or spelled over several ("So dmart88?"). */
@@ -228,18 +240,36 @@ function sayingsAgain(dialogue: Dialogue, keys: ReadonlySet<string>): Finding[] 
     const end = Math.min(dialogue.turnEnd[tokens[k]!.turn]!, k + MAX_SAID_AGAIN_TOKENS);
     let said = '';
     for (let j = k; j < end; j += 1) {
-      const word = compactKey(tokens[j]!.text);
+      // A spoken joiner ("A R J dot V") says a symbol, which the key leaves out.
+      const word = JOINERS.has(tokens[j]!.lower) ? '' : compactKey(tokens[j]!.text);
       const letter = LETTER_NAMES.get(tokens[j]!.lower);
       // "kay nguyen 4" for "knguyen4": a letter said by its name, where the username has that letter.
       said += letter !== undefined && !wanted.some((key) => key.startsWith(said + word)) ? letter : word;
       if (!wanted.some((key) => key.startsWith(said)) || said === '') break;
       if (!keys.has(said)) continue;
-      findings.push(tokenFinding(dialogue, NAME, 'USERNAME', k, j + 1, READ_BACK_SCORE, ['repeated']));
+      findings.push(
+        tokenFinding(dialogue, NAME, 'USERNAME', prefixedAt(dialogue, k), j + 1, READ_BACK_SCORE, [
+          'repeated',
+        ]),
+      );
       k = j;
       break;
     }
   }
   return findings;
+}
+
+/**
+ * Where a username said again starts with what is joined before it by a spoken symbol in the same
+ * turn: a domain ("acme backslash jdoe") or a prefix ("team underscore jdoe").
+ */
+function prefixedAt(dialogue: Dialogue, k: number): number {
+  const { tokens } = dialogue;
+  const first = dialogue.turnFirst[tokens[k]!.turn]!;
+  let start = k;
+  while (start - 2 >= first && SYMBOL_JOINERS.has(tokens[start - 1]!.lower) && isPiece(tokens[start - 2]!))
+    start -= 2;
+  return start;
 }
 
 /** A piece of an identifier: holds a digit or symbol, is a spelled run, or is not an ordinary word. */

@@ -179,12 +179,21 @@ function skipCueWords(words: readonly string[], at: number, limit: number, topic
   return at;
 }
 
-/** Words any topic's value or context cue starts with: where a statement cue may be. */
-const STATEMENT_CUE_STARTS = new Set(
-  [...Object.values(VALUE_CUE_LISTS), ...Object.values(CONTEXT_CUE_LISTS)].flatMap((list) => [
-    ...list.byFirst.keys(),
-  ]),
-);
+/** Words any topic's value or context cue starts with (where a statement cue may be), with those topics. */
+const STATEMENT_CUE_STARTS: ReadonlyMap<string, readonly Topic[]> = (() => {
+  const starts = new Map<string, Topic[]>();
+  for (const topic of Object.keys(TOPIC_CUES) as Topic[]) {
+    for (const word of [
+      ...VALUE_CUE_LISTS[topic].byFirst.keys(),
+      ...CONTEXT_CUE_LISTS[topic].byFirst.keys(),
+    ]) {
+      const topics = starts.get(word) ?? [];
+      if (!topics.includes(topic)) topics.push(topic);
+      starts.set(word, topics);
+    }
+  }
+  return starts;
+})();
 
 /** What every topic's statement search needs from one turn, read once per dialogue. */
 interface TurnStatements {
@@ -194,6 +203,8 @@ interface TurnStatements {
   cues: CueMatch[];
   /** Token positions where some topic's value or context cue may start. */
   cueStarts: number[];
+  /** The topics of its cues and of the value or context cues that may start at `cueStarts`. */
+  topics: ReadonlySet<Topic>;
 }
 
 const statementCache = new WeakMap<Dialogue, TurnStatements[]>();
@@ -209,17 +220,39 @@ function turnStatements(dialogue: Dialogue): TurnStatements[] {
     const cueStarts: number[] = [];
     for (let k = first; k < end; k += 1) if (STATEMENT_CUE_STARTS.has(words[k]!)) cueStarts.push(k);
     const cues = findCues(words.slice(first, end));
-    if (cues.length > 0 || cueStarts.length > 0) turns.push({ turn, cues, cueStarts });
+    if (cues.length > 0 || cueStarts.length > 0) {
+      const topics = new Set([
+        ...cues.map((cue) => cue.topic),
+        ...cueStarts.flatMap((k) => STATEMENT_CUE_STARTS.get(words[k]!)!),
+      ]);
+      turns.push({ turn, cues, cueStarts, topics });
+    }
   });
   statementCache.set(dialogue, turns);
   return turns;
+}
+
+const namedCache = new WeakMap<readonly string[], ReadonlySet<Topic>>();
+const NONE: ReadonlySet<Topic> = new Set();
+
+/** The topics a turn's prompt names (computed once per prompt: every topic's statements ask). */
+function topicsNamed(prompt: readonly string[] | undefined): ReadonlySet<Topic> {
+  if (prompt === undefined) return NONE;
+  let topics = namedCache.get(prompt);
+  if (!topics) {
+    topics = new Set(findCues(prompt).map((cue) => cue.topic));
+    namedCache.set(prompt, topics);
+  }
+  return topics;
 }
 
 /** Values the speaker introduces in their own turn: "<topic noun> is ...", or a value cue. */
 function statementSites(dialogue: Dialogue, topic: Topic): ValueSite[] {
   const { words } = dialogue;
   const sites: ValueSite[] = [];
-  for (const { turn: t, cues, cueStarts } of turnStatements(dialogue)) {
+  for (const { turn: t, cues, cueStarts, topics } of turnStatements(dialogue)) {
+    // A turn with no cue of the topic, nor a word one may start with, states none of it.
+    if (!topics.has(topic)) continue;
     const first = dialogue.turnFirst[t]!;
     const end = dialogue.turnEnd[t]!;
     const found: { at: number; after: number; cue: string }[] = [];
@@ -236,12 +269,11 @@ function statementSites(dialogue: Dialogue, topic: Topic): ValueSite[] {
       }
     }
     // The topic is under discussion when the last two exchanges or this turn so far named it.
+    let promptsNamed: boolean | undefined;
     const discussed = (at: number): boolean =>
-      [
-        dialogue.prompts[t] ?? [],
-        dialogue.prompts[t - 1] ?? [],
-        words.slice(dialogue.turnFirst[t - 1] ?? first, at),
-      ].some((said) => findCues(said).some((cue) => cue.topic === topic));
+      (promptsNamed ??=
+        topicsNamed(dialogue.prompts[t]).has(topic) || topicsNamed(dialogue.prompts[t - 1]).has(topic)) ||
+      findCues(words.slice(dialogue.turnFirst[t - 1] ?? first, at)).some((cue) => cue.topic === topic);
     for (const k of cueStarts) {
       const contextual = matchAt(words, k, CONTEXT_CUE_LISTS[topic]);
       const cue =
