@@ -101,3 +101,12 @@ describe('dictated symbols', () => {
     assert.equal(wordsBehind(normalised, 'Dragon'), 'uppercase d dragon');
   });
 });
+
+describe('dictation after the name of the item', () => {
+  test('"username" or "password" before a dictation stays a word of its own', () => {
+    expectAll({
+      'username j p m underscore 83': 'username JPM_83',
+      'password k w underscore 9': 'password KW_9',
+    });
+  });
+});

@@ -70,6 +70,95 @@ describe('spoken email addresses, as callers also say them', () => {
   });
 });
 
+describe('spoken email addresses, as callers say them in other ways', () => {
+  test('a first name and an initial closing the local part, at a mail provider', () => {
+    expectAll({
+      'it is oriel k at gmail dot com': 'it is orielk@gmail.com',
+      'bram t at outlook dot com': 'bramt@outlook.com',
+    });
+  });
+
+  test('a local part said as words before "at sign" or "at symbol" and a provider', () => {
+    expectAll({
+      'wendell pryce at sign hotmail dot com': 'wendellpryce@hotmail.com',
+      'wendell pryce at symbol aol dot com': 'wendellpryce@aol.com',
+    });
+  });
+
+  test('"at the rate" for the at sign', () => {
+    assert.equal(spoken('suresh dot rao at the rate gmail dot com'), 'suresh.rao@gmail.com');
+  });
+
+  test('"point", "period" and the British "full stop" for the dot', () => {
+    expectAll({
+      'ines point varga at gmail dot com': 'ines.varga@gmail.com',
+      'ines period varga at gmail period com': 'ines.varga@gmail.com',
+      'ines full stop varga at btinternet dot com': 'ines.varga@btinternet.com',
+      'ines at varga full stop co full stop uk': 'ines@varga.co.uk',
+    });
+  });
+
+  test('the dot and the top-level domain said as one word: "dotcom"', () => {
+    assert.equal(spoken('ines dot varga at gmail dotcom'), 'ines.varga@gmail.com');
+  });
+
+  test('in one stream, the other party\'s backchannel after "at" or before a dot belongs to the address', () => {
+    const afterAt = normaliseTurns([
+      { text: 'pell dot ruskin at' },
+      { text: 'okay' },
+      { text: 'gmail dot com' },
+    ]);
+    assert.equal(wordsBehind(afterAt, 'pell.ruskin@gmail.com'), 'pell dot ruskin at okay gmail dot com');
+    const beforeDot = normaliseTurns([
+      { text: 'pell' },
+      { text: 'yep' },
+      { text: 'dot ruskin at gmail dot com' },
+    ]);
+    assert.equal(wordsBehind(beforeDot, 'pell.ruskin@gmail.com'), 'pell yep dot ruskin at gmail dot com');
+  });
+
+  test('a name with an apostrophe, written without it', () => {
+    expectAll({
+      "maeve dot o'hanlon at gmail dot com": 'maeve.ohanlon@gmail.com',
+      "D'Arcy at yahoo dot com": 'darcy@yahoo.com',
+    });
+    // A contraction is not a name: "I'm at …" stays words.
+    expectAll({ "I'm at gmail dot com now": "I'm at gmail.com now" });
+  });
+
+  test('a country code said after "co" without its dot', () => {
+    expectAll({
+      'maeve dot hanlon at hotmail dot co uk': 'maeve.hanlon@hotmail.co.uk',
+      'info at brightwater dot org uk': 'info@brightwater.org.uk',
+    });
+  });
+
+  test('a filler or, in one stream, a backchannel between a dot and its label', () => {
+    assert.equal(spoken('pell dot ruskin at gmail dot um com'), 'pell.ruskin@gmail.com');
+    const split = normaliseTurns([
+      { text: 'pell dot ruskin at gmail dot' },
+      { text: 'uh huh' },
+      { text: 'com' },
+    ]);
+    assert.equal(wordsBehind(split, 'pell.ruskin@gmail.com'), 'pell dot ruskin at gmail dot uh huh com');
+  });
+
+  test('one letter spelled with "as in" right after the address is covered by it', () => {
+    const normalised = normaliseTurns([{ text: 'oriel k at gmail dot com, k as in kettle' }]);
+    assert.equal(normalised.views[0]!.text, 'orielk@gmail.com');
+    assert.equal(wordsBehind(normalised, 'orielk@gmail.com'), 'oriel k at gmail dot com, k as in kettle');
+  });
+
+  test('negatives: the words stay words without a whole address', () => {
+    expectAll({
+      'that is a good point at the end': 'that is a good point at the end',
+      'for a trial period at home': 'for a trial period at home',
+      'a full stop at the end of it': 'a full stop at the end of it',
+      'we were at the rate we agreed': 'we were at the rate we agreed',
+    });
+  });
+});
+
 describe('spoken host names', () => {
   test('labels joined by "dot" ending in a domain, with a "slash" path', () => {
     expectAll({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, foundOfType } from './conversation.js';
+import { agent, call, customer, detectIn, foundOfType } from './conversation.js';
 
 describe('EMAIL_ADDRESS', () => {
   test('spoken and written forms', () => {
@@ -72,6 +72,21 @@ describe('EMAIL_ADDRESS: the local part said again on its own', () => {
       ),
       ['EMAIL_ADDRESS:miraholt@protonmail.com', 'EMAIL_ADDRESS:MIRAHOLT'],
     );
+  });
+
+  test('a written address whose at sign the engine set apart', () => {
+    for (const said of [
+      'lorne.abbot @ fastmail.com',
+      'lorne.abbot@ fastmail.com',
+      'lorne.abbot @fastmail.com',
+    ]) {
+      const transcript = call(agent('your email?'), customer(`sure, ${said} thanks`));
+      assert.deepEqual(foundOfType(transcript, 'EMAIL_ADDRESS'), [`EMAIL_ADDRESS:${said}`]);
+      assert.deepEqual(
+        detectIn(transcript).entities.map((entity) => entity.value),
+        ['lorne.abbot@fastmail.com'],
+      );
+    }
   });
 
   test('negatives: an ordinary word that is also a local part', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, foundOfType } from './conversation.js';
+import { agent, call, customer, detectIn, foundOfType, mono } from './conversation.js';
 
 describe('IP_ADDRESS', () => {
   test('IPv4, spoken and written', () => {
@@ -34,6 +34,54 @@ describe('IP_ADDRESS', () => {
   test('negatives: dotted numbers over two turns without an IP cue', () => {
     const transcript = call(customer('the first was 12.5'), agent('okay'), customer('then 7.25'));
     assert.deepEqual(foundOfType(transcript, 'IP_ADDRESS'), []);
+  });
+
+  test('in one stream, a backchannel where the turn broke between octets', () => {
+    for (const [first, bc, second, part] of [
+      ['one seven two dot twenty', 'yep', 'dot nine dot forty', '172.20 yep dot 9.40'],
+      ['one seven two dot twenty dot', 'okay', 'nine dot forty', '172.20 dot okay 9.40'],
+    ] as const) {
+      const transcript = mono('what ip address does it show', first, bc, second);
+      assert.deepEqual(foundOfType(transcript, 'IP_ADDRESS'), [`IP_ADDRESS:${part}`]);
+      assert.deepEqual(
+        detectIn(transcript).entities.map((entity) => entity.value),
+        ['172.20.9.40'],
+      );
+    }
+  });
+
+  test('"period" said for the dot', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('the ip of the box?'), customer('ten period four period nine period one')),
+        'IP_ADDRESS',
+      ),
+      ['IP_ADDRESS:10.4.9.1'],
+    );
+  });
+
+  test('octets said with no dot at all, written as one number, when the IP address was asked for', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent("what's your ip address?"), customer('one seven two one six three one one')),
+        'IP_ADDRESS',
+      ),
+      ['IP_ADDRESS:17216311'],
+    );
+  });
+
+  test('negatives: an undotted number near a router or asked as something else', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('the serial number on the router?'), customer('it is 38416602')), 'IP_ADDRESS'),
+      [],
+    );
+    assert.deepEqual(
+      foundOfType(
+        call(agent('what is the ip address?'), customer('no idea, the order number is 55120874')),
+        'IP_ADDRESS',
+      ),
+      [],
+    );
   });
 
   test('IPv6 written', () => {

@@ -528,3 +528,62 @@ describe('PASSWORD in a stream that does not tell the speakers apart', () => {
     );
   });
 });
+
+describe('PASSWORD probed phrasings', () => {
+  test('a remark after the password is not part of it', () => {
+    assert.deepEqual(
+      passwords(agent("What's your password?"), customer("It's pumpkin pie 7, I use it for everything.")),
+      ['PASSWORD:pumpkin pie 7'],
+    );
+  });
+
+  test('a temporary password given bare after the listener said go on', () => {
+    assert.deepEqual(
+      passwords(
+        agent("I'll read you a temporary password. Ready?"),
+        customer('Yep.'),
+        agent('Otter 4 4 Lantern'),
+      ),
+      ['PASSWORD:Otter 4 4 Lantern'],
+    );
+  });
+
+  test('a password asked for with "can we do", and one whose typing is described first', () => {
+    assert.deepEqual(
+      passwords(
+        agent('What would you like the new password to be?'),
+        customer('Can we do walnut grove 515?'),
+      ),
+      ['PASSWORD:walnut grove 515'],
+    );
+    assert.deepEqual(
+      spansOf(
+        call(agent("What's the password?"), customer("It's all capitals, G R E B E, then 6 1")),
+        'PASSWORD',
+      ),
+      ['1:G R E B E, then 6 1@3200-7000'],
+    );
+  });
+
+  test("one stream: the listener's go-on between pieces, not a go-on before talk", () => {
+    assert.deepEqual(
+      spansOf(mono("What's your password?", 'Harbour', 'okay', 'nine nine', 'yep', 'at sign'), 'PASSWORD'),
+      ['-:Harbour okay nine nine yep at sign@1700-5000'],
+    );
+    assert.deepEqual(
+      foundOfType(mono("What's your password?", 'Harbour 44', 'okay two more questions for you'), 'PASSWORD'),
+      ['PASSWORD:Harbour 44'],
+    );
+  });
+
+  test('negatives: a rule for passwords, a reference set with a set phrase', () => {
+    assert.deepEqual(passwords(agent('Your password must have one capital and one number.')), []);
+    assert.deepEqual(
+      passwords(
+        agent('Please set a new password.'),
+        customer("Okay I'm gonna use the booking reference 7731, no wait."),
+      ),
+      [],
+    );
+  });
+});

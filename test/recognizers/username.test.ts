@@ -247,3 +247,65 @@ describe('USERNAME read off a screen, spelled with spoken dots, and named again'
     );
   });
 });
+
+describe('USERNAME probed phrasings', () => {
+  test('an answer that opens with talk before the identifier', () => {
+    assert.deepEqual(
+      usernames(agent('Which username do you use?'), customer('I use harbor_fox_12 for everything.')),
+      ['USERNAME:harbor_fox_12'],
+    );
+    assert.deepEqual(
+      usernames(agent('And which username did you pick?'), customer("I've got tinker bell 88 I think.")),
+      ['USERNAME:tinker bell 88'],
+    );
+    assert.deepEqual(spansOf(mono('Username for the portal?', 'acme slash bholt'), 'USERNAME'), [
+      '-:acme slash bholt@2200-3500',
+    ]);
+    assert.deepEqual(
+      usernames(agent('Could I take your username?'), customer("Sure thing, it's r ahmed 4 4.")),
+      ['USERNAME:r ahmed 4 4'],
+    );
+  });
+
+  test('a login with its domain, and a correction said in the same breath', () => {
+    assert.deepEqual(usernames(agent("What's your domain login?"), customer("It's WESTFIELD\\okeane")), [
+      'USERNAME:WESTFIELD\\okeane',
+    ]);
+    assert.deepEqual(
+      spansOf(
+        call(agent("What's your username?"), customer("It's cedar grove 31 sorry no cedar grove 13.")),
+        'USERNAME',
+      ),
+      ['1:cedar grove 31 sorry no cedar grove 13.@2200-6000'],
+    );
+  });
+
+  test('a mono file where the cue and the spelled username run together', () => {
+    assert.deepEqual(spansOf(mono('Username?', 'j p m underscore eighty three underscore u k'), 'USERNAME'), [
+      '-:j p m underscore eighty three underscore u k@700-5000',
+    ]);
+  });
+
+  test("one stream: the listener's go-on between the pieces of a username", () => {
+    assert.deepEqual(
+      spansOf(mono("What's your username?", 'fenwick', 'yep', 'underscore', 'mm-hmm', 'cole 31'), 'USERNAME'),
+      ['-:fenwick yep underscore mm-hmm cole 31@1700-4500'],
+    );
+    assert.deepEqual(
+      spansOf(mono("What's your username?", 'fenwick 31', 'okay', 'and your postcode?'), 'USERNAME'),
+      ['-:fenwick 31@1700-2500'],
+    );
+  });
+
+  test('negatives: the login form, another thing with digits, a guess', () => {
+    assert.deepEqual(usernames(agent('The username field is case sensitive, so type it carefully.')), []);
+    assert.deepEqual(
+      usernames(agent('What username did you pick?'), customer('I was on flight BA 249 when I set it up.')),
+      [],
+    );
+    assert.deepEqual(
+      usernames(agent('What username do you have?'), customer('Maybe heron 6, let me ask my daughter.')),
+      [],
+    );
+  });
+});

@@ -64,10 +64,10 @@ export function compileCues(cues: readonly string[]): CueMatcher {
 
 /** The mark `notAsPlace` puts before a cue (cue syntax never starts with it). */
 const PLACE_MARK = '@not-as-place ';
-/** Text just before a cue that makes it a place: "on", "off", "from", maybe with "the", "your"… */
-const PLACE_BEFORE = /\b(?:on|off|from)\s+(?:(?:the|your|my|his|her|their|our)\s+)?$/i;
+/** Text just before a cue that makes it a place: "on", "off", "from", "(the) back of", maybe with "the", "your"… */
+const PLACE_BEFORE = /\b(?:on|off|from|(?:front|back) of)\s+(?:(?:the|your|my|his|her|their|our)\s+)?$/i;
 /** How much text before a hit PLACE_BEFORE needs to see. */
-const PLACE_REACH = 13;
+const PLACE_REACH = 15;
 
 /** True when a hit in text is said as a place: "on my phone", "off the card", "from your receipt". */
 export function saidAsPlace(text: string, hit: CueHit): boolean {

@@ -84,6 +84,8 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     'expiring',
     'valid (thru|through|until|till)',
     'good (thru|through|until|till)',
+    // "when does the card run out", not what ran out ("she's run out of her tablets").
+    'runs? out(?! of)',
     'end date',
     'ex date',
   ],

@@ -15,7 +15,7 @@ export const VALUE_LEAD_INS = phrases(`
 /** Openers stripped, repeatedly, from the start of an answer. */
 export const LEAD_INS = [
   ...phrases(`
-    yes, yeah, yep, yup, yes please, sure, okay, ok, oh, um, uh, er, erm, ah, hmm, mm, mhm, uh-huh,
+    yes, yeah, yep, yup, yes please, sure, sure thing, okay, ok, oh, um, uh, er, erm, ah, hmm, mm, mhm, uh-huh,
     well, so, right, alright, all right, of course, certainly, no problem, absolutely, sorry, hi,
     hello, hey, hiya, got it, actually, let me see, let me think, let me check, let me remember, hang on,
     hold on, one sec, one second, just a sec, just a second, bear with me, i think, i believe, i guess,

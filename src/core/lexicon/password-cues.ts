@@ -2,7 +2,7 @@
  * Password talk: the phrases a password is set or given with, the words describing how it is
  * typed, and the spoken symbols it may end with.
  */
-import { phrases } from './words.js';
+import { phrases, wordSet } from './words.js';
 
 /**
  * Phrases a speaker sets or gives a password with, without being asked ("I'm gonna do ...", "let's
@@ -19,7 +19,8 @@ export const PASSWORD_SET_PHRASES = phrases(`
   i'm gonna use, i'm going to use, i was using, i've been using, i use, i was gonna use, it used to be,
   the new one, the new 1, says, it says, it reads, kept typing, kept putting, kept putting in,
   kept entering, keep typing, keep putting, keep putting in, keep entering, been typing, been putting,
-  been putting in, been entering
+  been putting in, been entering, can we do, can we use, can we make it, could we do, could we use,
+  can i do, can i use, can i make it, could i use
 `);
 
 /** Words after a password that describe how it is typed ("all lower case"): part of the password. */
@@ -32,8 +33,17 @@ export const PASSWORD_MODIFIERS = phrases(`
 export const SYMBOL_WORDS = phrases(`
   hash, hashtag, pound sign, dollar, dollar sign, exclamation, exclamation mark, exclamation point,
   star, asterisk, at sign, ampersand, percent, percent sign, underscore, plus, plus sign, equals,
-  caret, tilde, bang, hash sign, pound, pound sign, exclamation sign, at symbol, dash, hyphen
+  caret, tilde, bang, hash sign, pound, pound sign, exclamation sign, at symbol, dash, hyphen,
+  question mark, full stop, slash, forward slash, backslash, colon, semicolon
 `);
+
+/**
+ * Words after a username or password cue that name a part of a login form or a rule of it, not the
+ * value: "is the password field blank?", "the username box is case sensitive".
+ */
+export const LOGIN_FORM_PARTS = wordSet(
+  'field box screen page prompt manager settings tab menu button bar hint requirements rules policy',
+);
 
 /**
  * What a bank asks for some letters of, by position ("the second and the fifth letters of your

@@ -19,6 +19,7 @@ const DIGIT_SEPARATORS = new Map([
   ['/', '/'],
   ['dot', '.'],
   ['point', '.'],
+  ['period', '.'],
 ]);
 
 /** Digits, possibly joined by spoken separators: what may follow a spoken "plus". */

@@ -15,6 +15,8 @@ import { regexFor } from './view-regex.js';
 /** Upper bound on the items of one dictation, so a long run of symbol names is read in linear time. */
 const MAX_PARTS = 16;
 const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
+/** Words naming the item being dictated: "username j p m underscore 83" starts at "j". */
+const ITEM_NAMES: ReadonlySet<string> = new Set(['username', 'password', 'passcode', 'login', 'userid']);
 
 /** First words of the symbol names: a cheap test before reading one. */
 const SYMBOL_FIRST_WORDS: ReadonlySet<string> = new Set(
@@ -84,6 +86,7 @@ function isSegmentHead(atom: Atom): boolean {
     case 'word':
       return (
         !ADDRESS_STOPWORDS.has(atom.lower) &&
+        !ITEM_NAMES.has(atom.lower) &&
         !SYMBOL_FIRST_WORDS.has(atom.lower) &&
         !DICTATED_SYMBOLS.has(atom.lower) &&
         regexFor(PLAIN_WORD, atom.lower).test(atom.lower)

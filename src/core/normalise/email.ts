@@ -18,6 +18,7 @@ import {
   AT_SIGN_TAILS,
   BACKCHANNEL_PHRASES,
   MAIL_PROVIDERS,
+  isFiller,
   SYMBOL_WORDS,
   TOP_LEVEL_DOMAINS,
 } from './lexicon.js';
@@ -27,9 +28,18 @@ import { COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
 /** Upper bound on the parts of one address, so a long run of "dot"s is read in linear time. */
 const MAX_PARTS = 16;
 
-const LOCAL_SEPARATORS = new Set(['dot', 'underscore', 'dash', 'hyphen']);
+/** Second-level labels under a country code ("co" of "co.uk"), and the codes said after them without a dot. */
+const SECOND_LEVEL: ReadonlySet<string> = new Set(['co', 'com', 'org', 'net', 'ac', 'gov']);
+const COUNTRY_CODES: ReadonlySet<string> = new Set(['uk', 'au', 'nz', 'za', 'ie']);
+/** Words said for the dot ("neve point hart at gmail period com"). */
+const DOT_WORDS: ReadonlySet<string> = new Set(['dot', 'point', 'period']);
+const LOCAL_SEPARATORS = new Set([...DOT_WORDS, 'underscore', 'dash', 'hyphen']);
 const LABEL_JOINERS = new Set(['dash', 'hyphen', 'underscore']);
-const ADDRESS_WORD = /^[a-z0-9][a-z0-9._-]*$/;
+/**
+ * A name with an elided first letter ("o'brien", "d'souza"), not a contraction ("i'm", "i'll"):
+ * written into the address without the apostrophe.
+ */
+const ADDRESS_WORD = /^[a-z0-9][a-z0-9._-]*$|^[a-z]['’][a-z]{3,}$/;
 
 /** Words that may come between an address and its spelling ("Harlan is", "no apostrophe, just"). */
 const MAX_CONFIRMATION_GAP = 4;
@@ -74,7 +84,9 @@ function withSpelling(atoms: readonly Atom[], read: AtomRead): AtomRead {
     if (atom.kind === 'word' && SYMBOL_WORDS.has(atom.lower)) break;
     const saysLocal =
       atom.kind === 'word' && atom.lower.length >= MIN_LOCAL_WORD && localWords.has(atom.lower);
-    if (saysLocal || (spelling && atom.lower.length >= MIN_CONFIRMATION && key.includes(atom.lower))) {
+    // One spelled letter confirms only said right after the address or a spelling ("…, f as in frank").
+    const long = atom.lower.length >= MIN_CONFIRMATION || (gap === 0 && atom.kind === 'letters');
+    if (saysLocal || (spelling && long && key.includes(atom.lower))) {
       last = i;
       gap = 0;
     } else if (atom.kind === 'word' && gap < MAX_CONFIRMATION_GAP) gap += 1;
@@ -96,8 +108,9 @@ function canStartAddress(atoms: readonly Atom[], start: number): boolean {
   const first = atoms[start]!;
   if (first.kind === 'word' && ADDRESS_STOPWORDS.has(first.lower)) return false;
   const end = segmentEnd(atoms, start);
-  const next = end === -1 ? undefined : atoms[end];
-  return next?.kind === 'word' && SYMBOL_WORDS.has(next.lower);
+  const saysSymbol = (k: number): boolean =>
+    atoms[k]?.kind === 'word' && (SYMBOL_WORDS.has(atoms[k]!.lower) || dotWidth(atoms, k) > 0);
+  return end !== -1 && (saysSymbol(end) || afterAside(atoms, end, saysSymbol) !== -1);
 }
 
 /**
@@ -155,14 +168,17 @@ const LOCAL_ASIDES: readonly (readonly string[])[] = [
 
 /** The index of the "at" right after an aside starting at atoms[i], or -1. */
 function atAfterAside(atoms: readonly Atom[], i: number): number {
+  return afterAside(atoms, i, (end) => isSymbol(atoms[end], 'at'));
+}
+
+/** The index after an aside starting at atoms[i] that `fits` the index after it, or -1. */
+function afterAside(atoms: readonly Atom[], i: number, fits: (end: number) => boolean): number {
   const wordAt = (k: number): string | undefined => {
     const atom = atoms[k];
     return atom === undefined ? undefined : atom.lower === '1' ? 'one' : atom.lower;
   };
   for (const aside of LOCAL_ASIDES) {
-    if (aside.every((word, k) => wordAt(i + k) === word) && isSymbol(atoms[i + aside.length], 'at')) {
-      return i + aside.length;
-    }
+    if (aside.every((word, k) => wordAt(i + k) === word) && fits(i + aside.length)) return i + aside.length;
   }
   return -1;
 }
@@ -194,8 +210,9 @@ function readWordsEmail(atoms: readonly Atom[], start: number): AtomRead | null 
       // Once digits or letters closed the local part, a word starts talk, not the address.
       if (!plain || !isPlainLocalWord(atom) || (words += 1) > MAX_LOCAL_WORDS) return null;
     } else if (atom.kind === 'word' && atom.lower.length === 1) {
-      // An initial between words: "maria j santos".
-      if (i === start || isSymbol(atoms[i + 1], 'at')) return null;
+      // An initial between words ("maria j santos") or closing them ("nadia f at gmail …").
+      if (i === start) return null;
+      plain = plain && !isSymbol(atoms[i + 1], 'at');
     } else if (atom.kind === 'letters' || isPlainDigits(atom)) {
       plain = false;
     } else return null;
@@ -207,7 +224,8 @@ function readWordsEmail(atoms: readonly Atom[], start: number): AtomRead | null 
     return null;
   }
   const atSign = isSymbol(atoms[at], 'at') ? at : atAfterAside(atoms, at);
-  const provider = MAIL_PROVIDERS.has(atoms[atSign + 1]?.lower ?? '');
+  // "at sign gmail": the provider follows the said symbol.
+  const provider = MAIL_PROVIDERS.has(atoms[atSignEnd(atoms, atSign) + 1]?.lower ?? '');
   return readAtDomain(
     atoms,
     at,
@@ -239,12 +257,31 @@ function readAtDomain(
 ): AtomRead | null {
   const atIndex = isSymbol(atoms[i], 'at') ? i : atAfterAside(atoms, i);
   if (atIndex === -1) return null;
-  const tail = atoms[atIndex + 1];
-  const atEnd = tail?.kind === 'word' && AT_SIGN_TAILS.has(tail.lower) ? atIndex + 1 : atIndex;
-  spans.push({ text: '@', from: atoms[i]!.spans[0]!.from, to: atoms[atEnd]!.spans[0]!.to });
-  let next = oneWordLabel ? readDomain(atoms, atEnd + 1, spans, readLabel) : -1;
-  if (next === -1 && wordsLabel) next = readDomain(atoms, atEnd + 1, spans, readWordsLabel);
-  return next === -1 ? null : { atom: addressAtom(spans), next };
+  const atEnd = atSignEnd(atoms, atIndex);
+  const read = (from: number, domain: Span[]): number => {
+    let next = oneWordLabel ? readDomain(atoms, from, domain, readLabel) : -1;
+    if (next === -1 && wordsLabel) next = readDomain(atoms, from, domain, readWordsLabel);
+    return next;
+  };
+  const domain: Span[] = [];
+  let domainStart = atEnd + 1;
+  let next = read(domainStart, domain);
+  if (next === -1) {
+    // "… at" / "okay" / "gmail dot com" in one stream: the other party's backchannel after "at".
+    domainStart = afterAside(atoms, atEnd + 1, (end) => read(end, []) !== -1);
+    if (domainStart !== -1) next = read(domainStart, domain);
+  }
+  if (next === -1) return null;
+  const atTo = atoms[domainStart - 1]!.spans.at(-1)!.to;
+  spans.push({ text: '@', from: atoms[i]!.spans[0]!.from, to: atTo }, ...domain);
+  return { atom: addressAtom(spans), next };
+}
+
+/** The index of the last word of the "@" said at atoms[at]: "at", "at sign", "at the rate". */
+function atSignEnd(atoms: readonly Atom[], at: number): number {
+  const tail = atoms[at + 1];
+  if (tail?.kind === 'word' && AT_SIGN_TAILS.has(tail.lower)) return at + 1;
+  return isSymbol(tail, 'the') && isSymbol(atoms[at + 2], 'rate') ? at + 2 : at;
 }
 
 /** A host name ("example dot com", "www dot example dot com"), with an optional "slash" path. */
@@ -283,21 +320,58 @@ function readDomain(
       validEnd = i;
       validLength = domain.length;
     }
-    if (!isSymbol(atoms[i], 'dot')) break;
-    const dot = symbolSpan(atoms[i]!, '.');
+    // "gmail dotcom": the dot and the top-level domain said as one word.
+    const glued = atoms[i]?.kind === 'word' ? /^dot([a-z]{2,})$/.exec(atoms[i]!.lower)?.[1] : undefined;
+    if (glued !== undefined && TOP_LEVEL_DOMAINS.has(glued)) {
+      domain.push({ text: `.${glued}`, from: atoms[i]!.spans[0]!.from, to: atoms[i]!.spans.at(-1)!.to });
+      validEnd = i + 1;
+      validLength = domain.length;
+      break;
+    }
+    const said = dotWidth(atoms, i);
+    if (said === 0) {
+      // "hotmail dot co uk": the engine dropped the dot before the country code.
+      const country = atoms[i];
+      const last = domain
+        .map((span) => span.text)
+        .join('')
+        .split('.')
+        .at(-1)!
+        .toLowerCase();
+      if (
+        validEnd === i &&
+        SECOND_LEVEL.has(last) &&
+        country?.kind === 'word' &&
+        COUNTRY_CODES.has(country.lower)
+      ) {
+        domain.push({
+          text: `.${country.lower}`,
+          from: country.spans[0]!.from,
+          to: country.spans.at(-1)!.to,
+        });
+        validEnd = i + 1;
+        validLength = domain.length;
+      }
+      break;
+    }
+    // "gmail dot uh com", or in one stream "gmail dot" / "uh huh" / "com": said between the dot and its label.
+    let from = i + said;
+    const aside = afterAside(atoms, from, (end) => segmentEnd(atoms, end) !== -1);
+    if (aside !== -1) from = aside;
+    else if (atoms[from]?.kind === 'word' && isFiller(atoms[from]!.lower)) from += 1;
     const labelStart = domain.length;
-    domain.push(dot);
-    let next = readLabel(atoms, i + 1, domain);
+    domain.push({ text: '.', from: atoms[i]!.spans[0]!.from, to: atoms[from - 1]!.spans.at(-1)!.to });
+    let next = readLabel(atoms, from, domain);
     if (next === -1) {
       domain.length = labelStart;
       break;
     }
     // "… dot com. K A T H Y": a top-level domain ends the address before a spelling said after it.
-    const label = atoms[i + 1]!;
-    if (next > i + 2 && !isDomain(domain) && label.kind === 'word' && TOP_LEVEL_DOMAINS.has(label.lower)) {
+    const label = atoms[from]!;
+    if (next > from + 1 && !isDomain(domain) && label.kind === 'word' && TOP_LEVEL_DOMAINS.has(label.lower)) {
       domain.length = labelStart + 1;
       domain.push(...label.spans);
-      next = i + 2;
+      next = from + 1;
     }
     i = next;
   }
@@ -360,16 +434,34 @@ function readJoined(
   spans: Span[],
 ): number {
   let i = readSegment(atoms, start, spans);
+  const width = (k: number): number => {
+    const separator = atoms[k];
+    if (separators.has('dot') && dotWidth(atoms, k) > 0) return dotWidth(atoms, k);
+    return separator?.kind === 'word' && separators.has(separator.lower) ? 1 : 0;
+  };
   for (let parts = 0; i !== -1 && parts < MAX_PARTS; parts += 1) {
-    const separator = atoms[i];
-    if (separator?.kind !== 'word' || !separators.has(separator.lower)) break;
+    // "nadia" / "yes" / "dot fenwick" in one stream: the other party's backchannel before a separator.
+    const at = width(i) > 0 ? i : afterAside(atoms, i, (end) => width(end) > 0);
+    if (at === -1) break;
+    const said = width(at);
     const segment: Span[] = [];
-    const next = readSegment(atoms, i + 1, segment);
+    const next = readSegment(atoms, at + said, segment);
     if (next === -1) break;
-    spans.push(symbolSpan(separator, SYMBOL_WORDS.get(separator.lower)!), ...segment);
+    const separator = atoms[at]!;
+    const symbol = said > 1 || DOT_WORDS.has(separator.lower) ? '.' : SYMBOL_WORDS.get(separator.lower)!;
+    spans.push({ text: symbol, from: atoms[i]!.spans[0]!.from, to: atoms[at + said - 1]!.spans.at(-1)!.to });
+    spans.push(...segment);
     i = next;
   }
   return i;
+}
+
+/** How many words say a dot at atoms[i]: "dot", "point", "period", or the British "full stop"; else 0. */
+function dotWidth(atoms: readonly Atom[], i: number): number {
+  const atom = atoms[i];
+  if (atom?.kind !== 'word') return 0;
+  if (DOT_WORDS.has(atom.lower)) return 1;
+  return atom.lower === 'full' && isSymbol(atoms[i + 1], 'stop') ? 2 : 0;
 }
 
 /** Appends the spans of the segment starting at atoms[start]; returns the index after it, or -1. */
@@ -431,6 +523,10 @@ function symbolSpan(atom: Atom, symbol: string): Span {
 function addressAtom(spans: readonly Span[]): Atom {
   return makeAtom(
     'address',
-    spans.map((span) => ({ text: span.text.toLowerCase(), from: span.from, to: span.to })),
+    spans.map((span) => ({
+      text: span.text.toLowerCase().replace(/['’]/g, ''),
+      from: span.from,
+      to: span.to,
+    })),
   );
 }

@@ -3,7 +3,8 @@
  * "s as in sam", "U.S.A" all spell letters. A run needs two letters or more, except that an
  * "X as in word" letter stands alone; "a" and "I" join a run only next to another single letter,
  * so "I booked a hotel" keeps its words. "oh" between two letters of a run is the letter O
- * ("j oh h n" → "JOHN").
+ * ("j oh h n" → "JOHN"). Letter names an engine may print ("gee bee", "kay") are letters inside a
+ * dictation of digits and letters.
  */
 import { NATO, REPEATERS } from './lexicon.js';
 import type { Read } from './spans.js';
@@ -150,7 +151,10 @@ export function letterAt(pieces: readonly Piece[], i: number): Letter | null {
   if (times !== undefined) {
     const next = nextWithoutPause(pieces, i);
     const letter = next === -1 ? null : letterAt(pieces, next);
-    // "double o" is two zeros (numbers.ts), "double u" the letter W.
+    // "double o" is two zeros (numbers.ts); "double u" is the letter W when more is dictated after it.
+    if (letter?.letters === 'U' && times === 2 && dictatedAfter(pieces, letter.last)) {
+      return { ...letter, letters: 'W', kind: 'explicit', first: i };
+    }
     if (letter === null || letter.letters.length !== 1 || letter.letters === 'O' || letter.letters === 'U') {
       return null;
     }
@@ -166,6 +170,12 @@ export function letterAt(pieces: readonly Piece[], i: number): Letter | null {
   }
   const nato = NATO.get(piece.lower);
   if (nato !== undefined) return { letters: nato, kind: 'nato', first: i, last: i, pause: piece.pause };
+  const named = LETTER_NAMES.get(piece.lower);
+  if (named !== undefined && inDictation(pieces, i)) {
+    // A rare word said among digits is a letter as surely as "b as in bravo" is ("kay 3 6 2 …").
+    const kind = COMMON_LETTER_NAMES.has(piece.lower) ? 'single' : 'explicit';
+    return { letters: named, kind, first: i, last: i, pause: piece.pause };
+  }
   if (INITIALISM.test(piece.text)) {
     return {
       letters: piece.text.replaceAll('.', '').toUpperCase(),
@@ -176,6 +186,107 @@ export function letterAt(pieces: readonly Piece[], i: number): Letter | null {
     };
   }
   return null;
+}
+
+/**
+ * Letters written as the word an engine hears ("gee bee eight two …", "kay el nine …"), as some
+ * engines that write lower case print a spelled identifier. Most are words too ("see", "are"), so
+ * they are letters only inside a dictation (see inDictation).
+ */
+const LETTER_NAMES: ReadonlyMap<string, string> = new Map([
+  ['bee', 'B'],
+  ['see', 'C'],
+  ['cee', 'C'],
+  ['dee', 'D'],
+  ['ef', 'F'],
+  ['eff', 'F'],
+  ['gee', 'G'],
+  ['aitch', 'H'],
+  ['haitch', 'H'],
+  ['eye', 'I'],
+  ['jay', 'J'],
+  ['kay', 'K'],
+  ['el', 'L'],
+  ['ell', 'L'],
+  ['em', 'M'],
+  ['en', 'N'],
+  ['pee', 'P'],
+  ['cue', 'Q'],
+  ['queue', 'Q'],
+  ['are', 'R'],
+  ['ess', 'S'],
+  ['es', 'S'],
+  ['tee', 'T'],
+  ['you', 'U'],
+  ['vee', 'V'],
+  ['ex', 'X'],
+  ['why', 'Y'],
+  ['zed', 'Z'],
+  ['zee', 'Z'],
+]);
+/**
+ * Letter names that are everyday words ("I see", "are you"): letters only with a dictated piece
+ * right before and after them, or a letter right after them ("see aitch 9 2 …").
+ */
+const COMMON_LETTER_NAMES: ReadonlySet<string> = new Set(['see', 'are', 'you', 'why', 'cue']);
+
+/** Fewest pieces, and fewest numbers among them, of a dictation a letter name is read in. */
+const MIN_DICTATION_PIECES = 4;
+const MIN_DICTATION_NUMBERS = 2;
+/** How far the dictation around a letter name is looked through, each way. */
+const DICTATION_REACH = 24;
+
+/** A piece that can be part of a dictated identifier: a number, a single letter, a NATO word or a letter name. */
+function dictated(piece: Piece): boolean {
+  return (
+    isNumberPiece(piece) ||
+    (piece.text.length === 1 && isLetter(piece.text)) ||
+    NATO.has(piece.lower) ||
+    LETTER_NAMES.has(piece.lower)
+  );
+}
+
+/** A dictated piece follows pieces[i] with no strong pause ("double u 5 …", not "a double u turn"). */
+function dictatedAfter(pieces: readonly Piece[], i: number): boolean {
+  const next = pieces[i]!.pause === STRONG_PAUSE ? -1 : nextContent(pieces, i);
+  return next !== -1 && dictated(pieces[next]!);
+}
+
+/** A piece that spells a letter: a single letter but "a" and "I", a NATO word, or a rare letter name. */
+function spellsLetter(piece: Piece): boolean {
+  if (piece.text.length === 1) return isLetter(piece.text) && piece.lower !== 'a' && piece.lower !== 'i';
+  return NATO.has(piece.lower) || (LETTER_NAMES.has(piece.lower) && !COMMON_LETTER_NAMES.has(piece.lower));
+}
+
+/**
+ * The letter name at pieces[i] is inside a dictation: a stretch of dictated pieces with no strong
+ * pause, of MIN_DICTATION_PIECES or more with MIN_DICTATION_NUMBERS numbers ("gee bee eight two
+ * double you ee", not "I see you at 5"); a common one (COMMON_LETTER_NAMES) also needs a dictated
+ * piece right before it, or a letter right after it.
+ */
+function inDictation(pieces: readonly Piece[], i: number): boolean {
+  const before: number[] = [];
+  for (
+    let j = previousContent(pieces, i), k = 0;
+    j !== -1 && k < DICTATION_REACH;
+    j = previousContent(pieces, j), k += 1
+  ) {
+    if (pieces[j]!.pause === STRONG_PAUSE || !dictated(pieces[j]!)) break;
+    before.push(j);
+  }
+  const after: number[] = [];
+  for (let j = i, k = 0; k < DICTATION_REACH && pieces[j]!.pause !== STRONG_PAUSE; k += 1) {
+    j = nextContent(pieces, j);
+    if (j === -1 || !dictated(pieces[j]!)) break;
+    after.push(j);
+  }
+  if (COMMON_LETTER_NAMES.has(pieces[i]!.lower)) {
+    const left =
+      before.length > 0 && (isNumberPiece(pieces[before[0]!]!) || spellsLetter(pieces[before[0]!]!));
+    if (after.length === 0 || (!left && !spellsLetter(pieces[after[0]!]!))) return false;
+  }
+  const numbers = [...before, ...after].filter((j) => isNumberPiece(pieces[j]!)).length;
+  return 1 + before.length + after.length >= MIN_DICTATION_PIECES && numbers >= MIN_DICTATION_NUMBERS;
 }
 
 /**

@@ -258,6 +258,7 @@ export const FILLER_PHRASES: ReadonlySet<string> = new Set(['mm hmm', 'mm hm', '
 export const SYMBOL_WORDS: ReadonlyMap<string, string> = new Map([
   ['dot', '.'],
   ['point', '.'],
+  ['period', '.'],
   ['underscore', '_'],
   ['dash', '-'],
   ['hyphen', '-'],

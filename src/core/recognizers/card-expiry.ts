@@ -5,15 +5,29 @@
 import { compileCues } from '../context/cue-matcher.js';
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { endingRightBefore } from './card-last4.js';
+import { INLINE_BACKCHANNEL, saidTwice } from './digits.js';
 import { patternRecognizer } from './pattern.js';
 import { MONTH_NAME_PATTERN } from '../months.js';
 import { ViewRegex } from '../normalise/view-regex.js';
+
+/** Years a card in use may expire in, as two digits: from a few years back to well ahead. */
+export function expiryYears(now = new Date().getUTCFullYear()): string {
+  const years: string[] = [];
+  for (let year = now - 5; year <= now + 15; year += 1) years.push(String(year % 100).padStart(2, '0'));
+  return `(?:${years.join('|')})`;
+}
 
 /** A month, its digits maybe said apart ("0 8 29", "1 1/2 9"). */
 const MONTH = '(?:(?:0 ?)?[1-9]|1 ?[0-2])';
 const YEAR = '(?:20)?\\d{2}';
 /** A year after a slash, its digits maybe said apart ("0 2/2 7"): the slash already marks a date. */
 const YEAR_AFTER_SLASH = '(?:20)?\\d ?\\d';
+/**
+ * What may come between a month and its year: "month 08 year 27", the other party's question for
+ * the year or back-channel a mono transcript leaves inline ("08 and the year 27", "08 mhm 27"). "of" only after a month of two digits ("08 of
+ * 27"): "2 of 15" is a count.
+ */
+const BETWEEN = `(?:(?:and )?(?:the )?year(?: is)?|${INLINE_BACKCHANNEL})`;
 /**
  * Not glued to other digits, and not part of a decimal, time or longer date. Every pattern starts
  * with a digit or a month name, which lets the regex engine skip straight to candidates (a leading
@@ -52,8 +66,24 @@ export const cardExpiryRecognizer = patternRecognizer({
   type: 'CARD_EXPIRY',
   patterns: [
     { name: 'mm/yy', regex: regex(`${MONTH} ?[/-] ?${YEAR_AFTER_SLASH}`), score: 0.6 },
-    { name: 'mm yy', regex: regex(`${MONTH} ${YEAR}`), score: 0.55 },
+    {
+      name: 'mm yy',
+      regex: regex(`(?:${MONTH} (?:${BETWEEN} )?|(?:0[1-9]|1[0-2]) of )${YEAR}`),
+      score: 0.55,
+    },
     { name: 'mmyy', regex: regex(`(?:0[1-9]|1[0-2])${YEAR}`), score: 0.55 },
+    // The month asked for alone, then a year a card may run to in the caller's next turn, the
+    // agent having asked for it between.
+    {
+      name: 'month, year',
+      regex: regex(`(?:${MONTH}|${MONTH_NAME_PATTERN})\\n(?:20)?${expiryYears()}`),
+      score: 0.55,
+      validate: (_value, window) => /\bmonth\b/i.test(window.prompt),
+    },
+    // "0, 8, 2, 7": every digit said apart.
+    { name: 'm m y y', regex: regex(`(?:0 [1-9]|1 [0-2]) \\d \\d`), score: 0.55 },
+    // "08270827", "827827": the expiry and its read-back, which a mono transcript runs into one group.
+    { name: 'mmyy twice', regex: regex(`((?:0?[1-9]|1[0-2])\\d{2})\\1`), score: 0.55 },
     { name: 'myy', regex: regex(`[1-9]\\d{2}`), score: 0.45 },
     { name: 'month yyyy', regex: regex(`${MONTH_NAME_PATTERN}(?: of)? ${YEAR}`), score: 0.55 },
     // "0 to 31": "oh two thirty one" with the month's digit written as the word it sounds like,
@@ -68,7 +98,10 @@ export const cardExpiryRecognizer = patternRecognizer({
   ],
   cues: ENTITY_CUES.CARD_EXPIRY,
   requireContext: true,
-  value: (matched) => matched.trim().toLowerCase(),
+  value: (matched) => {
+    const value = matched.trim().toLowerCase();
+    return saidTwice(value) ? value.slice(0, value.length / 2) : value;
+  },
   invalidate: (_value, window) => {
     // "the code expires at three fifteen": a time of day; "the one ending 0615": a last four.
     if (AT_A_TIME.test(window.leadIn) || endingRightBefore(window)) return true;

@@ -4,8 +4,9 @@
  * your social" belongs to US_SSN_LAST4.
  */
 import { compileCues, notAsPlace } from '../context/cue-matcher.js';
-import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { BREAK_OFF_CUES, ENTITY_CUES, LAST_FOUR_CUES } from '../lexicon/entity-cues.js';
 import type { MatchWindow } from './pattern.js';
+import { AFTER_LAST_FOUR } from './digits.js';
 import { patternRecognizer } from './pattern.js';
 
 const cardWords = compileCues([
@@ -48,13 +49,22 @@ export function endingRightBefore(window: MatchWindow): boolean {
 
 const last4Cues = compileCues(ENTITY_CUES.CARD_LAST4 ?? []);
 
+const breakOffCues = compileCues(BREAK_OFF_CUES);
+/** "the last four": not "ending", which also says which account or phone is meant. */
+const lastFourAsked = compileCues(LAST_FOUR_CUES);
+/** How long (ms) after a last four was asked for a corrected one still answers it. */
+const CORRECTION_MS = 30_000;
+
 /**
  * The lead-in's "ending in" already named a number said after it ("the card ending in 4022, and
- * the group number on your card is G 7710"): it does not name this one.
+ * the group number on your card is G 7710"): it does not name this one, unless this one says that
+ * number again (a read-back a mono transcript runs on from it).
  */
-function cueUsedUp(window: MatchWindow): boolean {
+function cueUsedUp(window: MatchWindow, value: string): boolean {
   const cue = window.leadInCue(last4Cues);
-  return cue !== undefined && /\d/.test(window.leadIn.slice(cue.end));
+  if (cue === undefined) return false;
+  const said = window.leadIn.slice(cue.end).replace(/\D/g, '');
+  return said !== '' && said !== value;
 }
 
 const around = (window: MatchWindow): string => `${window.leadIn}\n${window.prompt}\n${window.trail}`;
@@ -62,15 +72,24 @@ const around = (window: MatchWindow): string => `${window.leadIn}\n${window.prom
 export const cardLast4Recognizer = patternRecognizer({
   name: 'card-last4',
   type: 'CARD_LAST4',
-  patterns: [{ name: 'digits', digits: [4, 4], score: 0.55 }],
+  patterns: [
+    { name: 'digits', digits: [4, 4], score: 0.55 },
+    { name: 'after last four', regex: AFTER_LAST_FOUR, score: 0.55 },
+  ],
   cues: ENTITY_CUES.CARD_LAST4,
   requireContext: true,
   // The card may be named well before "the last 4 digits" ("which card is it, can you give me the last 4").
   leadInWords: 16,
+  // "I think it is 2251, no wait, … so it is 8083": a last four given again after breaking off, its
+  // question now out of reach.
+  support: (window) =>
+    window.leadInCue(breakOffCues) && window.topicRaised(lastFourAsked, CORRECTION_MS)
+      ? 'last-4-topic:corrected'
+      : undefined,
   validate: (_value, window) => window.payment || cardWords.test(around(window)),
   // Another item named nearer than any card word: "on your visa … your driving licence, the one ending".
-  invalidate: (_value, window) => {
-    if (cueUsedUp(window)) return true;
+  invalidate: (value, window) => {
+    if (cueUsedUp(window, value)) return true;
     const card = cardWords.last(window.leadIn);
     if (!card) return otherItems.test(`${window.leadIn}\n${window.prompt}`);
     const other = otherItems.last(window.leadIn);

@@ -26,10 +26,54 @@ export interface DigitRun {
  */
 export const INLINE_BACKCHANNEL =
   '(?:okay|ok|yes|yeah|yep|yup|mhm|mm[ -]?hmm?|uh[ -]huh|right|sure|got it|go on|go ahead)';
+/** Words a speech engine writes for a digit that sounds like them, and the digit (match in lower case). */
+export const HOMOPHONE_DIGITS: ReadonlyMap<string, string> = new Map([
+  ['won', '1'],
+  ['to', '2'],
+  ['too', '2'],
+  ['for', '4'],
+  ['fore', '4'],
+  ['ate', '8'],
+]);
+/** One of HOMOPHONE_DIGITS, as a pattern. */
+export const HOMOPHONE = `(?:${[...HOMOPHONE_DIGITS.keys()].join('|')})`;
+
+/** The digits of a value said with homophones or "oh" among them ("7 to 1" → "721", "oh for 1" → "041"). */
+export function withHomophonesRead(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[a-z]+/g, (word) => HOMOPHONE_DIGITS.get(word) ?? (word === 'oh' || word === 'o' ? '0' : ''))
+    .replace(/\D/g, '');
+}
+
 const RUN = new ViewRegex(
   `(?<![\\p{L}\\p{N}$£€#@_.,/:-]|[.,/:-]\\p{N})\\d+(?:(?:[ -]|(?: ${INLINE_BACKCHANNEL}){1,2} )\\d+)*(?![\\p{L}\\p{N}%@_]|[.,/:]\\p{N})`,
   'giu',
 );
+
+/**
+ * Four digits said straight after "last four", which the normaliser joins to that 4 ("the last
+ * four four two one nine" → "last 44219"): the 4 names them, the rest are the value.
+ */
+export const AFTER_LAST_FOUR = new ViewRegex('(?<=\\blast 4)\\d{4}(?![\\p{L}\\p{N}%@_]|[.,/:]\\p{N})', 'giu');
+
+/**
+ * min–max digits (maybe grouped, maybe with a mono file's inline back-channel between) and a last
+ * "oh" the normaliser left a word as talk follows it ("3 3 oh thanks", or the other party's words
+ * in a mono file): after a cue of the item the "oh" is its last zero. Not an "oh" that breaks off
+ * to correct ("4 1 oh wait, 4 1 7").
+ */
+export function closingOh(min: number, max: number): ViewRegex {
+  return new ViewRegex(
+    `(?<![\\p{L}\\p{N}])\\d(?:(?:[ -]|(?: ${INLINE_BACKCHANNEL}){1,2} )?\\d){${min - 1},${max - 1}} oh(?![\\p{L}\\p{N}']| (?:no|wait|sorry|hang|hold|actually|i mean)\\b)`,
+    'giu',
+  );
+}
+
+/** The digits of a match, with a closing "oh" as the last zero. */
+export function digitsWithClosingOh(matched: string): string {
+  return matched.replace(/\D/g, '') + (/ oh$/i.test(matched) ? '0' : '');
+}
 
 const cache = new WeakMap<StreamView, DigitRun[]>();
 
@@ -99,6 +143,16 @@ export function repeatAt(run: DigitRun): number {
   const pieces = run.groupStarts.filter((at) => at < half).length;
   if (half >= MIN_PIECES_REPEAT_DIGITS && pieces >= 2) return half;
   return half >= MIN_MANY_PIECES_REPEAT_DIGITS && pieces >= MANY_PIECES ? half : 0;
+}
+
+/**
+ * Digit index at which a run too long for a min–max digit value says a value of that length twice
+ * in one group ("417417": a code said as words and read back as words, which a mono transcript
+ * runs into one group). 0 when none.
+ */
+export function sameTwiceAt(run: DigitRun, min: number, max: number): number {
+  const half = run.digits.length / 2;
+  return half >= min && half <= max && run.digits.length > max && saidTwice(run.digits) ? half : 0;
 }
 
 /** True when the digits are the same digits twice over ("48264826"). */

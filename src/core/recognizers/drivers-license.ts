@@ -7,7 +7,15 @@ import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { DOCUMENT_DATE_CUES, NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { StreamView } from '../normalise/view.js';
 import type { Range } from './ids.js';
-import { afterFalseStart, alnumIds, bareIdOnTopic, compactId, idShape, namedAsOtherKind } from './ids.js';
+import {
+  afterFalseStart,
+  alnumIds,
+  bareIdOnTopic,
+  compactId,
+  idShape,
+  namedAsOtherKind,
+  TWO_LETTER_WORDS,
+} from './ids.js';
 import { patternRecognizer } from './pattern.js';
 
 // Its expiry or issue date is not its number.
@@ -15,7 +23,15 @@ const LICENCE_NEGATIVES = [...NEGATIVE_CUES, ...DOCUMENT_DATE_CUES];
 const bareLicence = bareIdOnTopic('DRIVERS_LICENSE', LICENCE_NEGATIVES, 'licence-topic');
 
 /** A UK licence after its surname block: six birth-date digits, initials, a digit, check characters. */
-const UK_TAIL = /^\d{6} ?[A-Za-z9]{2}\d[A-Za-z\d]{2}$/;
+const UK_TAIL = /^\d{6} ?[A-Za-z9]{2}\d ?[A-Za-z\d]{2}$/;
+/**
+ * The two check characters as a lower-case word of their own after "804197 nc9" ("… nc9 tx"),
+ * which the identifier run leaves out since it has no digit; not a two-letter word ("… nc9 is").
+ */
+const SPLIT_CHECK = new RegExp(
+  `^ (?!(?:${TWO_LETTER_WORDS.join('|')})(?![a-z]))[a-z]{2}(?![\\p{L}\\p{N}])`,
+  'u',
+);
 /** The surname block right before such a tail, as a word when an engine writes lower case ("okafo"). */
 const SURNAME_BLOCK = /(?:^|[^\p{L}\p{N}'’-])([a-z]{1,5}9{0,4}) $/u;
 /** Enough text before a tail to hold the block and the character before it. */
@@ -29,7 +45,8 @@ const SURNAME_REACH = 11;
 function licenceCandidates(view: StreamView): readonly Range[] {
   const ids = alnumIds(view);
   const withSurname: Range[] = [];
-  for (const { start, end } of ids) {
+  for (const { start, end: idEnd } of ids) {
+    const end = idEnd + (SPLIT_CHECK.exec(view.text.slice(idEnd, idEnd + 4))?.[0].length ?? 0);
     if (!UK_TAIL.test(view.text.slice(start, end))) continue;
     const block = SURNAME_BLOCK.exec(view.text.slice(Math.max(0, start - SURNAME_REACH), start));
     if (block) withSurname.push({ start: start - block[1]!.length - 1, end });

@@ -28,12 +28,15 @@ function findEmails(view: StreamView): Range[] {
   const { text } = view;
   const found: Range[] = [];
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    let start = at;
+    // The recogniser may print the sign as a word of its own: "nadia.fenwick @ gmail.com".
+    const localEnd = text[at - 1] === ' ' ? at - 1 : at;
+    const domainStart = text[at + 1] === ' ' ? at + 2 : at + 1;
+    let start = localEnd;
     while (start > 0 && LOCAL_CHAR.test(text[start - 1]!)) start -= 1;
-    DOMAIN.lastIndex = at + 1;
+    DOMAIN.lastIndex = domainStart;
     const domain = DOMAIN.exec(text);
-    if (start === at || !domain) continue;
-    found.push({ start, end: at + 1 + domain[0].length });
+    if (start === localEnd || !domain) continue;
+    found.push({ start, end: domainStart + domain[0].length });
   }
   return found;
 }
@@ -92,7 +95,7 @@ const addresses = patternRecognizer({
   cueBoost: 0.1,
   negatives: [],
   trailNegatives: [],
-  value: (matched) => matched.toLowerCase(),
+  value: (matched) => matched.toLowerCase().replace(/ ?@ ?/, '@'),
 });
 
 /** The shortest local part chased through the call: shorter ones ("jo", "info") are ordinary words. */

@@ -9,7 +9,7 @@ import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import { judgeContext, readWindow, verdictReasons } from './pattern.js';
-import type { Recognizer } from './recognizer.js';
+import type { Recognizer, RecognizerInput } from './recognizer.js';
 import { topicOpen } from './topic.js';
 import { IBAN_LENGTHS, ibanValid } from './validators/iban.js';
 import { regexFor } from '../normalise/view-regex.js';
@@ -21,10 +21,13 @@ const NAME = 'iban';
  * several where the other party's backchannel was blanked out (see withoutBackchannels).
  */
 const CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2} *\d *\d(?:(?:-| *)[A-Za-z0-9]){8,30}/gu;
-/** The other party's backchannel a mono transcript leaves between two groups ("GB 29 yep NWBK …"). */
-const INLINE = new RegExp(`(?<=[A-Za-z0-9] )${INLINE_BACKCHANNEL}(?= [A-Za-z0-9])`, 'gi');
+/**
+ * Between two groups: the other party's backchannel a mono transcript leaves there ("GB 29 yep
+ * NWBK …"), or the caller's "then" ("GB29 NWBK, then 6016 …").
+ */
+const INLINE = new RegExp(`(?<=[A-Za-z0-9] )(?:${INLINE_BACKCHANNEL}|(?:and )?then)(?= [A-Za-z0-9])`, 'gi');
 
-/** The text with inline backchannels turned into spaces, so positions stay those of the view. */
+/** The text with inline backchannels and "then"s turned into spaces, so positions stay those of the view. */
 function withoutBackchannels(text: string): string {
   return text.replace(INLINE, (word) => ' '.repeat(word.length));
 }
@@ -46,41 +49,74 @@ function endOfChars(text: string, start: number, length: number): number {
   return -1;
 }
 
+const compact = (said: string): string => said.replace(/[\s-]/g, '').toUpperCase();
+
+/** An "oh" after the characters, which the normaliser may leave as a word ("… 1 2 6 oh that's it"). */
+const CLOSING_OH = /^ oh?(?![\p{L}\p{N}])/iu;
+
+/**
+ * The IBAN one character short of its length when the "oh" after it is its last zero and makes the
+ * check pass: its end (after the "oh") and value; or undefined.
+ */
+function closingZero(
+  text: string,
+  start: number,
+  length: number,
+): { end: number; value: string } | undefined {
+  const before = endOfChars(text, start, length - 1);
+  const oh = before < 0 ? null : CLOSING_OH.exec(text.slice(before));
+  if (!oh) return undefined;
+  const value = `${compact(text.slice(start, before))}0`;
+  return ibanValid(value) ? { end: before + oh[0].length, value } : undefined;
+}
+
+/** The IBAN that starts the candidate `match` of `text` (the view's, backchannels blanked), or undefined. */
+function ibanAt(input: RecognizerInput, text: string, match: RegExpExecArray): Finding | undefined {
+  const length = IBAN_LENGTHS[match[0].slice(0, 2).toUpperCase()];
+  if (length === undefined) return undefined;
+  const closing = closingZero(text, match.index, length);
+  const end = closing?.end ?? endOfChars(text, match.index, length);
+  if (end < 0 || (!closing && end > match.index + match[0].length) || /[A-Za-z0-9]/.test(text[end] ?? ''))
+    return undefined;
+  const value = closing?.value ?? compact(text.slice(match.index, end));
+  const window = readWindow(input, match.index, end);
+  const verdict = judgeContext(window, cues, negatives);
+  const valid = ibanValid(value);
+  const topic = !valid && !verdict.cue && !verdict.negative && ibanTopic(window);
+  if (!valid && !verdict.cue && !topic) return undefined;
+  const score = valid
+    ? verdict.cue
+      ? SCORE.cued
+      : SCORE.valid
+    : topic
+      ? SCORE.topicInvalid
+      : SCORE.cuedInvalid;
+  return {
+    recognizer: NAME,
+    type: 'IBAN',
+    view: input.view,
+    charStart: match.index,
+    charEnd: end,
+    score,
+    value,
+    reasons: [...(valid ? ['mod97'] : []), ...(topic ? ['iban-topic'] : []), ...verdictReasons(verdict)],
+  };
+}
+
 export const ibanRecognizer: Recognizer = {
   name: NAME,
   types: ['IBAN'],
   recognize(input) {
     const findings: Finding[] = [];
     const text = withoutBackchannels(input.view.text);
-    for (const match of text.matchAll(regexFor(CANDIDATE, text))) {
-      const country = match[0].slice(0, 2).toUpperCase();
-      const length = IBAN_LENGTHS[country];
-      if (length === undefined) continue;
-      const end = endOfChars(text, match.index, length);
-      if (end < 0 || end > match.index + match[0].length || /[A-Za-z0-9]/.test(text[end] ?? '')) continue;
-      const value = text.slice(match.index, end).replace(/[\s-]/g, '').toUpperCase();
-      const window = readWindow(input, match.index, end);
-      const verdict = judgeContext(window, cues, negatives);
-      const valid = ibanValid(value);
-      const topic = !valid && !verdict.cue && !verdict.negative && ibanTopic(window);
-      if (!valid && !verdict.cue && !topic) continue;
-      const score = valid
-        ? verdict.cue
-          ? SCORE.cued
-          : SCORE.valid
-        : topic
-          ? SCORE.topicInvalid
-          : SCORE.cuedInvalid;
-      findings.push({
-        recognizer: NAME,
-        type: 'IBAN',
-        view: input.view,
-        charStart: match.index,
-        charEnd: end,
-        score,
-        value,
-        reasons: [...(valid ? ['mod97'] : []), ...(topic ? ['iban-topic'] : []), ...verdictReasons(verdict)],
-      });
+    const candidates = regexFor(CANDIDATE, text);
+    candidates.lastIndex = 0;
+    for (let match = candidates.exec(text); match !== null; match = candidates.exec(text)) {
+      const finding = ibanAt(input, text, match);
+      if (finding) findings.push(finding);
+      // A candidate that is no IBAN may have run on over a false start into the value said again
+      // ("GB83 LOYD sorry GB83 LOYD 3096 …"): the search goes on inside it.
+      candidates.lastIndex = finding ? finding.charEnd : match.index + 1;
     }
     return findings;
   },

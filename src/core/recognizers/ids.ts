@@ -67,24 +67,26 @@ const MAX_TOKENS = 32;
  * Two-letter words ("is", "at", "ok"): no letters of an identifier, which an engine writing lower
  * case prints as a word of their own ("gb 5521907").
  */
-const TWO_LETTER_WORDS = [...STOP_WORDS, ...COMMON_WORDS].filter((word) => /^[a-z]{2}$/.test(word));
+export const TWO_LETTER_WORDS = [...STOP_WORDS, ...COMMON_WORDS].filter((word) => /^[a-z]{2}$/.test(word));
 /** A consonant (not "y", as in "dry"): three together ("pcq") are letters, not a word. */
 const NO_VOWEL = '[b-df-hj-np-tv-xz]';
 
 /**
  * Runs of up to MAX_TOKENS tokens (upper-case letters, digits, letters with digits: "AB 1234567",
  * "d1234567", "4te2-ak9-mm73"); and digits after one or two lower-case letters, three consonants
- * or a NATO word ("s 26280214793", "gb 5521907", "pkw 6031877", "victor 6328214415"); not the "I"
- * of a following "I'm". The look-ahead fails fast on the lower-case text that fills most of a
- * view; it comes after the look-behind, which is cheaper for the engine to try first.
+ * or a NATO word ("s 26280214793", "gb 5521907", "pkw 6031877", "victor 6328214415"), with NATO
+ * words between the digit groups too ("charlie 01 x-ray 00 tango 47"); not the "I" of a following
+ * "I'm". The look-ahead fails fast on the lower-case text that fills most of a view; it comes
+ * after the look-behind, which is cheaper for the engine to try first.
  */
 const ALNUM_ID = new ViewRegex(
   `(?<![\\p{L}\\p{N}$£€/.:'’-])(?=[A-Z\\d]|[a-z]+\\d|[a-z]+ \\d)` +
-    `(?:${TOKEN}(?:${SEPARATOR}${TOKEN}){0,${MAX_TOKENS - 1}}|(?:${NATO.join('|')}|[a-z]|(?!(?:${TWO_LETTER_WORDS.join('|')}) )[a-z]{2}|(?!(?:hmm|mmm|shh|nth|www) )${NO_VOWEL}{3}) \\d+(?:[ -]\\d+){0,${MAX_TOKENS - 2}})` +
+    `(?:${TOKEN}(?:${SEPARATOR}${TOKEN}){0,${MAX_TOKENS - 1}}|(?:${NATO.join('|')}|[a-z]|(?!(?:${TWO_LETTER_WORDS.join('|')}) )[a-z]{2}|(?!(?:hmm|mmm|shh|nth|www) )${NO_VOWEL}{3}) \\d+(?:(?:[ -]| (?:${NATO.join('|')}) )\\d+){0,${MAX_TOKENS - 2}})` +
     `(?![\\p{L}\\p{N}%]|[/.:-]\\p{N}|['’]\\p{L})`,
   'gu',
 );
-const NATO_WORD = new RegExp(`^(?:${NATO.join('|')})(?= )`);
+/** A NATO word before digits, at the start of an identifier or between its digit groups. */
+const NATO_WORD = new RegExp(`(?<![a-z\\d-])(?:${NATO.join('|')})(?= )`, 'g');
 /** Words adding a forgotten part to an identifier: "66104923, oh and it has 2 letters at the start, KP". */
 const ADDED_PART =
   "(?:(?:oh|and|but|oh and|sorry) )?(?:there's|there are|there is|it has|it's got|with|plus) " +

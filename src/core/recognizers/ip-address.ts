@@ -8,6 +8,7 @@ import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { MatchWindow } from './pattern.js';
 import { hasNegativeTrail, patternRecognizer } from './pattern.js';
 import { ViewRegex } from '../normalise/view-regex.js';
+import { BACKCHANNEL_PHRASES } from '../normalise/lexicon.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 // No leading look-ahead in either regex: it would stop the engine skipping straight to candidates.
@@ -20,6 +21,16 @@ const SPACED_IPV4 = new ViewRegex(
   `(?<![\\p{L}\\p{N}.$£€])${OCTET}(?: ${OCTET}){3}(?![\\p{L}\\p{N}%]|[.,/:]\\p{N})`,
   'gu',
 );
+/** The other party's backchannels, which a mono transcript prints inside a value ("yep", "okay"). */
+const BACKCHANNELS = BACKCHANNEL_PHRASES.filter(
+  (phrase) => !/\d|\b(?:and|then|next|last|rest)\b/.test(phrase),
+)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** Where a turn broke between octets: a space, with "dot" said or not and a backchannel either side. */
+const BREAK = ` (?:(?:${BACKCHANNELS}) )?(?:dot )?(?:(?:${BACKCHANNELS}) )?`;
+const BREAK_WORDS = new RegExp(BREAK, 'g');
+
 /**
  * Four octets given over two turns ("one ninety two dot one sixty eight" / "yep" / "dot zero dot
  * ten"): each turn's dots are written, the one at the break is left a word or not said. Only
@@ -27,7 +38,7 @@ const SPACED_IPV4 = new ViewRegex(
  * or SPACED_IPV4's).
  */
 const SPLIT_IPV4 = new ViewRegex(
-  `(?<![\\p{L}\\p{N}.$£€])(?=[\\d.]+(?: dot | )[\\d.]+\\.|[\\d.]+\\.[\\d.]+(?: dot | ))${OCTET}(?:(?:\\.| dot | )${OCTET}){3}(?![\\p{L}\\p{N}%]|[.,/:]\\p{N})`,
+  `(?<![\\p{L}\\p{N}.$£€])(?=[\\d.]+${BREAK}[\\d.]+\\.|[\\d.]+\\.[\\d.]+${BREAK})${OCTET}(?:(?:\\.|${BREAK})${OCTET}){3}(?![\\p{L}\\p{N}%]|[.,/:]\\p{N})`,
   'gu',
 );
 
@@ -36,7 +47,7 @@ const SPLIT_IPV4 = new ViewRegex(
  * oh five" is written `1921681.205`): only after an IP cue, and only when the digits split into
  * four octets between the dots (see splitsIntoOctets).
  */
-const RUN_TOGETHER_IPV4 = /(?<![\p{L}\p{N}.$£€])\d{1,9}(?:\.\d{1,9}){1,2}(?![\p{L}\p{N}%]|[.,/:]\p{N})/gu;
+const RUN_TOGETHER_IPV4 = /(?<![\p{L}\p{N}.$£€])\d{1,12}(?:\.\d{1,9}){0,2}(?![\p{L}\p{N}%]|[.,/:]\p{N})/gu;
 const OCTET_ONLY = new RegExp(`^${OCTET}$`);
 
 /** True when the dot-separated parts split, in order, into exactly four octets 0–255. */
@@ -66,23 +77,32 @@ function octetCounts(digits: string, counts = new Set<number>(), depth = 0): Set
   return counts;
 }
 const ipCues = compileCues(ENTITY_CUES.IP_ADDRESS ?? []);
+const addressCues = compileCues(['ip( address)?', 'i p( address)?']);
 const lookAlikes = compileCues(NEGATIVE_CUES);
 /** Digits run together need this many, in a part of at least RUN_PART_DIGITS: "12.50" is a price. */
 const RUN_MIN_DIGITS = 6;
 const RUN_PART_DIGITS = 4;
+/**
+ * With no dot said at all ("one nine two one six eight one one" is written `19216811`) it takes
+ * more: four octets of one digit each are a short code, not an address.
+ */
+const UNDOTTED_MIN_DIGITS = 8;
 
 /**
  * A run-together address is weak evidence: the IP cue must be said or asked right there (not only
  * in an older question), with no look-alike named nearer and nothing like "dollars" after it.
  */
 function runTogetherFits(value: string, window: MatchWindow): boolean {
-  if (value.replace(/\./g, '').length < RUN_MIN_DIGITS) return false;
+  const dotted = value.includes('.');
+  if (value.replace(/\./g, '').length < (dotted ? RUN_MIN_DIGITS : UNDOTTED_MIN_DIGITS)) return false;
   if (!value.split('.').some((part) => part.length >= RUN_PART_DIGITS)) return false;
   if (hasNegativeTrail(window)) return false;
-  const cue = window.leadInCue(ipCues);
+  // Undotted digits are any number's: only the address itself named will do, not "router" or "server".
+  const cues = dotted ? ipCues : addressCues;
+  const cue = window.leadInCue(cues);
   const lookAlike = window.leadInCue(lookAlikes);
   if (cue) return !lookAlike || lookAlike.end < cue.end;
-  return !lookAlike && window.promptCue(ipCues) !== undefined;
+  return !lookAlike && window.promptCue(cues) !== undefined;
 }
 const H = '[0-9a-f]{1,4}';
 const IPV6 = new ViewRegex(
@@ -112,8 +132,8 @@ export const ipAddressRecognizer = patternRecognizer({
   // Four dotted octets are rarely anything else: only a version number is.
   negatives: ['version', 'v', 'firmware', 'release'],
   trailNegatives: [],
-  value: (matched) => matched.toLowerCase().replace(/ dot | /g, '.'),
-  // "::" alone and bare times like "10:30" are not addresses.
+  value: (matched) => matched.toLowerCase().replace(BREAK_WORDS, '.'),
+  // "::" alone and bare times like "10:30" are not addresses; digits alone are octets run together.
   validate: (value) =>
-    value.includes('.') || ((value.match(/:/g) ?? []).length >= 2 && /[0-9a-f]{2}/.test(value)),
+    /^[\d.]+$/.test(value) || ((value.match(/:/g) ?? []).length >= 2 && /[0-9a-f]{2}/.test(value)),
 });

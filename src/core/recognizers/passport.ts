@@ -1,7 +1,7 @@
 /**
- * PASSPORT: a passport number after a passport cue or question: nine digits (US, UK), or letters
- * then digits (`C12345678`, `AB 1234567`). Later in a call about passports, a bare nine-digit
- * number counts too when nothing else is being asked for ("and your daughter's?" "559018226").
+ * PASSPORT: a passport number after a passport cue or question, of one of the shapes in SHAPE.
+ * Later in a call about passports, a bare nine-digit number counts too when nothing else is being
+ * asked for ("and your daughter's?" "559018226").
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { DOCUMENT_DATE_CUES, NEGATIVE_CUES } from '../lexicon/negative-cues.js';
@@ -10,7 +10,12 @@ import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
 import { topicOpen } from './topic.js';
 
-const SHAPE = /^(?:\d{8,9}|[A-Z]{1,2}\d{6,9}|[A-Z]\d{7,8}[A-Z]?)$/;
+/**
+ * Nine digits (US, UK), letters then digits (`C12345678`, `AB 1234567`), or the nine letters and
+ * digits mixed that many EU passports have (German `C01X00T47`, French `12AB34567`, Dutch
+ * `NPFH7KL83`, Spanish `AAB123456`).
+ */
+const SHAPE = /^(?:\d{8,9}|[A-Z]{1,2}\d{6,9}|[A-Z]\d{7,8}[A-Z]?|(?=[A-Z]*\d)[A-Z\d]{8,9})$/;
 /** How long (ms) after passports were discussed a bare nine-digit number still reads as one. */
 const PASSPORT_TOPIC_MS = 300_000;
 const passportTopic = topicOpen('PASSPORT', PASSPORT_TOPIC_MS);

@@ -32,7 +32,12 @@ import { matchAt, phraseList } from './dialogue/phrases.js';
 import { foldedWords } from './dialogue/tokens.js';
 import { compactKey, usernameKeys } from './username.js';
 import { BACKCHANNELS, COMMON_WORDS, PROBLEM_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
-import { PASSWORD_MODIFIERS, PASSWORD_SET_PHRASES, SYMBOL_WORDS } from '../lexicon/password-cues.js';
+import {
+  LOGIN_FORM_PARTS,
+  PASSWORD_MODIFIERS,
+  PASSWORD_SET_PHRASES,
+  SYMBOL_WORDS,
+} from '../lexicon/password-cues.js';
 import { DECLINING_PHRASES, OWNING_WORDS, WH_WORDS, YES_NO_HEADS } from '../lexicon/topic-cues.js';
 import { POSITION_REQUEST_CUES } from '../lexicon/entity-cues.js';
 import { compileCues } from '../context/cue-matcher.js';
@@ -79,13 +84,15 @@ const POSITION_WORDS = wordSet(
 const POSITION = /^\d{1,2}(?:st|nd|rd|th)?$/;
 /** Words before a shaped word that make it a reference ("case AB12C"), not a password. */
 const REFERENCE_WORDS = wordSet('case ticket reference ref order booking confirmation number id code');
+/** Reference words that open a value set with a set phrase ("the order number ..."); "number" leads a dictation. */
+const REFERENCE_HEADS = wordSet('case ticket reference ref order booking confirmation');
 /** Words between a reference word and its value: "case ID is DB-44-07". */
 const REFERENCE_LINKS = wordSet("is was 's");
 const REFERENCE_REACH = 3;
 /** The fewest characters a token typed like a password has ("W-2" is a form, "69p" a price). */
 const MIN_SHAPED_CHARS = 4;
 /** How far into an answer "it was" / "it's" may restart it ("maybe my music app, it was ..."). */
-const RESTART_WORDS = 5;
+const RESTART_WORDS = 8;
 const RESTARTS = phraseList(["it's", 'it is', 'it was', 'it would be', 'it should be']);
 /** Score gained by an answer to a prompt that only names a password ("and an account password so ..."). */
 const NAMED_PROMPT_BONUS = 0.3;
@@ -94,13 +101,6 @@ const NAMED_TAIL_WORDS = 3;
 const DECLINING = phraseList(DECLINING_PHRASES);
 /** How far before a password cue "don't tell me" may stand. */
 const DECLINING_REACH = 6;
-/**
- * Words after a password cue that name a part of a login form or a rule of it, not the value: "is
- * the password field blank?", "what's your password hint answer?".
- */
-const FORM_PARTS = wordSet(
-  'field box screen page prompt manager settings tab menu button bar hint requirements rules policy',
-);
 /** Words that read what follows off a screen or a label ("it says connected"). */
 const READ_OFF_WORDS = wordSet('says reads shows said showed');
 /** A word shaped like a state a screen shows ("connected", "loading"), not like a password. */
@@ -321,6 +321,10 @@ function dictationEnd(dialogue: Dialogue, from: number, limit: number): number {
     else if (modifier > at) end = modifier;
     else if (isDictatedPiece(tokens[at]!.text)) end = at + 1;
     else if (lead) at += lead.length - 1;
+    else if (BACKCHANNELS.has(words[at]!)) {
+      // "Sandcastle | okay | 99 | yep | at sign": the listener's go-on between pieces (one stream).
+      if (!goOnBetweenPieces(dialogue, at, limit)) break;
+    }
     // "with a capital S": a described piece; "with" before anything else is talk.
     else if (
       !DICTATION_WORDS.has(words[at]!) &&
@@ -330,6 +334,27 @@ function dictationEnd(dialogue: Dialogue, from: number, limit: number): number {
     at = Math.max(at + 1, end);
   }
   return Math.min(end, limit);
+}
+
+/**
+ * True when the go-on words at `at` ("okay", "yep") are followed by a piece that ends the turn or
+ * leads on to another go-on or piece: "... okay 99 yep at sign", not "okay 2 more questions".
+ */
+function goOnBetweenPieces(dialogue: Dialogue, at: number, limit: number): boolean {
+  const { words } = dialogue;
+  let k = at;
+  while (k < limit && BACKCHANNELS.has(words[k]!)) k += 1;
+  const piece = pieceEnd(dialogue, k, limit);
+  if (piece === k) return false;
+  return piece >= limit || BACKCHANNELS.has(words[piece]!) || pieceEnd(dialogue, piece, limit) > piece;
+}
+
+/** One past the spoken symbol or dictated piece at k, else k. */
+function pieceEnd(dialogue: Dialogue, k: number, limit: number): number {
+  if (k >= limit) return k;
+  const symbol = matchAt(dialogue.words, k, SYMBOLS);
+  if (symbol) return k + symbol.length;
+  return isDictatedPiece(dialogue.tokens[k]!.text) ? k + 1 : k;
 }
 
 /** One letter, digits or a typed symbol; "I" is the pronoun far more often than a letter. */
@@ -440,7 +465,7 @@ function namesFormPart(dialogue: Dialogue, prompt: readonly string[], start: num
   const before = dialogue.words.slice(Math.max(0, start - FORM_REACH), start + 1);
   return [prompt, before].some((words) => {
     const cue = findCues(words).findLast((match) => match.topic === 'password');
-    return cue !== undefined && FORM_PARTS.has(words[cue.start + cue.length] ?? '');
+    return cue !== undefined && LOGIN_FORM_PARTS.has(words[cue.start + cue.length] ?? '');
   });
 }
 
@@ -474,9 +499,11 @@ function announcedPasswords(
     const start = opened.at;
     if (start >= end || startsNonAnswer(words, start)) continue;
     const typed = typedLikePassword(dialogue, start) || isDictatedPiece(tokens[start]!.text);
-    if (!opened.announced && !typed) continue;
     const to = passwordEnd(dialogue, start, end, QUESTION_STOPS);
     const value = words.slice(start, to);
+    // "Blue 7 7 kangaroo": a word and digits given bare.
+    const worded = LETTERS.test(value[0]!) && value.some((word) => DIGITS.test(word));
+    if (!opened.announced && !typed && !worded) continue;
     if (!isPasswordLike(value) || namesHost(value) || usernames.has(compactKey(value.join('')))) continue;
     findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', start, to, ANNOUNCED_SCORE, ['announced']));
   }
@@ -522,7 +549,7 @@ function appositions(dialogue: Dialogue, usernames: ReadonlySet<string>): Findin
       const at = first + cue.start + cue.length;
       if (cue.topic !== 'password' || at >= end || !OWNING_WORDS.has(words[at - cue.length - 1] ?? ''))
         continue;
-      if (declinedBefore(words, at - cue.length) || FORM_PARTS.has(words[at]!)) continue;
+      if (declinedBefore(words, at - cue.length) || LOGIN_FORM_PARTS.has(words[at]!)) continue;
       const to = passwordEnd(dialogue, at, end, QUESTION_STOPS);
       const value = words.slice(at, to);
       const shaped =
@@ -607,8 +634,12 @@ function setPasswords(dialogue: Dialogue, input: RecognizerInput, usernames: Rea
     const value = words.slice(start, to);
     if (!isPasswordLike(value) || namesHost(value) || usernames.has(compactKey(value.join('')))) continue;
     if (ASKING_SET_PHRASES.has(phrase.phrase) && ARTICLES.has(value[0]!)) continue;
-    // Digits alone are a code read out ("it says 918277"), not a password set.
-    if (value.every((word) => DIGITS.test(word))) continue;
+    // "I'm gonna use the order number 4471": a reference named, not a password.
+    if (REFERENCE_HEADS.has(value[ARTICLES.has(value[0]!) ? 1 : 0] ?? '')) continue;
+    // Digits alone are a code read out ("it says 918277"), not a password set; a number set ("how
+    // about 1983?") is a code more often than a password, left to those recognizers unless none takes it.
+    const digitsOnly = value.every((word) => DIGITS.test(word));
+    if (digitsOnly && READ_OFF_WORDS.has(words[k + phrase.length - 1]!)) continue;
     // One plain word set in everyday words ("change it to static") needs password talk in this exchange.
     const plain = value.length === 1 && LETTERS.test(value[0]!);
     if (readsState(words, start, value)) continue;
@@ -617,8 +648,9 @@ function setPasswords(dialogue: Dialogue, input: RecognizerInput, usernames: Rea
       !replyNamesPassword(dialogue, input, turn)
     )
       continue;
-    const reasons = ['set-phrase', `cue:${phrase.phrase}`];
-    findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', start, to, SET_SCORE, reasons));
+    const reasons = ['set-phrase', `cue:${phrase.phrase}`, ...(digitsOnly ? ['digits-only'] : [])];
+    const score = SET_SCORE - (digitsOnly ? DIGITS_ONLY_PENALTY : 0);
+    findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', start, to, score, reasons));
   }
   return findings;
 }
@@ -632,7 +664,12 @@ function passwordEnd(dialogue: Dialogue, start: number, limit: number, stops: Ph
   const { words } = dialogue;
   let end = valueEnd(words, start, limit, MAX_WORDS);
   for (let k = start + 1; k < end; k += 1) {
-    if (WH_WORDS.has(words[k]!) || matchAt(words, k, stops) || modifierEnd(words, k, limit) > k) {
+    if (
+      WH_WORDS.has(words[k]!) ||
+      matchAt(words, k, stops) ||
+      modifierEnd(words, k, limit) > k ||
+      startsRemark(words, k)
+    ) {
       end = k;
       break;
     }
@@ -640,13 +677,27 @@ function passwordEnd(dialogue: Dialogue, start: number, limit: number, stops: Ph
   return dictationEnd(dialogue, modifierEnd(words, end, limit), limit);
 }
 
+/** Words opening a remark after a password ("..., it's the one I use for everything", "I'd change it"). */
+const REMARK_HEADS = wordSet("it's i'd");
+
 /**
- * Where a password's value starts at a site: after "it" in a question ("is it ..."), or after a
- * later "it was" / "it's" that restarts the answer ("maybe my music app, it was ...").
+ * True when a remark about the password starts at k: "it's", "I'd", or "I" and a word ("pumpkin
+ * pie 7, I use it for everything"); a letter after "I" spells on ("k i d").
+ */
+function startsRemark(words: readonly string[], k: number): boolean {
+  if (REMARK_HEADS.has(words[k]!)) return true;
+  return words[k] === 'i' && /^\p{L}{2,}/u.test(words[k + 1] ?? '');
+}
+
+/**
+ * Where a password's value starts at a site: after "it" in a question ("is it ..."), after how it
+ * is typed said first ("all capitals, R E D F O X"), or after a later "it was" / "it's" that
+ * restarts the answer ("maybe my music app, it was ...").
  */
 function valueStart(dialogue: Dialogue, start: number, limit: number): number {
   const { words } = dialogue;
-  const at = words[start] === 'it' && QUESTION_COPULAS.has(words[start - 1] ?? '') ? start + 1 : start;
+  const asked = words[start] === 'it' && QUESTION_COPULAS.has(words[start - 1] ?? '') ? start + 1 : start;
+  const at = Math.min(limit - 1, asked + (matchAt(words, asked, MODIFIERS)?.length ?? 0));
   for (let k = at + 1; k < Math.min(limit, at + RESTART_WORDS); k += 1) {
     // "Saguaro-Moon-88, it's accepted": what follows a password is talk about it.
     if (typedLikePassword(dialogue, k - 1)) break;
@@ -776,6 +827,11 @@ const PRONOUN_ONE = /^(?:(?:a|an|the) \p{L}+ (?:one|1)|\p{L}+ one)$/u;
 /** Prepositions after a participle that say where a password is, not what: "printed on the sticker". */
 const PLACE_PREPOSITIONS = wordSet('on in at to under inside behind by from below above into onto');
 
+/** Words of a rule for passwords: "one capital and one number", "at least eight characters long". */
+const RULE_WORDS = wordSet(
+  'capital capitals number numbers letter letters character characters symbol symbols digit digits special uppercase lowercase upper lower case least minimum maximum long',
+);
+
 /** A value that is not talk about the password ("not working", "the same one", "okay"). */
 function isPasswordLike(value: readonly string[]): boolean {
   const first = value[0];
@@ -793,6 +849,12 @@ function isPasswordLike(value: readonly string[]): boolean {
     return false;
   }
   if (value.every((word) => POSITION_WORDS.has(word) || POSITION.test(word))) return false;
+  // "1 capital and 1 number", "at least 8 characters": a rule for passwords, not one.
+  if (
+    value.some((word) => RULE_WORDS.has(word)) &&
+    value.every((word) => RULE_WORDS.has(word) || DIGITS.test(word) || STOP_WORDS.has(word))
+  )
+    return false;
   // "uh huh", "okay": the listener letting a dictation go on.
   if (value.every((word) => BACKCHANNELS.has(word))) return false;
   return value.some((word) => !STOP_WORDS.has(word) && !COMMON_WORDS.has(word));

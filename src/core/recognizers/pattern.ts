@@ -15,7 +15,7 @@ import { isBuiltInEntityType } from '../entities.js';
 import type { ViewRegex } from '../normalise/view-regex.js';
 import { searchFor } from '../normalise/view-regex.js';
 import type { StreamView } from '../normalise/view.js';
-import { digitRuns, digitSpan, groupAlignedParts, repeatAt, restartAt } from './digits.js';
+import { digitRuns, digitSpan, groupAlignedParts, repeatAt, restartAt, sameTwiceAt } from './digits.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 import { NAMING_CUES } from './topic.js';
 
@@ -343,7 +343,7 @@ function* candidates(input: RecognizerInput, pattern: PatternDef): Generator<Can
     // "3 7 … 3 7 1": the whole run is taken (the false start gives digits away too), valued as the retry.
     const restart = restartAt(run);
     // "5519 5519": the value and its read-back, each a candidate.
-    const repeat = repeatAt(run);
+    const repeat = repeatAt(run) || sameTwiceAt(run, min, max);
     if (restart > 0 && length - restart >= min && length - restart <= max) {
       yield { start: run.start, end: run.end, digits: run.digits.slice(restart) };
     } else if (repeat >= min && repeat <= max) {

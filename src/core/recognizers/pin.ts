@@ -14,7 +14,7 @@ import { PASSWORD_SET_PHRASES } from '../lexicon/password-cues.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
 import { laterThanReadBack } from './read-back.js';
-import { saidTwice } from './digits.js';
+import { closingOh, digitsWithClosingOh, HOMOPHONE, HOMOPHONE_DIGITS, saidTwice } from './digits.js';
 import { topicOpen } from './topic.js';
 import { regexFor, ViewRegex } from '../normalise/view-regex.js';
 
@@ -23,15 +23,6 @@ const POSITION = '(?:the )?(?:first|second|third|last|\\d{1,2}(?:st|nd|rd|th)?)(
  * The digit given for a position, maybe as the word it sounds like (the normaliser reads "won" as 1
  * only between digits) and maybe corrected straight away ("fourth is won, sorry, one").
  */
-const HOMOPHONE_DIGITS: ReadonlyMap<string, string> = new Map([
-  ['won', '1'],
-  ['to', '2'],
-  ['too', '2'],
-  ['for', '4'],
-  ['fore', '4'],
-  ['ate', '8'],
-]);
-const HOMOPHONE = `(?:${[...HOMOPHONE_DIGITS.keys()].join('|')})`;
 const GIVEN = `(?:\\d|${HOMOPHONE})`;
 const CORRECTION = '(?:sorry|no|i mean|wait)';
 /** A homophone only when corrected or ending the turn: "the first is to call" gives no digit. */
@@ -41,18 +32,17 @@ const BY_POSITION = new ViewRegex(
   `(?<![\\p{L}\\p{N}])${DIGIT_AT}(?:,? (?:and )?${DIGIT_AT})*(?![\\p{L}\\p{N}])`,
   'giu',
 );
-/**
- * Digits and a last "oh" the normaliser left a word, as talk follows it ("3 7 8 oh thank you", or
- * the other party's words in a mono file): after a PIN cue the "oh" is its last zero (as a ZIP's).
- */
-const CLOSING_OH = new ViewRegex("(?<![\\p{L}\\p{N}])\\d{3,5} oh(?![\\p{L}\\p{N}'])", 'giu');
 /** Single digits listed, as when a bank asks for some of them ("8, 0 and 3"). */
 const DIGIT_LIST = /(?<![\p{L}\p{N}])\d(?:,? (?:and )?\d){1,5}(?![\p{L}\p{N}])/gu;
 const positionsAsked = compileCues(POSITION_REQUEST_CUES);
-/** A list of single digits only answers a request for some positions ("the first, the third and the sixth?"). */
+/**
+ * A list of single digits only answers a request for some positions ("the first, the third and the
+ * sixth?"), unless it is as long as a whole PIN and no list of choices ("1, 9, 7, 3").
+ */
 function listAnswersPositions(window: MatchWindow, matched: string): boolean {
   return (
     !/^\d(?:,? (?:and )?\d)+$/.test(matched) ||
+    /^\d(?: \d){3,5}$/.test(matched) ||
     window.leadInCue(positionsAsked) !== undefined ||
     window.promptCue(positionsAsked) !== undefined
   );
@@ -68,7 +58,7 @@ function pinDigits(matched: string): string {
     return HOMOPHONE_DIGITS.get(digit) ?? digit;
   }).join('');
   if (given !== '') return given;
-  return matched.replace(/\D/g, '') + (/ oh$/i.test(matched) ? '0' : '');
+  return digitsWithClosingOh(matched);
 }
 
 /** How long (ms) after PINs were talked about a retry, a correction or a bare one still gives a PIN. */
@@ -165,7 +155,8 @@ export const pinRecognizer = patternRecognizer({
       validate: (value, window) => namedRightBefore(window) && !saidTwice(value),
     },
     { name: 'by position', regex: BY_POSITION, score: 0.55 },
-    { name: 'closing oh', regex: CLOSING_OH, score: 0.55 },
+    // "3 7 8 oh thank you": the "oh" is its last zero (as a ZIP's).
+    { name: 'closing oh', regex: closingOh(3, 5), score: 0.55 },
     { name: 'digit list', regex: DIGIT_LIST, score: 0.55 },
   ],
   cues: ENTITY_CUES.PIN,

@@ -4,6 +4,7 @@
  */
 import { compileCues } from '../context/cue-matcher.js';
 import { ENTITY_CUES, LAST_FOUR_CUES, SSN_TOPIC_CUES } from '../lexicon/entity-cues.js';
+import { AFTER_LAST_FOUR } from './digits.js';
 import { patternRecognizer } from './pattern.js';
 
 /** How long (ms) after the SSN is named a bare "last four" still means its last four. */
@@ -14,7 +15,10 @@ const ssnTopic = compileCues(SSN_TOPIC_CUES);
 export const usSsnLast4Recognizer = patternRecognizer({
   name: 'us-ssn-last4',
   type: 'US_SSN_LAST4',
-  patterns: [{ name: 'digits', digits: [4, 4], score: 0.6 }],
+  patterns: [
+    { name: 'digits', digits: [4, 4], score: 0.6 },
+    { name: 'after last four', regex: AFTER_LAST_FOUR, score: 0.6 },
+  ],
   cues: ENTITY_CUES.US_SSN_LAST4,
   requireContext: true,
   support: (window) =>

@@ -4,6 +4,7 @@
  * not issued.
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { closingOh, digitsWithClosingOh } from './digits.js';
 import { patternRecognizer } from './pattern.js';
 import { ssnValid } from './validators/ssn.js';
 
@@ -15,8 +16,9 @@ export const usSsnRecognizer = patternRecognizer({
   patterns: [
     { name: 'dashed', regex: DASHED, score: 0.6 },
     { name: 'digits', digits: [9, 9], score: 0.55, requireContext: true, parts: true },
+    { name: 'closing oh', regex: closingOh(8, 8), score: 0.55, requireContext: true },
   ],
   cues: ENTITY_CUES.US_SSN,
-  value: (matched) => matched.replace(/\D/g, ''),
+  value: digitsWithClosingOh,
   validate: (value) => ssnValid(value),
 });

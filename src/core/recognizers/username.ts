@@ -17,16 +17,25 @@ import { matchAt, phraseList } from './dialogue/phrases.js';
 import type { CueMatch } from './dialogue/topics.js';
 import { findCues } from './dialogue/topics.js';
 import type { Token } from './dialogue/tokens.js';
-import { COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
+import { BACKCHANNELS, COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 import type { Topic } from '../lexicon/topic-cues.js';
+import { LOGIN_FORM_PARTS } from '../lexicon/password-cues.js';
 
 const NAME = 'username';
 /** Pieces in one identifier: "j doyle 12 at fibre hyphen NW" (a login with its realm) has six. */
 const MAX_PIECES = 6;
 /** Spoken symbols that join the pieces of an identifier. */
-const JOINERS = wordSet('underscore dot dash hyphen at period point backslash');
+const JOINERS = wordSet('underscore dot dash hyphen at period point backslash slash');
 /** Joiners that only a spoken identifier holds ("at", "point" are also talk). */
-const SYMBOL_JOINERS = wordSet('underscore dot dash hyphen backslash');
+const SYMBOL_JOINERS = wordSet('underscore dot dash hyphen backslash slash');
+/** Words that make what follows a guess, not the identifier: "maybe moss gate 4, let me ask my son". */
+const GUESSES = wordSet('maybe perhaps possibly');
+/** Verbs that lead on to an identifier given: "I've got tinker bell 88", "I think it was ...". */
+const GIVING_VERBS = wordSet(
+  'got use used using think guess believe set made chose picked register registered',
+);
+/** Words that take back an identifier just said: another one follows ("maple 73, sorry, maple 74"). */
+const CORRECTIONS = phraseList(['sorry', 'no', 'no sorry', 'sorry no', 'i mean', 'actually', 'or rather']);
 /** "BCASTILLO, then the number 2": words that lead on to the digits ending the identifier. */
 const DIGIT_LEADS = phraseList(
   ['then', 'and then', 'followed by', 'and'].flatMap((lead) =>
@@ -59,10 +68,10 @@ const SECRET_TOPICS: ReadonlySet<Topic> = new Set(['password', 'security']);
 /** How many words into the turn after a username question's answer a handle may come ("I have … on the account"). */
 const ON_TOPIC_REACH = 8;
 /**
- * A handle: letters with digits or an underscore in one word, maybe with "_", "." or "-" ("kmart88",
- * "j.doe_71", "pat_reads"): talk writes no underscore.
+ * A handle: letters with digits, an underscore or a backslash in one word, maybe with "_", "." or "-"
+ * ("kmart88", "j.doe_71", "pat_reads", "corp\\jdoe"): talk writes no underscore.
  */
-const HANDLE_SHAPE = /^(?=.*\p{L})(?=.*[\d_])[\p{L}\d._-]+$/u;
+const HANDLE_SHAPE = /^(?=.*\p{L})(?=.*[\d_\\])[\p{L}\d._\\-]+$/u;
 /** Letters said by their names, as a read-back may write them ("kay nguyen 4", "jay doe 7"). */
 const LETTER_NAMES: ReadonlyMap<string, string> = new Map(
   `bee:b cee:c see:c dee:d ee:e eff:f gee:g aitch:h haitch:h jay:j kay:k el:l ell:l em:m en:n
@@ -98,8 +107,10 @@ function ownFindings(dialogue: Dialogue): Finding[] {
   const found = [
     ...siteFindings(dialogue, 'username', NAME, 'USERNAME', { asked: 0.85, stated: 0.85 }, (site) => {
       const from = site.start + (matchAt(dialogue.words, site.start, EMAIL_LEADS)?.length ?? 0);
+      // "The username field is case sensitive": a part of the login form, not a value.
+      if (LOGIN_FORM_PARTS.has(dialogue.words[from] ?? '')) return [];
       const to = identifierEnd(dialogue, from, site.limit);
-      return [{ from, to }];
+      return to > from ? [{ from, to }] : laterIdentifier(dialogue, from, site.limit);
     }),
     ...handlesNearCues(dialogue),
   ];
@@ -203,6 +214,30 @@ function handlesNearCues(dialogue: Dialogue): Finding[] {
   return findings;
 }
 
+/**
+ * An identifier a few words into an answer that opens with talk ("I use riverstone_77 for
+ * everything", "I've got tinker bell 88", a mono file's "username for the portal, acme slash
+ * bholt"): a handle, or pieces with a digit or a spoken joiner, unless a guess ("maybe moss gate 4").
+ */
+function laterIdentifier(dialogue: Dialogue, from: number, limit: number): { from: number; to: number }[] {
+  const { tokens } = dialogue;
+  for (let k = from; k < Math.min(limit, from + ON_TOPIC_REACH); k += 1) {
+    if (GUESSES.has(tokens[k]!.lower)) return [];
+    if (HANDLE_SHAPE.test(tokens[k]!.text)) return [{ from: k, to: k + 1 }];
+    const to = joinedIdentifierEnd(dialogue, k, limit);
+    if (to === undefined) continue;
+    // Words with digits after a noun name something else ("on flight BA 249", "invoice INV 2231").
+    const joined = tokens
+      .slice(k, to)
+      .some((token) => /[_\\-]/.test(token.text) || SYMBOL_JOINERS.has(token.lower));
+    const led = tokens
+      .slice(from, k)
+      .every((token) => STOP_WORDS.has(token.lower) || GIVING_VERBS.has(token.lower));
+    return joined || led ? [{ from: k, to }] : [];
+  }
+  return [];
+}
+
 /** The first handle early in the turn, when no cue (`cues`, the turn's own) comes before it. */
 function handleOnTopic(dialogue: Dialogue, turn: number, cues: readonly CueMatch[]): number | undefined {
   const first = dialogue.turnFirst[turn]!;
@@ -274,7 +309,7 @@ function prefixedAt(dialogue: Dialogue, k: number): number {
 
 /** A piece of an identifier: holds a digit or symbol, is a spelled run, or is not an ordinary word. */
 function isPiece(token: Token): boolean {
-  if (/[\d_@.-]/.test(token.text)) return /[\p{L}\d]/u.test(token.text);
+  if (/[\d_@.\\-]/.test(token.text)) return /[\p{L}\d]/u.test(token.text);
   if (JOINERS.has(token.lower)) return false;
   if (/^\p{Lu}{2,}$/u.test(token.text)) return true;
   return /^[\p{L}']+$/u.test(token.text) && !STOP_WORDS.has(token.lower) && !COMMON_WORDS.has(token.lower);
@@ -304,20 +339,32 @@ function identifierEnd(dialogue: Dialogue, start: number, limit: number): number
       // Digits read one by one after a spelled run ("ABK 3 1 9") are one piece with it.
       if (pieces === 0 || !/^\d+$/.test(token.text) || !/^\d+$/.test(tokens[k - 1]!.text)) pieces += 1;
       end = k + 1;
-    } else if (pieces > 0 && token.lower === 'or') {
-      // "jdoe_71, or jdoe71", "yolanda b 2020, or maybe with a dot, yolanda dot b dot 2020":
-      // another username offered in the same breath, after a few words of talk.
+    } else if (pieces > 0 && (token.lower === 'or' || matchAt(dialogue.words, k, CORRECTIONS))) {
+      // "jdoe_71, or jdoe71", "yolanda b 2020, or maybe with a dot, yolanda dot b dot 2020",
+      // "maple 73, sorry, maple 74": another username offered in the same breath, after a few words of talk.
       return alternativeEnd(dialogue, k + 1, limit) ?? end;
-    } else if (!(
-      pieces > 0 &&
-      JOINERS.has(token.lower) &&
-      next !== undefined &&
-      (isPiece(next) || isInitial(next))
-    )) {
+    } else if (pieces > 0 && BACKCHANNELS.has(token.lower)) {
+      // "jason | yep | underscore | mm-hmm | reeves 12": the listener's go-on between pieces (one stream).
+      const after = goOnEnd(tokens, k, limit);
+      if (after >= limit || !JOINERS.has(tokens[after]!.lower)) break;
+      k = after - 1;
+    } else if (pieces > 0 && JOINERS.has(token.lower)) {
+      const after = goOnEnd(tokens, k + 1, limit);
+      const piece = after < limit ? tokens[after]! : undefined;
+      if (piece === undefined || !(isPiece(piece) || isInitial(piece))) break;
+      k = after - 1;
+    } else {
       break;
     }
   }
   return end;
+}
+
+/** One past the go-on words ("yep", "mm-hmm") from k, k when there are none. */
+function goOnEnd(tokens: readonly Token[], k: number, limit: number): number {
+  let at = k;
+  while (at < limit && BACKCHANNELS.has(tokens[at]!.lower)) at += 1;
+  return at;
 }
 
 /** A single letter: an initial inside an identifier ("devon a underscore 404"). */
