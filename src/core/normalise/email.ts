@@ -108,9 +108,12 @@ function canStartAddress(atoms: readonly Atom[], start: number): boolean {
   const first = atoms[start]!;
   if (first.kind === 'word' && ADDRESS_STOPWORDS.has(first.lower)) return false;
   const end = segmentEnd(atoms, start);
-  const saysSymbol = (k: number): boolean =>
-    atoms[k]?.kind === 'word' && (SYMBOL_WORDS.has(atoms[k]!.lower) || dotWidth(atoms, k) > 0);
-  return end !== -1 && (saysSymbol(end) || afterAside(atoms, end, saysSymbol) !== -1);
+  return end !== -1 && (saysSymbol(atoms, end) || afterAside(atoms, end, saysSymbol) !== -1);
+}
+
+/** atoms[k] says a symbol ("at", "underscore", "dot", "full stop"…). */
+function saysSymbol(atoms: readonly Atom[], k: number): boolean {
+  return atoms[k]?.kind === 'word' && (SYMBOL_WORDS.has(atoms[k]!.lower) || dotWidth(atoms, k) > 0);
 }
 
 /**
@@ -166,21 +169,45 @@ const LOCAL_ASIDES: readonly (readonly string[])[] = [
   ),
 ];
 
+/** The asides by their first word: an address is read at every atom, so only those can be tried. */
+const ASIDES_BY_FIRST_WORD: ReadonlyMap<string, readonly (readonly string[])[]> = LOCAL_ASIDES.reduce(
+  (byWord, aside) => byWord.set(aside[0]!, [...(byWord.get(aside[0]!) ?? []), aside]),
+  new Map<string, (readonly string[])[]>(),
+);
+
 /** The index of the "at" right after an aside starting at atoms[i], or -1. */
 function atAfterAside(atoms: readonly Atom[], i: number): number {
-  return afterAside(atoms, i, (end) => isSymbol(atoms[end], 'at'));
+  return afterAside(atoms, i, saysAt);
 }
 
-/** The index after an aside starting at atoms[i] that `fits` the index after it, or -1. */
-function afterAside(atoms: readonly Atom[], i: number, fits: (end: number) => boolean): number {
-  const wordAt = (k: number): string | undefined => {
-    const atom = atoms[k];
-    return atom === undefined ? undefined : atom.lower === '1' ? 'one' : atom.lower;
-  };
-  for (const aside of LOCAL_ASIDES) {
-    if (aside.every((word, k) => wordAt(i + k) === word) && fits(i + aside.length)) return i + aside.length;
+function saysAt(atoms: readonly Atom[], k: number): boolean {
+  return isSymbol(atoms[k], 'at');
+}
+
+/**
+ * The index after an aside starting at atoms[i] that `fits` the index after it, or -1. (It runs at
+ * every atom of every turn: module-level functions and plain loops, no closures.)
+ */
+function afterAside(
+  atoms: readonly Atom[],
+  i: number,
+  fits: (atoms: readonly Atom[], end: number) => boolean,
+): number {
+  const first = asideWord(atoms, i);
+  const asides = first === undefined ? undefined : ASIDES_BY_FIRST_WORD.get(first);
+  if (asides === undefined) return -1;
+  for (const aside of asides) {
+    let k = 1;
+    while (k < aside.length && asideWord(atoms, i + k) === aside[k]) k += 1;
+    if (k === aside.length && fits(atoms, i + k)) return i + k;
   }
   return -1;
+}
+
+/** The word at atoms[k] as asides are written ("one" may have become a digit). */
+function asideWord(atoms: readonly Atom[], k: number): string | undefined {
+  const atom = atoms[k];
+  return atom === undefined ? undefined : atom.lower === '1' ? 'one' : atom.lower;
 }
 
 /** The most atoms a local part said as separate words may hold ("pete holloway 8 4"). */
@@ -268,7 +295,7 @@ function readAtDomain(
   let next = read(domainStart, domain);
   if (next === -1) {
     // "… at" / "okay" / "gmail dot com" in one stream: the other party's backchannel after "at".
-    domainStart = afterAside(atoms, atEnd + 1, (end) => read(end, []) !== -1);
+    domainStart = afterAside(atoms, atEnd + 1, (_, end) => read(end, []) !== -1);
     if (domainStart !== -1) next = read(domainStart, domain);
   }
   if (next === -1) return null;
@@ -356,7 +383,7 @@ function readDomain(
     }
     // "gmail dot uh com", or in one stream "gmail dot" / "uh huh" / "com": said between the dot and its label.
     let from = i + said;
-    const aside = afterAside(atoms, from, (end) => segmentEnd(atoms, end) !== -1);
+    const aside = afterAside(atoms, from, (_, end) => segmentEnd(atoms, end) !== -1);
     if (aside !== -1) from = aside;
     else if (atoms[from]?.kind === 'word' && isFiller(atoms[from]!.lower)) from += 1;
     const labelStart = domain.length;
@@ -441,7 +468,7 @@ function readJoined(
   };
   for (let parts = 0; i !== -1 && parts < MAX_PARTS; parts += 1) {
     // "nadia" / "yes" / "dot fenwick" in one stream: the other party's backchannel before a separator.
-    const at = width(i) > 0 ? i : afterAside(atoms, i, (end) => width(end) > 0);
+    const at = width(i) > 0 ? i : afterAside(atoms, i, (_, end) => width(end) > 0);
     if (at === -1) break;
     const said = width(at);
     const segment: Span[] = [];
