@@ -440,12 +440,18 @@ function isCapitalisedName(token: Token): boolean {
  * state. The view drops punctuation: it is read from the words as the engine wrote them.
  */
 function closingVocative(dialogue: Dialogue, input: RecognizerInput, k: number): boolean {
-  const { tokens, view } = dialogue;
+  const { tokens } = dialogue;
   const token = tokens[k]!;
+  // Asked of every token: the question mark first, the rarest and cheapest test.
+  if (!writtenAt(dialogue, input, token.end - 1).endsWith('?')) return false;
   const before = tokens[k - 1];
   if (!before || before.turn !== token.turn || US_STATE_WORDS.has(token.lower)) return false;
-  const written = (char: number): string => input.transcript.words[view.wordTo[char]!]?.text ?? '';
-  return written(token.end - 1).endsWith('?') && written(before.end - 1).endsWith(',');
+  return writtenAt(dialogue, input, before.end - 1).endsWith(',');
+}
+
+/** The word, as the engine wrote it, behind character `char` of the view. */
+function writtenAt(dialogue: Dialogue, input: RecognizerInput, char: number): string {
+  return input.transcript.words[dialogue.view.wordTo[char]!]?.text ?? '';
 }
 
 /**
