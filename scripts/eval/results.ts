@@ -30,13 +30,17 @@ export const TARGETS = {
   freeTextRecall: 0.8,
 } as const;
 
-export interface Miss {
+/** Where a listed span or entity was said: its call and file, its type, its times and channel. */
+interface Placed {
   call: string;
   file: string;
   type: string;
   start: number;
   end: number;
   channel: number | null;
+}
+
+export interface Miss extends Placed {
   form: string;
   /** True when an entity matched the span but its regions did not cover the true times. */
   detected: boolean;
@@ -45,13 +49,7 @@ export interface Miss {
 }
 
 /** A predicted entity that matched no labelled span. */
-export interface FalseAlarm {
-  call: string;
-  file: string;
-  type: string;
-  start: number;
-  end: number;
-  channel: number | null;
+export interface FalseAlarm extends Placed {
   /** The kind of the look-alike it touched, or null when it touched none. */
   lookAlike: string | null;
   /** Only printed with --show-false-alarms. */
