@@ -47,8 +47,8 @@ const MONO_PROMPT_WORDS = 30;
 const LEAD_IN_WORDS = 8;
 const retryCues = compileCues(RETRY_CUES);
 
-/** The words of a lower-case text, punctuation dropped ("yeah, ok." → yeah, ok). */
-function foldedWords(text: string): string[] {
+/** The words of a view text (lower-case already), punctuation dropped ("yeah, ok." → yeah, ok). */
+function viewWords(text: string): string[] {
   return text.split(/[^a-z\d']+/).filter((word) => word !== '');
 }
 
@@ -129,7 +129,7 @@ export function createContextProbe(
         // "3 4 1990"): no back-channel, so a read-back of it is not about older words. A turn
         // that only acknowledged ("ready?" "yep" "it's 4 x 9") asked nothing: the older words did.
         const answered =
-          HAS_DIGIT.test(reply) && !HAS_DIGIT.test(turnText(id)) && !isBackchannel(foldedWords(turnText(id)));
+          HAS_DIGIT.test(reply) && !HAS_DIGIT.test(turnText(id)) && !isBackchannel(viewWords(turnText(id)));
         const goOn =
           (words <= BACKCHANNEL_MAX_WORDS &&
             !answered &&

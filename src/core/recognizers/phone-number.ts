@@ -128,7 +128,7 @@ function runCandidates(run: DigitRun, international: boolean, text: string, ohAt
   const options: Candidate[] = [];
   const repeat = repeatAt(run);
   // The read-back may start inside a group (see repeatAt), and a closing "oh" may be no digit
-  // (see closingOh): their starts are bounds too.
+  // (see spokenOhIndex): their starts are bounds too.
   const bounds = [...new Set([...run.groupStarts, repeat, ohAt, run.digits.length])].sort((a, b) => a - b);
   // A run of many groups (digits read one by one) is tried whole only.
   const wholeOnly = bounds.length > MAX_SUBRUN_GROUPS;
@@ -254,7 +254,7 @@ function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
       run,
       regexFor(INTERNATIONAL_PREFIX, text).test(text.slice(Math.max(0, run.start - 5), run.start)),
       text,
-      closingOh(input, run),
+      spokenOhIndex(input, run),
     );
     const repeat = repeatAt(run);
     if (repeat === 0) {
@@ -285,7 +285,7 @@ function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
  * Digit index of a last zero said as "oh", else the run's length: "… two two seven oh no, that's
  * a landline" ends with an exclamation the normaliser may have read as a zero.
  */
-function closingOh(input: RecognizerInput, run: DigitRun): number {
+function spokenOhIndex(input: RecognizerInput, run: DigitRun): number {
   const last = run.digits.length - 1;
   if (run.digits[last] !== '0') return run.digits.length;
   const word = input.transcript.words[input.view.wordFrom[run.positions[last]!]!];
