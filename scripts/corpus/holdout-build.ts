@@ -21,6 +21,7 @@ import {
   HOLDOUT_E_DIR,
   HOLDOUT_F_DIR,
   HOLDOUT_G_DIR,
+  HOLDOUT_H_DIR,
   REPO_DIR,
 } from './paths.js';
 import { Random } from './random.js';
@@ -31,7 +32,14 @@ import type { Writer } from './writers/index.js';
 import { WRITERS } from './writers/index.js';
 
 export type HoldoutName =
-  'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e' | 'holdout-f' | 'holdout-g';
+  | 'holdout'
+  | 'holdout-b'
+  | 'holdout-c'
+  | 'holdout-d'
+  | 'holdout-e'
+  | 'holdout-f'
+  | 'holdout-g'
+  | 'holdout-h';
 
 /** One hand-written set. */
 export interface HoldoutSpec {
@@ -157,6 +165,22 @@ nobody tunes Hush on them, reads their misses or turns their phrasings into test
 in \`src/\` (format described in scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-g\`
 rewrites \`calls/\`, \`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md,
 "Seventh holdout set".
+`,
+  },
+  'holdout-h': {
+    name: 'holdout-h',
+    dir: HOLDOUT_H_DIR,
+    seed: 20270315,
+    firstCallAt: Date.UTC(2027, 2, 15, 9, 20, 0),
+    firstFormat: 2,
+    minSpansPerType: 6,
+    readme: `# Eighth holdout set (holdout-h)
+
+Hand-written calls kept unseen for the final measurement while holdout-g is opened for tuning:
+nobody tunes Hush on them, reads their misses or turns their phrasings into tests. The sources are
+in \`src/\` (format described in scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-h\`
+rewrites \`calls/\`, \`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md,
+"Eighth holdout set".
 `,
   },
 };

@@ -1,7 +1,7 @@
 /**
  * The labelled sets the eval runs on: the generated corpus the recognizers were tuned against, the
- * first five hand-written holdout sets (each measured unseen, then opened to find failures), and a
- * sixth one kept unseen for the final measurement. All have the same layout (labels/, calls/).
+ * first seven hand-written holdout sets (each measured unseen, then opened to find failures), and an
+ * eighth one kept unseen for the final measurement. All have the same layout (labels/, calls/).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -17,12 +17,21 @@ import {
   HOLDOUT_E_DIR,
   HOLDOUT_F_DIR,
   HOLDOUT_G_DIR,
+  HOLDOUT_H_DIR,
   REPO_DIR,
 } from '../corpus/paths.js';
 import { EvalSetupError } from './systems.js';
 
 export type SetName =
-  'generated' | 'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e' | 'holdout-f' | 'holdout-g';
+  | 'generated'
+  | 'holdout'
+  | 'holdout-b'
+  | 'holdout-c'
+  | 'holdout-d'
+  | 'holdout-e'
+  | 'holdout-f'
+  | 'holdout-g'
+  | 'holdout-h';
 
 export interface EvalSet {
   name: SetName;
@@ -125,10 +134,21 @@ export const EVAL_SETS: readonly EvalSet[] = [
     dir: HOLDOUT_G_DIR,
     heading: 'Detection quality on the seventh holdout set',
     about:
-      'Hand-written calls kept unseen for the final measurement (corpus/holdout-g/src), written by ' +
-      'engineers who read none of the recognizers; read with the same importers and scored by the same rules.',
+      'Hand-written calls measured unseen for one session, then opened to find the general causes of ' +
+      'their misses (corpus/holdout-g/src); read with the same importers and scored by the same rules.',
     command: 'npm run corpus:holdout-g',
     resultsFile: join('.eval-out', 'results-holdout-g.json'),
+    unseen: false,
+  },
+  {
+    name: 'holdout-h',
+    dir: HOLDOUT_H_DIR,
+    heading: 'Detection quality on the eighth holdout set',
+    about:
+      'Hand-written calls kept unseen for the final measurement (corpus/holdout-h/src), written by ' +
+      'engineers who read none of the recognizers; read with the same importers and scored by the same rules.',
+    command: 'npm run corpus:holdout-h',
+    resultsFile: join('.eval-out', 'results-holdout-h.json'),
     unseen: true,
   },
 ];

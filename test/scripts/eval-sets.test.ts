@@ -18,7 +18,17 @@ describe('eval sets', () => {
   test('--set picks one set or all, and names the choices when it is wrong', () => {
     assert.deepEqual(
       chooseSets('all').map((set) => set.name),
-      ['generated', 'holdout', 'holdout-b', 'holdout-c', 'holdout-d', 'holdout-e', 'holdout-f', 'holdout-g'],
+      [
+        'generated',
+        'holdout',
+        'holdout-b',
+        'holdout-c',
+        'holdout-d',
+        'holdout-e',
+        'holdout-f',
+        'holdout-g',
+        'holdout-h',
+      ],
     );
     assert.deepEqual(
       chooseSets('holdout-b').map((set) => set.name),
@@ -28,7 +38,7 @@ describe('eval sets', () => {
       () => chooseSets('tuned'),
       (error: unknown) =>
         error instanceof EvalSetupError &&
-        /generated, holdout, holdout-b, holdout-c, holdout-d, holdout-e, holdout-f, holdout-g or all/.test(
+        /generated, holdout, holdout-b, holdout-c, holdout-d, holdout-e, holdout-f, holdout-g, holdout-h or all/.test(
           error.message,
         ),
     );
@@ -63,6 +73,7 @@ describe('eval sets', () => {
     'holdout-e',
     'holdout-f',
     'holdout-g',
+    'holdout-h',
   ]) {
     test(`the ${name} labels load, filtered by format, and every file stays inside the set`, () => {
       const holdout = chooseSets(name)[0]!;
@@ -118,7 +129,7 @@ describe('reporting two sets', () => {
     const unseen = EVAL_SETS.filter((set) => set.unseen);
     assert.deepEqual(
       unseen.map((set) => set.name),
-      ['holdout-g'],
+      ['holdout-h'],
     );
     for (const set of unseen) {
       const missed = run(EVAL_SETS.indexOf(set), false);
