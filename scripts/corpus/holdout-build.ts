@@ -32,14 +32,7 @@ import type { Writer } from './writers/index.js';
 import { WRITERS } from './writers/index.js';
 
 export type HoldoutName =
-  | 'holdout'
-  | 'holdout-b'
-  | 'holdout-c'
-  | 'holdout-d'
-  | 'holdout-e'
-  | 'holdout-f'
-  | 'holdout-g'
-  | 'holdout-h';
+  'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e' | 'holdout-f' | 'holdout-g' | 'holdout-h';
 
 /** One hand-written set. */
 export interface HoldoutSpec {
