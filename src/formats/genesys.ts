@@ -25,6 +25,7 @@ import {
   serialiseLike,
   textWordsOfPlan,
 } from './rewrite.js';
+import { decorateWords } from './decoration.js';
 import { epochMs, spreadText, wordsOfText } from './timing.js';
 import { makeWord } from './words.js';
 
@@ -97,10 +98,18 @@ function phraseWords(phrase: Phrase, path: (string | number)[], base: number, or
       makeWord({ ...word, ...shared, source: [...path, 'text', position] }),
     );
   }
+  // Raw words are lower case and bare; the decorated text gives their case and punctuation.
+  const forms =
+    phrase.decoratedText === undefined
+      ? words.map((word) => word.word)
+      : decorateWords(
+          words.map((word) => word.word),
+          phrase.decoratedText,
+        );
   return words.map((word, position) => {
     const start = relative(word.startTimeMs, [...path, 'words', position, 'startTimeMs']);
     return makeWord({
-      text: word.word,
+      text: forms[position]!,
       start,
       end: start + Math.round(endOf(word) - word.startTimeMs),
       confidence: word.confidence ?? null,
@@ -117,8 +126,8 @@ function mergeWord(first: GenesysWord, last: GenesysWord, replacement: string): 
 /**
  * The decorated text formats numbers and addresses, so its words do not match the raw ones:
  * decorated words are redacted by time, and without them (or when none share time with the
- * redaction) the decorated text is rewritten from the raw words — rebuilt from them when the
- * raw words cannot be found in it.
+ * redaction) the decorated text is rewritten from the raw words, cased as it writes them — rebuilt
+ * from them when they cannot be found in it.
  */
 function rewriteDecorated(
   phrase: Phrase,
@@ -159,14 +168,18 @@ function rewritePhrase(
   const inPhrase = indexUnder(listPath);
   const plan = planEdits(transcript, edits, inPhrase);
   if (plan.spans.length === 0) return;
-  const raw = textWordsOfPlan(words ? words.map((word) => word.word) : wordsOfText(phrase.text), plan);
+  const listed = words ? words.map((word) => word.word) : wordsOfText(phrase.text);
+  const raw = textWordsOfPlan(listed, plan);
   phrase.text = rewriteTextField(phrase.text, raw.words, raw.edits);
   if (words) phrase.words = applyPlan(words, plan, mergeWord);
   const here = edits.filter((edit) =>
     edit.words.some((index) => inPhrase(transcript.words[index]!.source) !== undefined),
   );
   const spans = editSpans(transcript, here);
-  rewriteDecorated(phrase, raw, spans, base);
+  // Cased as the import read them, the words are found in the decorated text, or rebuild it cased.
+  const cased =
+    phrase.decoratedText === undefined ? listed : decorateWords(listed, phrase.decoratedText, false);
+  rewriteDecorated(phrase, textWordsOfPlan(cased, plan), spans, base);
   // Alternative hypotheses for the phrase may repeat the redacted value: they go.
   if (phrase.alternatives) phrase.alternatives = [];
 }

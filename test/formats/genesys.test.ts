@@ -24,7 +24,8 @@ describe('Genesys import', () => {
     assert.equal(format.id, 'genesys');
     assert.equal(transcript.channels, 1);
     assert.deepEqual(transcript.words[0], {
-      text: 'thanks',
+      // The raw word is "thanks"; the decorated text gives its case.
+      text: 'Thanks',
       start: 520,
       end: 838,
       channel: null,
@@ -38,6 +39,16 @@ describe('Genesys import', () => {
     assert.ok(card.every((word) => word.role === 'customer'));
     assert.equal(card[0]!.start, 5774);
     assert.equal(transcript.words.length, 44);
+  });
+
+  test('raw lower-case words take case and punctuation from the decorated text; formatted numbers stay spoken', () => {
+    const { transcript } = importTranscript(call.text, call.origin);
+    const texts = transcript.words.map((word) => word.text);
+    assert.deepEqual(texts.slice(0, 7), ['Thanks', 'for', 'calling', 'Acme', 'Bank.', 'Can', 'I']);
+    assert.ok(texts.includes('number,') && texts.includes('please?') && texts.includes('address?'));
+    // "4111 1111 …" and the written address do not spell the raw words: those keep the raw form.
+    assert.deepEqual(wordsSaying(transcript, CARD_IN_WORDS.spoken)[0]!.text, 'four');
+    assert.ok(texts.includes('john') && texts.includes('dot'));
   });
 
   test('an ISO startTime works the same; without one the earliest word is the start', () => {
@@ -110,7 +121,11 @@ describe('Genesys redaction', () => {
     assert.equal(card.words[2].startTimeMs, RECORDING_START + 5774);
     assert.equal(card.words[2].startTimeMs + card.words[2].duration.milliseconds, RECORDING_START + 10831);
     assert.equal(email.text, "it's [EMAIL]");
-    assert.equal(email.decoratedText, "it's [EMAIL]", 'rebuilt from the raw words when they cannot be found');
+    assert.equal(
+      email.decoratedText,
+      "It's [EMAIL]",
+      'rebuilt from the words, cased as the decorated text had them, when they cannot be found',
+    );
   });
 
   test('a phrase without words is redacted in its text', () => {
