@@ -99,4 +99,12 @@ describe('answers to a request, fail closed', () => {
       [],
     );
   });
+  test('negatives: an amount put on the card is no last four', () => {
+    const transcript = call(
+      customer('can I pay some by check and some by card'),
+      agent('sure, and the twelve hundred on the card?'),
+      customer('yes'),
+    );
+    assert.deepEqual(found(transcript), []);
+  });
 });

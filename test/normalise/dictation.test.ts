@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { Atom, AtomKind } from '../../src/core/normalise/atoms.js';
+import { makeAtom } from '../../src/core/normalise/atoms.js';
+import { mayHoldDictation } from '../../src/core/normalise/dictation.js';
 import { normaliseTurns, spoken, wordsBehind } from './support.js';
 
 function expectAll(cases: Record<string, string>): void {
@@ -107,6 +110,32 @@ describe('dictation after the name of the item', () => {
     expectAll({
       'username j p m underscore 83': 'username JPM_83',
       'password k w underscore 9': 'password KW_9',
+    });
+  });
+});
+
+describe('which turns may hold a dictation (asked once per turn)', () => {
+  const atom = (kind: AtomKind, text: string): Atom => makeAtom(kind, [{ text, from: 0, to: 0 }]);
+  const words = (text: string): Atom[] => text.split(' ').map((word) => atom('word', word));
+
+  test('plain words, letters and digits hold none: nothing marks where one starts', () => {
+    assert.equal(mayHoldDictation(words('my cat is called dragon')), false);
+    assert.equal(
+      mayHoldDictation([atom('word', 'dragon'), atom('digits', '1992'), atom('letters', 'KW')]),
+      false,
+    );
+  });
+
+  test('a symbol name or a cased item may', () => {
+    assert.equal(mayHoldDictation(words('dragon dollar sign 1992')), true);
+    assert.equal(mayHoldDictation(words('trout 74 exclamation')), true);
+    assert.equal(mayHoldDictation([atom('word', 'password'), atom('dictated', 'D')]), true);
+  });
+
+  test('turns read whole are normalised as before', () => {
+    expectAll({
+      'dragon dollar sign one nine nine two': 'dragon$1992',
+      'my dragon is 1992 years old': 'my dragon is 1992 years old',
     });
   });
 });

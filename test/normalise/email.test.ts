@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { Atom } from '../../src/core/normalise/atoms.js';
+import { makeAtom } from '../../src/core/normalise/atoms.js';
+import { mayHoldAddress } from '../../src/core/normalise/email.js';
 import { normaliseTurns, spoken, wordsBehind } from './support.js';
 
 function expectAll(cases: Record<string, string>): void {
@@ -220,6 +223,24 @@ describe('a local part said as several words', () => {
     assert.equal(wordsBehind(normalised, 'inesmoss@outlook.com'), 'ines moss no spaces at outlook dot com');
   });
 
+  test('at any domain, not only a webmail one, with initials opening or inside the words', () => {
+    expectAll({
+      'yes, paula grant at northfield dot co dot uk': 'yes paulagrant@northfield.co.uk',
+      'send it to r okoro bakes at fernhill dot net': 'send it to rokorobakes@fernhill.net',
+      'tomas k vale at brookline dot org': 'tomaskvale@brookline.org',
+    });
+    // Ordinary talk before the address stays words; a lone initial is no local part of its own.
+    expectAll({
+      'I already told grant at fernhill dot net': 'I already told grant@fernhill.net',
+      'thanks again dana at fernhill dot net': 'thanks again dana@fernhill.net',
+    });
+  });
+
+  test('the reserved documentation top-level domain "example"', () => {
+    expectAll({ 'ops at greenmill dot example': 'ops@greenmill.example' });
+    expectAll({ 'for example, dot the i': 'for example dot the i', 'meet at half 5': 'meet at half 5' });
+  });
+
   test('a domain whose first label is several words tied by "of"', () => {
     expectAll({ 'orders at house of bramble bakes dot com': 'orders@houseofbramblebakes.com' });
   });
@@ -227,5 +248,39 @@ describe('a local part said as several words', () => {
   test('the local part said again as a word after a spelling confirms the address', () => {
     const normalised = normaliseTurns([{ text: 'tobinwrey@gmail.com. That is T O B, tobinwrey.' }]);
     assert.equal(normalised.views[0]!.text, 'tobinwrey@gmail.com');
+  });
+});
+
+describe('which turns may hold an address (asked once per turn)', () => {
+  const word = (text: string): Atom => makeAtom('word', [{ text, from: 0, to: 0 }]);
+  const turn = (text: string): Atom[] => text.split(' ').map(word);
+
+  test('a turn of plain talk holds none', () => {
+    assert.equal(mayHoldAddress(turn('thanks I will check the parcel tomorrow')), false);
+    assert.equal(mayHoldAddress([]), false);
+  });
+
+  test('"at", a said dot, a glued dot or a written dot or "@" may start one', () => {
+    for (const text of [
+      'sam at home',
+      'example dot org',
+      'three point five',
+      'ends with a period',
+      'full stop',
+      'fastmail dotcom',
+      'see example.org',
+      'write sam@example.org',
+    ]) {
+      assert.equal(mayHoldAddress(turn(text)), true, text);
+    }
+  });
+
+  test('turns read whole are normalised as before: hosts with a written dot, glued and British dots', () => {
+    expectAll({
+      'go to example.org slash help': 'go to example.org/help',
+      'it is sam at fastmail dotcom': 'it is sam@fastmail.com',
+      'sam full stop jones at gmail full stop com': 'sam.jones@gmail.com',
+      'I am at the shop now': 'I am at the shop now',
+    });
   });
 });

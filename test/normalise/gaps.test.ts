@@ -53,6 +53,21 @@ describe('digit homophones inside digit dictations', () => {
     });
   });
 
+  test('ending the first group of a number said in groups, a clause of its own with digits after the pause', () => {
+    expectAll({
+      'Right. eight oh to, three three, one nine four one.': 'Right 802 33 1941',
+      'Okay. five one for, two two': 'Okay 514 22',
+    });
+  });
+
+  test('negatives: a range or a count after a pause, a homophone after one digit or before words', () => {
+    expectAll({
+      'we waited three to, four hours': 'we waited 3 to 4 hours',
+      'Yes. six to, seven people': 'Yes 6 to 7 people',
+      'Sure. nine nine for, the others': 'Sure 99 for the others',
+    });
+  });
+
   test('negatives: prepositions after a word naming a number, a lone homophone between pauses', () => {
     expectAll({
       'the table is for two people': 'the table is for 2 people',
@@ -119,19 +134,20 @@ describe('dictation without symbols between every item', () => {
 });
 
 describe('email local parts and domains', () => {
-  test('initials, two words before a mail provider, two-word labels', () => {
+  test('initials, two words before any domain, two-word labels', () => {
     expectAll({
       'p dot j ortega at yahoo dot com': 'p.jortega@yahoo.com',
       'lena morris at outlook dot com': 'lenamorris@outlook.com',
+      'lena morris at acme dot com': 'lenamorris@acme.com',
       'tom underscore lee at green valley dot org': 'tom_lee@greenvalley.org',
       // A one-word local part takes a two-word label too: people say "at green valley dot org".
       'tom at green valley dot org': 'tom@greenvalley.org',
     });
   });
 
-  test('negatives: unknown domains and single plain words keep their words', () => {
+  test('negatives: talk before the address and single plain words keep their words', () => {
     expectAll({
-      'lena morris at acme dot com': 'lena morris@acme.com',
+      'I told morris at acme dot com': 'I told morris@acme.com',
       'we met at the lake': 'we met at the lake',
     });
   });

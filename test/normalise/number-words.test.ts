@@ -15,6 +15,9 @@ describe('"one" standing for a thing named before', () => {
       'the new one is nine nine two one': 'the new one is 9921',
       // No pause before written digits (a mono file): the recogniser would have written a digit "one" as 1.
       'I must have typed the old one 7 4 0 9': 'I must have typed the old one 7409',
+      // Its pause lost (a source without punctuation): as many digits follow as "<n> digit" named.
+      'you mean the five digit one eight two two six nine': 'you mean the 5 digit one 82269',
+      'the 4 digit one 3 3 9 0': 'the 4 digit one 3390',
     });
   });
 
@@ -28,6 +31,8 @@ describe('"one" standing for a thing named before', () => {
 
   test('stays a digit when more of a number follows it, or after other words', () => {
     expectAll({
+      // "<n> digit" then "one" and n digits in all: "one" is the first of them.
+      'the five digit one eight two two six': 'the 5 digit 18226',
       'it is the one two three four': 'it is the 1234',
       'flat one, then 42 Elm Road': 'flat 1 then 42 Elm Road',
       'option one please': 'option 1 please',

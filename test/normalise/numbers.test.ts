@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { writtenNumber } from '../../src/core/normalise/tokens.js';
 import { spoken } from './support.js';
 
 function expectAll(cases: Record<string, string>): void {
@@ -174,6 +175,20 @@ describe('spoken separators between digit groups', () => {
     });
   });
 
+  test('"oh" as a whole part between spoken dots, with a pause after each part', () => {
+    expectAll({
+      'one seven two, dot oh, dot four four, dot nine': '172.0.44.9',
+      'ten dot oh, dot oh, dot one': '10.0.0.1',
+    });
+  });
+
+  test('"oh" stays a word without a number before the first separator or a second one after it', () => {
+    expectAll({
+      'say dot oh, dot four': 'say.oh dot 4',
+      'page six, dot oh, well, dot four': 'page 6.oh well dot 4',
+    });
+  });
+
   test('are words when not between digit groups', () => {
     expectAll({
       'a dash of salt': 'a dash of salt',
@@ -246,5 +261,17 @@ describe('"oh" between single digits said in groups', () => {
     assert.equal(spoken('four one seven oh right'), '4170 right');
     assert.equal(spoken('seven one, oh.'), '71 oh');
     assert.equal(spoken('two oh five nine oh wait, no'), '2059 oh wait no');
+  });
+});
+
+describe('numbers the recogniser wrote in digits', () => {
+  test('start with a digit, a currency sign or a plus; a word is none', () => {
+    assert.equal(writtenNumber('1,250'), '1250');
+    assert.equal(writtenNumber('3rd'), '3');
+    assert.equal(writtenNumber('$40'), '$40');
+    assert.equal(writtenNumber('£12.50'), '£12.50');
+    assert.equal(writtenNumber('€9'), '€9');
+    assert.equal(writtenNumber('+447700'), '+447700');
+    for (const word of ['hello', 'Rd', 'x3', '-5', '', '#4']) assert.equal(writtenNumber(word), null, word);
   });
 });

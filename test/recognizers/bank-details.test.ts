@@ -250,6 +250,47 @@ describe('IBAN', () => {
     assert.deepEqual(foundOfType(transcript, 'IBAN'), ['IBAN:DE 89 uh huh 3704 okay 0044 0532 0130 00']);
   });
 
+  test('pieces of an IBAN given over several turns, the bank code asked about and said again', () => {
+    const transcript = call(
+      customer('the IBAN starts I E 2 9, A I B K'),
+      agent('A I B K?'),
+      customer('A I B K, yes, then 9 3 1 1 5 2 1 2 3 4 5 6 7 8'),
+      agent('so that is I E 2 9 A I B K 9 3 1 1 5 2 1 2 3 4 5 6 7 8'),
+    );
+    // The start and the agent's check of the bank code are one item said over two turns.
+    assert.deepEqual(foundOfType(transcript, 'IBAN'), [
+      'IBAN:IE 2 9 AIBK|AIBK',
+      'IBAN:AIBK',
+      'IBAN:93115212345678',
+      'IBAN:IE 2 9 AIBK 93115212345678',
+    ]);
+  });
+
+  test('negatives: letters or digits that are no piece of an IBAN in the call', () => {
+    const transcript = call(
+      customer('my IBAN is IE29 AIBK 9311 5212 3456 78'),
+      agent('thanks, your reference is I E 2 9 and the branch code is B K L M'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'IBAN'), ['IBAN:IE29 AIBK 9311 5212 3456 78']);
+  });
+
+  test('negatives: the national account number that ends an IBAN, said on its own', () => {
+    const transcript = call(
+      customer('my IBAN is DE89 3704 0044 0532 0130 00'),
+      agent('and the account number on its own?'),
+      customer('0532013000'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'IBAN'), ['IBAN:DE89 3704 0044 0532 0130 00']);
+  });
+
+  test('negatives: a time and a room after IBANs were talked about', () => {
+    const transcript = call(
+      customer('my iban is GB82 WEST 1234 5698 7654 32'),
+      agent('lovely, and your appointment is at ten thirty on Thursday in room six'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'IBAN'), ['IBAN:GB82 WEST 1234 5698 7654 32']);
+  });
+
   test('a misheard character still counts after an IBAN cue, not without', () => {
     assert.equal(foundOfType(call(customer('the iban is GB82 WEST 1234 5698 7654 33')), 'IBAN').length, 1);
     assert.deepEqual(foundOfType(call(customer('GB82 WEST 1234 5698 7654 33')), 'IBAN'), []);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agent, call, customer, foundOfType } from './conversation.js';
+import { agent, call, customer, foundOfType, mono } from './conversation.js';
 
 describe('CARD_CVV', () => {
   test('a bare answer to a security-code question', () => {
@@ -76,5 +76,49 @@ describe('CARD_CVV named with a hyphenated count', () => {
       foundOfType(call(agent('and the security code?'), customer('nine one to')), 'CARD_CVV'),
       ['CARD_CVV:912'],
     );
+  });
+  test("the answer confirming the other party's read-back of the code", () => {
+    const transcript = call(
+      agent('and the three digits on the back?'),
+      customer('5 0 9'),
+      agent('you cut out there, did you say five oh nine?'),
+      customer('five oh nine, that is it'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'CARD_CVV'), ['CARD_CVV:509', 'CARD_CVV:509', 'CARD_CVV:509']);
+  });
+
+  test('negatives: a read-back of another kind of number, a number said after the code was given', () => {
+    const roomNumber = call(
+      agent('and the three digits on the back?'),
+      customer('5 0 9'),
+      agent('and the room you stayed in, was that room six one two?'),
+      customer('six one two, yes'),
+    );
+    assert.deepEqual(foundOfType(roomNumber, 'CARD_CVV'), ['CARD_CVV:509']);
+    const modelYear = mono(
+      'okay and the security code five oh nine, thanks, and is it still the two thousand eleven model',
+    );
+    assert.deepEqual(foundOfType(modelYear, 'CARD_CVV'), ['CARD_CVV:509']);
+  });
+
+  test('a code given again after breaking off, or after the expiry, still counts', () => {
+    assert.deepEqual(
+      foundOfType(mono('and the code on the back four four one, sorry, four one four'), 'CARD_CVV'),
+      ['CARD_CVV:441', 'CARD_CVV:414'],
+    );
+  });
+  test("negatives: after the code was given, other digits in the asker's next turn are no read-back", () => {
+    const transcript = call(
+      agent('and the security code on the back?'),
+      customer('six two eight'),
+      agent('approved. and you still drive the two thousand twelve model, plate ending four four one?'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'CARD_CVV'), ['CARD_CVV:628']);
+    const readBack = call(
+      agent('and the security code on the back?'),
+      customer('six two eight'),
+      agent('six two eight, thanks'),
+    );
+    assert.deepEqual(foundOfType(readBack, 'CARD_CVV'), ['CARD_CVV:628', 'CARD_CVV:628']);
   });
 });

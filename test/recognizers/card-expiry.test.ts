@@ -50,4 +50,21 @@ describe('CARD_EXPIRY as callers give it', () => {
     );
     assert.deepEqual(foundOfType(transcript, 'CARD_EXPIRY'), []);
   });
+  test('"valid to" names the expiry, written with a hyphen as on the card', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('and the valid-to date on the card?'), customer('08/28')), 'CARD_EXPIRY'),
+      ['CARD_EXPIRY:08/28'],
+    );
+    assert.deepEqual(
+      foundOfType(call(agent('what is it valid to?'), customer('it says 11 29')), 'CARD_EXPIRY'),
+      ['CARD_EXPIRY:11 29'],
+    );
+  });
+
+  test('negatives: "valid to" before a day of the month is no expiry', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('the quote is valid to the 14 of this month'), customer('okay')), 'CARD_EXPIRY'),
+      [],
+    );
+  });
 });

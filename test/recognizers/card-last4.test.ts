@@ -34,4 +34,23 @@ describe('CARD_LAST4', () => {
       ['CARD_LAST4:7702'],
     );
   });
+  test('a last four whose last zero is said "oh", with talk after it', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('so the visa ending three eight two oh has been blocked')), 'CARD_LAST4'),
+      ['CARD_LAST4:382 oh'],
+    );
+  });
+
+  test('negatives: a closing "oh" after other numbers ending so', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('your parcel ending three eight two oh was delivered')), 'CARD_LAST4'),
+      [],
+    );
+    // "oh" breaking off to correct is no zero.
+    const corrected = foundOfType(
+      call(agent('the card ending three eight two oh no wait, three eight two one')),
+      'CARD_LAST4',
+    );
+    assert.ok(!corrected.includes('CARD_LAST4:382 oh'), corrected.join());
+  });
 });

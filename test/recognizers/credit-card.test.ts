@@ -160,4 +160,21 @@ describe('CREDIT_CARD', () => {
     assert.ok(entity);
     for (const reason of entity.reasons) assert.doesNotMatch(reason, /\d{4}/);
   });
+  test('negatives: a sort code and an account number read back in one breath are no card', () => {
+    const transcript = call(
+      agent('for the direct debit, what is the sort code?'),
+      customer('sixty, twelve, forty four'),
+      agent('and the account number?'),
+      customer('five five one two oh nine eight three'),
+      agent('so that is 60-12-44, 55120983, and the first payment is 40 pounds'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'CREDIT_CARD'), []);
+  });
+
+  test('fourteen digits grouped six and eight stay a card when no sort code was talked about', () => {
+    assert.deepEqual(
+      foundOfType(call(agent('the card number please'), customer('401234 56789012')), 'CREDIT_CARD'),
+      ['CREDIT_CARD:401234 56789012'],
+    );
+  });
 });

@@ -160,4 +160,35 @@ describe('DATE_OF_BIRTH for several people', () => {
       [],
     );
   });
+  test('negatives: after a numeric date of birth, another month the speaker goes on to', () => {
+    const transcript = call(
+      agent('your date of birth?'),
+      customer('04/17/1982'),
+      agent('thanks. I see a parking charge from March ninth, is that yours?'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'DATE_OF_BIRTH'), ['DATE_OF_BIRTH:04/17/1982']);
+  });
+
+  test('a numeric date of birth read back with its month named', () => {
+    const transcript = call(
+      agent('your date of birth?'),
+      customer('04/17/1982'),
+      agent('April seventeenth?'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'DATE_OF_BIRTH'), [
+      'DATE_OF_BIRTH:04/17/1982',
+      'DATE_OF_BIRTH:april 17',
+    ]);
+  });
+  test('a date of birth read back written day first, the month given by name', () => {
+    const transcript = call(
+      agent('and your date of birth?'),
+      customer('March fifth nineteen seventy'),
+      agent('so 05/03/1970'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'DATE_OF_BIRTH'), [
+      'DATE_OF_BIRTH:march 5 1970',
+      'DATE_OF_BIRTH:05/03/1970',
+    ]);
+  });
 });

@@ -127,6 +127,54 @@ describe('PASSPORT', () => {
     assert.deepEqual(foundOfType(call(customer('AB 1234567')), 'PASSPORT'), []);
     assert.deepEqual(foundOfType(call(agent('passport number'), customer('1234')), 'PASSPORT'), []);
   });
+
+  test('"yes, number …" answers the question: the answer word names no other kind', () => {
+    const transcript = call(
+      agent('have you got your passport to hand?'),
+      customer('yeah, number 6 0 3 1 1 8 4 2 7'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'PASSPORT'), ['PASSPORT:603118427']);
+  });
+
+  test('negatives: a number named as another kind in the answer', () => {
+    const transcript = call(
+      agent('have you got your passport to hand?'),
+      customer('yes, application number 603118427'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'PASSPORT'), []);
+  });
+
+  test('letters echoed by the other party in a mono file are said once in the value', () => {
+    const transcript = mono('what is the passport number', 'it starts K T', 'K T', '5 5 0 1 9 3 8');
+    assert.deepEqual(
+      detectIn(transcript)
+        .entities.filter((entity) => entity.type === 'PASSPORT')
+        .map((entity) => entity.value),
+      ['KT5501938'],
+    );
+  });
+
+  test('a bare number read back after the passport was asked for is the passport, not the licence asked before', () => {
+    const transcript = call(
+      agent("what's your driver's license number?"),
+      customer('W 4 4 0 2 1 9 7 7 3'),
+      agent('and do you have your passport with you?'),
+      customer("yes it's 7 1 2 0 5 5 3 8 4"),
+      agent('okay, seven one two, oh five five, three eight four'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'DRIVERS_LICENSE'), ['DRIVERS_LICENSE:W 440219773']);
+    assert.equal(foundOfType(transcript, 'PASSPORT').length, 2);
+  });
+
+  test('an expired passport still gives its number; its expiry date is no number', () => {
+    const expired = call(
+      agent('your passport number?'),
+      customer("it's expired, but it was X C 4 4 0 2 9 1 7"),
+    );
+    assert.deepEqual(foundOfType(expired, 'PASSPORT'), ['PASSPORT:XC 4402917']);
+    const date = call(agent('and when does your passport expire?'), customer('1 2 0 3 2 0 3 0'));
+    assert.deepEqual(foundOfType(date, 'PASSPORT'), []);
+  });
 });
 
 describe('DRIVERS_LICENSE', () => {
@@ -147,8 +195,42 @@ describe('DRIVERS_LICENSE', () => {
     ]);
   });
 
+  test('groups set apart by dashes said between pauses', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent("what's your licence number?"), customer('M 2 0 0 - 4 5 5 - 1 7 - 9 0 2')),
+        'DRIVERS_LICENSE',
+      ),
+      ['DRIVERS_LICENSE:M 200 - 455 - 1 7 - 902'],
+    );
+  });
+
+  test('a licence said to have expired, or to expire soon, still gives its number', () => {
+    const expired = call(
+      agent("what's your driver's license number?"),
+      customer("the old one's expired, the new one is K 4410 2291 7733"),
+    );
+    assert.deepEqual(foundOfType(expired, 'DRIVERS_LICENSE'), ['DRIVERS_LICENSE:K 4410 2291 7733']);
+    const soon = call(
+      agent('I see your driving licence expires next month, have you got the new one?'),
+      customer('yes, B 771-2093-4418'),
+    );
+    assert.deepEqual(foundOfType(soon, 'DRIVERS_LICENSE'), ['DRIVERS_LICENSE:B 771-2093-4418']);
+  });
+
+  test('negatives: its expiry date, digits alone', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('when does your driving licence expire?'), customer('it expires 0 4 1 1 2 0 2 9')),
+        'DRIVERS_LICENSE',
+      ),
+      [],
+    );
+  });
+
   test('negatives: no licence cue, letters only, too short', () => {
     assert.deepEqual(foundOfType(call(customer('D 12345678')), 'DRIVERS_LICENSE'), []);
+    assert.deepEqual(foundOfType(call(customer('order A 200 - 455 - 17')), 'DRIVERS_LICENSE'), []);
     assert.deepEqual(foundOfType(call(agent('license number'), customer('OK')), 'DRIVERS_LICENSE'), []);
     assert.deepEqual(foundOfType(call(agent('license number'), customer('D12')), 'DRIVERS_LICENSE'), []);
   });
@@ -274,6 +356,14 @@ describe('identifiers after a letter left as a word', () => {
 });
 
 describe('MEMBER_ID in calls about health cover', () => {
+  test('negatives: a pharmacy code read out after the member ID, its name spelled as letters', () => {
+    const transcript = call(
+      agent("what's the member ID on the card?"),
+      customer('it is K M W 4 4 1 9 0 2 7 3, and under it R X B I N 6 1 0 2 7 9, do you want that?'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'MEMBER_ID'), ['MEMBER_ID:KMW 44190273']);
+  });
+
   test('a policy number or the ID on the card is a member ID where health cover is talked about', () => {
     assert.deepEqual(
       foundOfType(

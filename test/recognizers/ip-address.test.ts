@@ -90,9 +90,28 @@ describe('IP_ADDRESS', () => {
     ]);
   });
 
+  test('a letter "v" said in another item before it is no version', () => {
+    const transcript = call(
+      customer('my licence is V 220-4418-9031'),
+      agent('thanks, and I see a sign-in from 198.51.100.23 last night'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'IP_ADDRESS'), ['IP_ADDRESS:198.51.100.23']);
+  });
+
+  test('an octet said "oh" between dots, with pauses', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('the blocked IP was one seven two, dot oh, dot four four, dot nine')),
+        'IP_ADDRESS',
+      ),
+      ['IP_ADDRESS:172.0.44.9'],
+    );
+  });
+
   test('negatives: octets over 255, version numbers, times', () => {
     assert.deepEqual(foundOfType(call(customer('it is 300.1.1.1')), 'IP_ADDRESS'), []);
     assert.deepEqual(foundOfType(call(customer('update to version 1.2.3.4')), 'IP_ADDRESS'), []);
+    assert.deepEqual(foundOfType(call(customer('the firmware is v 2.10.4.1')), 'IP_ADDRESS'), []);
     assert.deepEqual(foundOfType(call(customer('at 10:30 tomorrow')), 'IP_ADDRESS'), []);
   });
 });

@@ -45,3 +45,31 @@ describe('look-alikes named by the words around them', () => {
     assert.deepEqual(foundOfType(transcript, 'BANK_ACCOUNT'), ['BANK_ACCOUNT:440917235']);
   });
 });
+
+describe('numbers named as a tag, a contract or a work order', () => {
+  test('a bag tag while passports are talked about is no passport', () => {
+    const transcript = call(
+      customer('I left my passport on the plane, the number is 559018226'),
+      agent('found it, it is at the lost property desk, tag L H R 4 4 0 2 1 7'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'PASSPORT'), ['PASSPORT:559018226']);
+  });
+
+  test('a contract number while member IDs are talked about is no member ID', () => {
+    const transcript = call(
+      agent('and his medicare number?'),
+      customer('1EG4-TE5-MK73'),
+      agent('I have the plan here, contract P N 2 2 0 4 8 1 7'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'MEMBER_ID'), ['MEMBER_ID:1EG4-TE5-MK73']);
+  });
+
+  test('a work order read out after a billing zip is no ZIP', () => {
+    const transcript = call(
+      agent('and the billing zip?'),
+      customer('97214'),
+      agent('approved, your work order is W O 5 5 1 0 2'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'POSTAL_CODE'), ['POSTAL_CODE:97214']);
+  });
+});

@@ -587,3 +587,71 @@ describe('PASSWORD probed phrasings', () => {
     );
   });
 });
+
+describe('PASSWORD given after a remark, asked back, or talked about', () => {
+  test('an answer that restarts with "it\'s" after a longer remark', () => {
+    assert.deepEqual(
+      passwords(
+        agent('Can I take the password on the account?'),
+        customer("hmm would that be the one my son put on for me last year it's copper kettle fifty"),
+      ),
+      ['PASSWORD:copper kettle 50'],
+    );
+  });
+
+  test('a set phrase followed by talk, then the value after "it was"', () => {
+    assert.deepEqual(
+      passwords(
+        agent("I'll send a temporary password by text."),
+        customer('could you not change it to what I used before, it was lantern eighty eight'),
+      ),
+      ['PASSWORD:lantern 88'],
+    );
+  });
+
+  test('a value proposed as a question: "can it be ..." with a number', () => {
+    assert.deepEqual(
+      passwords(
+        agent('Pick a new password for the portal.'),
+        customer('could it be Falcons nineteen ninety nine?'),
+      ),
+      ['PASSWORD:Falcons 1999'],
+    );
+  });
+
+  test('negatives: "can it be" asking about rules or timing, a reply declining it, what happened to it', () => {
+    const asked = agent('Pick a new password for the portal.');
+    for (const reply of [
+      'can it be shorter?',
+      'could it be emailed to me?',
+      'can it be longer than ten characters?',
+    ]) {
+      assert.deepEqual(passwords(asked, customer(reply)), [], reply);
+    }
+    assert.deepEqual(
+      passwords(
+        agent('And the password?'),
+        customer('it was Otter dollar sign 31'),
+        agent("Please don't share that with anyone, I'll reset it now."),
+      ),
+      ['PASSWORD:Otter$31'],
+    );
+    assert.deepEqual(
+      passwords(agent('I think your password was compromised last night.'), customer('oh no')),
+      [],
+    );
+    assert.deepEqual(passwords(customer('my password was stolen, so I changed everything')), []);
+    // One stream: after a proposed number, the other party's advice opening with "it's" is no password.
+    assert.deepEqual(
+      foundOfType(
+        mono(
+          'what would you like the new passcode to be',
+          'how about 2468 it is the day we met',
+          "it's safer to steer clear of family birthdays though",
+        ),
+        'PASSWORD',
+      ).filter((found) => !/\d/.test(found)),
+      [],
+    );
+  });
+});

@@ -340,3 +340,104 @@ describe('PERSON_NAME: short forms, relatives, titles and names ending a questio
     );
   });
 });
+
+describe('PERSON_NAME: callers introducing themselves after a greeting, relatives after "is"', () => {
+  test('"it\'s" right after a greeting, or after greeting someone by name, gives the caller\'s name', () => {
+    assert.deepEqual(
+      names(
+        agent('Northfield Boilers, how can I help?'),
+        customer('Hiya, it is Perpetua Vance, about my service'),
+      ),
+      ['PERSON_NAME:Perpetua Vance'],
+    );
+    assert.deepEqual(
+      names(
+        agent('Good morning, Quill Opticians, this is Odette.'),
+        customer("Morning Odette it's Barnaby Lusk I need to move my eye test"),
+      ),
+      ['PERSON_NAME:Odette', 'PERSON_NAME:Odette', 'PERSON_NAME:Barnaby Lusk'],
+    );
+    assert.deepEqual(names(customer("hey it's ignatius ferrow on the blue narrowboat")), [
+      'PERSON_NAME:ignatius ferrow',
+    ]);
+    // Talk after the greeting, a day, a company and a single unlisted word without capitals are no names.
+    assert.deepEqual(names(customer("Hi, it's about my last invoice of £240.")), []);
+    assert.deepEqual(names(customer("Hello, it's Thursday the 12th I wanted to book.")), []);
+    assert.deepEqual(names(customer("Hey, it's Redbrook Lettings calling back.")), []);
+    assert.deepEqual(names(customer("hi it's freezing in here again")), []);
+    assert.deepEqual(names(customer("hello it's order 4471 that never came")), []);
+    assert.deepEqual(names(customer("Hi, it's K T 4 4 0 9 1 on my letter.")), []);
+    assert.deepEqual(names(customer("I sent the form this morning it's Qv 8 on the top")), []);
+  });
+
+  test('"I\'m" with a full name in capitals, though the first name is not listed', () => {
+    assert.deepEqual(names(customer("Hi there, I'm Ottoline Brack, I rang yesterday.")), [
+      'PERSON_NAME:Ottoline Brack',
+    ]);
+    // One unlisted word, or ordinary talk, is still no name.
+    assert.deepEqual(names(customer("I'm Bewildered, honestly.")), []);
+    assert.deepEqual(names(customer("I'm Really Sorry about the delay.")), []);
+  });
+
+  test('a relative named after "is" or a possessive', () => {
+    assert.deepEqual(names(customer('The lesson is for my daughter. My daughter is Ysolde.')), [
+      'PERSON_NAME:Ysolde',
+    ]);
+    assert.deepEqual(names(agent('And your dependant, is Fabian still at university?')), [
+      'PERSON_NAME:Fabian',
+    ]);
+    assert.deepEqual(names(customer("That mobile is my husband's, Arjun.")), ['PERSON_NAME:Arjun']);
+    assert.deepEqual(names(customer('my grandson is dominic hale and he lives with me')), [
+      'PERSON_NAME:dominic hale',
+    ]);
+    // Not a state, a possession or a number.
+    assert.deepEqual(names(customer('my wife is pregnant with twins')), []);
+    assert.deepEqual(names(customer('My son is Home from school now.')), []);
+    assert.deepEqual(names(customer("It was my daughter's Honda Civic.")), []);
+    assert.deepEqual(names(customer('my son is 14 and needs a bus pass')), []);
+  });
+
+  test('asked for several names, each one after "and", with talk between them', () => {
+    assert.deepEqual(
+      names(
+        agent("Can I take both passengers' names and ages?"),
+        customer('Ottilie, she is 9, and Barnaby, he turned 12.'),
+      ),
+      ['PERSON_NAME:Ottilie', 'PERSON_NAME:Barnaby'],
+    );
+    // Asked for one name, later words after "and" are not taken; nor are numbers or ordinary words.
+    assert.deepEqual(
+      names(agent('And your name please?'), customer('Ottilie, and Friday suits me, and 3 bags.')),
+      ['PERSON_NAME:Ottilie'],
+    );
+    assert.deepEqual(
+      names(agent("The children's names?"), customer('Ottilie, she is 9, and Tuesday is her club day.')),
+      ['PERSON_NAME:Ottilie'],
+    );
+  });
+
+  test('a title reads the name up to its last capitalised word', () => {
+    assert.deepEqual(names(agent('Lovely. Mr Abernethy wants the form signed by Friday.')), [
+      'PERSON_NAME:Abernethy',
+    ]);
+    assert.deepEqual(names(agent('Thanks, Mrs van Houten.')), ['PERSON_NAME:van Houten']);
+  });
+
+  test('a greeting before a company name, and "client", name no one', () => {
+    assert.deepEqual(names(agent('Hello, Bramble Home Insurance claims, you are through to claims.')), []);
+    assert.deepEqual(
+      names(
+        agent('And the beneficiary name?'),
+        customer('Kettering Rowe, client account.'),
+        agent('Is that the client account?'),
+      ),
+      ['PERSON_NAME:Kettering Rowe'],
+    );
+  });
+
+  test('spelled codes in a turn without capitals leave it without capitals', () => {
+    assert.deepEqual(names(customer("hey walt it's corin aldous on berth d 9 reg GK 19")), [
+      'PERSON_NAME:corin aldous',
+    ]);
+  });
+});

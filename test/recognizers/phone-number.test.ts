@@ -158,4 +158,38 @@ describe('PHONE_NUMBER look-alikes', () => {
       1,
     );
   });
+  test('a line on a phone account names a phone number', () => {
+    const transcript = call(
+      agent('your PIN has been reset. Is there anything else?'),
+      customer("yes, add my husband's line, three one two, five five five, oh one eight eight"),
+    );
+    assert.deepEqual(foundOfType(transcript, 'PHONE_NUMBER'), ['PHONE_NUMBER:312 555 0188']);
+  });
+
+  test('a look-alike named before its own digits does not name a phone number after them', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('your ticket number is 5 5 2 1 9 0. is 312-555-0188 still the best number?')),
+        'PHONE_NUMBER',
+      ),
+      ['PHONE_NUMBER:312-555-0188'],
+    );
+  });
+
+  test('negatives: a line of credit, a look-alike named right before the digits', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('what is the line of credit?'),
+          customer('my line of credit is five five five one two three four five six seven'),
+        ),
+        'PHONE_NUMBER',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      foundOfType(call(agent('your order number 312 555 0188 is the best number')), 'PHONE_NUMBER'),
+      [],
+    );
+  });
 });

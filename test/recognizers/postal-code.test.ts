@@ -38,3 +38,15 @@ describe('POSTAL_CODE in spoken forms', () => {
     assert.deepEqual(postcodes(customer('I played golf seventeen times last year')), []);
   });
 });
+
+describe('Irish Eircodes', () => {
+  test('at the end of a street address, with no postcode cue', () => {
+    assert.deepEqual(postcodes(customer('it is 3 Marine Terrace in Bray, A98 K2P4')), [
+      'POSTAL_CODE:A98 K2P4',
+    ]);
+  });
+
+  test('negatives: the same shape with no address or postcode cue', () => {
+    assert.deepEqual(postcodes(customer('the code on the box is A98 K2P4')), []);
+  });
+});

@@ -184,3 +184,42 @@ describe('SECURITY_ANSWER: relayed answers and a question restated as its own to
     );
   });
 });
+
+describe('SECURITY_ANSWER volunteered after "the answer is", and said again in full', () => {
+  test('an answer given unasked after the speaker names the security question', () => {
+    assert.deepEqual(
+      answers(
+        customer('by the way for my secret question the answer is mt pleasant i set that up in march'),
+        agent('noted'),
+      ),
+      ['SECURITY_ANSWER:mt pleasant'],
+    );
+  });
+
+  test('a later mention spelling out the short form, with its possessive', () => {
+    assert.deepEqual(
+      answers(
+        agent('Which primary school did you go to?'),
+        customer("St Bridget's."),
+        agent("Thanks, I have Saint Bridget's here."),
+      ),
+      ["SECURITY_ANSWER:St Bridget's", "SECURITY_ANSWER:Saint Bridget's"],
+    );
+  });
+
+  test('a question put as "<what the cue names>\'s name", answered in another turn or the same stream', () => {
+    assert.deepEqual(answers(agent("And for security, your oldest cousin's name?"), customer('Ferdinand.')), [
+      'SECURITY_ANSWER:Ferdinand',
+    ]);
+    assert.deepEqual(
+      foundOfType(mono("and your favourite teacher's name please", 'mr okonjo'), 'SECURITY_ANSWER'),
+      ['SECURITY_ANSWER:mr okonjo'],
+    );
+  });
+
+  test('negatives: "the answer is" without a security question, and the question asked with "\'s name"', () => {
+    assert.deepEqual(answers(customer('the answer is no, I did not order it')), []);
+    assert.deepEqual(answers(agent("To verify, your favourite teacher's name?")), []);
+    assert.deepEqual(answers(agent("Okay, and your grandmother's name, for the security question?")), []);
+  });
+});

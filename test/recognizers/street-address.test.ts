@@ -129,3 +129,29 @@ describe('STREET_ADDRESS: a town and its postcode confirming an address', () => 
     );
   });
 });
+
+describe('STREET_ADDRESS: a house number and street split by a go-on, and spelled codes', () => {
+  test('the number, an "mm-hm" from the listener, then the street', () => {
+    const transcript = call(
+      agent('Where should the parcel go?'),
+      customer('the new flat is 2760'),
+      agent('mm-hm'),
+      customer('Wexford Lane, Boise'),
+    );
+    const entities = detectIn(transcript).entities.filter((entity) => entity.type === 'STREET_ADDRESS');
+    assert.deepEqual(
+      entities.map((entity) => entity.parts.map((part) => part.value)),
+      [['2760', 'Wexford Lane']],
+    );
+  });
+
+  test('negatives: a plate or code spelled with letters that read as a suffix', () => {
+    // "papa lima" becomes "PL", which is also "Place" written short.
+    assert.deepEqual(addresses(customer('the plate is 44 x ray romeo delta'), agent('thanks')), []);
+    assert.deepEqual(addresses(customer('my booking code is 12 zulu x ray alpha victor echo')), []);
+    // Said as a word, or written short by the transcriber, it is still a street.
+    assert.deepEqual(addresses(customer('it goes to 19 Oak Pl'), agent('thanks')), [
+      'STREET_ADDRESS:19 Oak Pl',
+    ]);
+  });
+});

@@ -99,4 +99,30 @@ describe('US_SSN_LAST4', () => {
       .join('');
     assert.equal(digits, '517442083517442083');
   });
+  test('a number said in groups whose first group ends with a homophone for four', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(
+          agent('what is your social security number?'),
+          customer('Okay. five two for, three one, eight eight two six.'),
+        ),
+        'US_SSN',
+      ),
+      ['US_SSN:524 31 8826'],
+    );
+  });
+
+  test('the last four after a long cue in one mono stream', () => {
+    assert.deepEqual(
+      foundOfType(
+        mono(
+          'I just need the last four of her social for the benefits record please',
+          'two nine seven one',
+          'thank you',
+        ),
+        'US_SSN_LAST4',
+      ),
+      ['US_SSN_LAST4:2971'],
+    );
+  });
 });

@@ -297,6 +297,46 @@ describe('USERNAME probed phrasings', () => {
     );
   });
 
+  test('after talk, "it\'s" gives the pieces that follow as the username', () => {
+    assert.deepEqual(
+      usernames(
+        agent('Which username did you set up?'),
+        customer("I jotted it down, it's t hollis 42, all one word."),
+      ),
+      ['USERNAME:t hollis 42'],
+    );
+    assert.deepEqual(
+      usernames(agent('Which username did you set up?'), customer("I don't remember, it's been 3 weeks.")),
+      [],
+    );
+  });
+
+  test('a username given with a spoken joiner is found again written with its symbol', () => {
+    assert.deepEqual(
+      spansOf(
+        call(
+          agent("What's your username?"),
+          customer("It's marlow dash reads."),
+          agent('marlow-reads, got it.'),
+        ),
+        'USERNAME',
+      ),
+      ['1:marlow dash reads.@2200-3500', '0:marlow-reads,@3700-4000'],
+    );
+  });
+
+  test('negatives: the state of the login, and a time said after a question about a login', () => {
+    assert.deepEqual(usernames(customer('The app says my login is suspended.')), []);
+    assert.deepEqual(usernames(agent('I can see the login was successful from your phone.')), []);
+    assert.deepEqual(
+      usernames(
+        agent('There was a login this morning from a new laptop, was that you?'),
+        customer('Oh that would be lunchtime for me, yes.'),
+      ),
+      [],
+    );
+  });
+
   test('negatives: the login form, another thing with digits, a guess', () => {
     assert.deepEqual(usernames(agent('The username field is case sensitive, so type it carefully.')), []);
     assert.deepEqual(

@@ -112,6 +112,9 @@ function askedType(cue: string, window: MatchWindow): BuiltInEntityType | undefi
   return inDomain?.[0];
 }
 
+/** "on" starting the words after the digits: they are put on the thing named next. */
+const PUT_ON = /^on\b/;
+
 /** The request an answer answers: the cue, the text it was said in and where that text is. */
 interface Request {
   hit: CueHit;
@@ -127,6 +130,8 @@ interface Request {
 function requestOf(window: MatchWindow, openRequest: () => string): Request | undefined {
   const verdict = judgeContext(window, requestCues, negatives);
   if (verdict.negative || verdict.where === 'read-back') return undefined;
+  // "and the fifteen hundred on the card?": what goes on it, an amount, not one of its numbers.
+  if (verdict.where === 'trail' && PUT_ON.test(window.trail)) return undefined;
   // "it's on my phone, it's …": a place named in the lead-in; the question still decides.
   const placed = verdict.where === 'lead-in' && saidAsPlace(window.leadIn, verdict.cue!);
   if (verdict.cue && !placed) {

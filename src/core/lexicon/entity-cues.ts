@@ -82,8 +82,9 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     'exp( date)?',
     'expires?',
     'expiring',
-    'valid (thru|through|until|till)',
-    'good (thru|through|until|till)',
+    // "valid to 03/27", written "valid-to" on the card.
+    'valid[- ](to|thru|through|until|till)',
+    'good[- ](thru|through|until|till)',
     // "when does the card run out", not what ran out ("she's run out of her tablets").
     'runs? out(?! of)',
     'end date',
@@ -131,6 +132,8 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     'by (text|sms)( message)?( to)?',
     'text (it|that|this|them|the \\w+) to',
     'landline',
+    // "my son's line", "any other lines porting": a line on a phone account, not a line of credit.
+    "(my|your|his|her|their|our|\\w+'s|other|another|second) (phone |mobile |cell )?lines?(?! of| manager)",
     // "Please update my number to …": a caller's own number is their phone's.
     '(my|your) (new |old )?number',
     '(change|update|changed|updated) (my|your|the) number',

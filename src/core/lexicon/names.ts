@@ -29,6 +29,10 @@ export const FIRST_NAMES = wordSet(`
   wei ming jun hui xin yan hiroshi yuki kenji min-jun ji-woo seo-yeon carlos luis miguel jorge
   pedro alejandro diego javier manuel francisco antonio rosa carmen ana lucia sofia valentina
   camila isabel elena guadalupe mariana gabriela
+  gareth rhys owain shannon dana colleen siobhan niamh aoife ciara sinead shane darren kirsty leanne
+  stacey gail maureen bridget eileen sheila brendan conor niall ciaran rory fergus hamish angus euan
+  alistair marcus darnell andre jamal keisha latoya tanisha brianna jaylen hector rafael ricardo
+  fernando sergio tomasz piotr agnieszka katarzyna
 `);
 
 export const SURNAMES = wordSet(`
@@ -102,6 +106,7 @@ export const RELATION_WORDS = wordSet(`
   nephew niece cousin uncle aunt auntie grandson granddaughter grandmother grandfather grandma
   grandpa granny nan nana friend neighbour neighbor colleague coworker boss manager supervisor
   landlord landlady flatmate roommate housemate carer caregiver fella fellow bloke hubby missus
+  dependent dependant
 `);
 
 /**

@@ -31,6 +31,7 @@ export const AMOUNT_CUES: readonly string[] = [
 export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   'order (number|no|id)',
   '(your|my|the|an|this|that) order',
+  '(work|purchase|service|repair|job) order( number| no| id)?',
   'case (number|no|id|reference)',
   '(your|my|the|this|that) case',
   // "I've opened a fraud case, it's FR 7703142".
@@ -54,6 +55,8 @@ export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   '(licen[cs]e |dvla )?(check|share) code',
   'transaction( number| id| code| reference)?',
   'booking( number| reference| code)?',
+  // A contract with the business, named by its number ("yes, contract HS 1998042").
+  'contract( number| no| id| reference)?',
   'account reference',
   // An account number the business gives out, not one read from a bank card or statement: "your
   // new account number with us is …", "your account number will be …".
@@ -106,6 +109,8 @@ export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   'plates?( number)?',
   'vin( number)?',
   '(asset|service|inventory) tag( number)?',
+  // A bag's or parcel's tag ("held at the baggage office, tag BOS 330182").
+  '(baggage |bag |luggage )?tag( number| no| id)?',
 ]);
 
 /** A document's dates, not its number: "when does your licence expire" "november 2027". */

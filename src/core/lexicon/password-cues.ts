@@ -20,7 +20,7 @@ export const PASSWORD_SET_PHRASES = phrases(`
   the new one, the new 1, says, it says, it reads, kept typing, kept putting, kept putting in,
   kept entering, keep typing, keep putting, keep putting in, keep entering, been typing, been putting,
   been putting in, been entering, can we do, can we use, can we make it, could we do, could we use,
-  can i do, can i use, can i make it, could i use
+  can i do, can i use, can i make it, could i use, can it be, could it be
 `);
 
 /** Words after a password that describe how it is typed ("all lower case"): part of the password. */

@@ -142,12 +142,13 @@ export const DECLINING_PHRASES = phrases(`
 `);
 
 /**
- * Words that finish a question after its cue ("… your full name please", "… did you go to"):
+ * Words that finish a question after its cue ("… your full name please", "… did you go to", "… your
+ * best friend's name"):
  * in a view holding both speakers, the answer starts after them.
  */
 export const QUESTION_TAIL_WORDS = wordSet(`
   please today me account card file again go attend attended born grow live have security
-  confirm just quickly now there then sir madam ma'am set currently called
+  confirm just quickly now there then sir madam ma'am set currently called 's name
 `);
 
 /** Pairs that open a yes/no question ("do you", "is your"), when no request word follows them. */
@@ -231,6 +232,7 @@ export const CONTEXT_VALUE_CUES: Readonly<Record<Topic, readonly string[]>> = {
   username: phrases(`it's under, it is under, under the username`),
   // Password ones are PASSWORD_SET_PHRASES: the password recognizer reads password talk more widely.
   password: [],
-  security: [],
+  // "My security question … the answer is X": the answer named after its question.
+  security: phrases(`the answer is, the answer's, the answer was, answer is, answer's, answer was`),
   other: [],
 };

@@ -41,10 +41,11 @@ export const STOP_WORDS = wordSet(`
  */
 export const COMMON_WORDS = wordSet(`
   yes yeah yep yup yah no nope nah okay ok alright right sure fine good great perfect lovely
-  thanks thank please sorry hello hi hey bye goodbye oh ah um uh er erm hmm mhm mm uh-huh mm-hmm
+  thanks thank please sorry hello hi hey bye goodbye oh ah um uh er erm hmm hm mhm mm uh-huh mm-hmm mm-hm
   well actually basically really probably maybe perhaps exactly correct incorrect wrong true like
   absolutely definitely certainly course indeed anyway still already yet even ever never always
   sometimes usually just only now today tonight tomorrow yesterday morning afternoon evening night
+  noon midday midnight lunchtime
   week weeks month months year years day days hour hours minute minutes second seconds moment time
   times ago later soon recently early late last next first second third new old same different
   monday tuesday wednesday thursday friday saturday sunday weekend
@@ -66,7 +67,7 @@ export const COMMON_WORDS = wordSet(`
   hold wait waiting holding hang hanging second sec minute bear
   remember forgot forget forgotten recall sure idea clue
   mister missus miss ms mr mrs dr doctor sir madam ma'am
-  customer agent manager supervisor someone person people guy lady man woman
+  customer client agent manager supervisor someone person people guy lady man woman
   set put send sent move moved open opened close closed cancel cancelled canceled transfer
   transferred report reported claim claims file filed book booked booking buy bought sell sold
   renew renewed replace replaced activate activated block blocked unlock unlocked reset log
@@ -90,7 +91,7 @@ export const COMMON_WORDS = wordSet(`
 
 /** Words of acknowledgement a listener says while the other party carries on speaking. */
 export const BACKCHANNELS = wordSet(`
-  yes yeah yep okay ok alright right sure mhm mm hmm uh-huh mm-hmm uh huh um uh got it
+  yes yeah yep okay ok alright right sure mhm mm hmm hm uh-huh mm-hmm mm-hm uh huh um uh got it
   go ahead carry on continue great perfect lovely thanks thank you and
 `);
 
@@ -104,6 +105,6 @@ export const ACRONYMS = wordSet(`
 /** Words that, leading a "value", show the speaker is describing a problem, not giving one. */
 export const PROBLEM_WORDS = wordSet(`
   not wrong incorrect invalid expired expires expiring locked blocked broken working work changed
-  reset forgotten
+  reset forgotten successful unsuccessful failed suspended disabled
   forgot lost missing same different case required needed too still being gone never no
 `);

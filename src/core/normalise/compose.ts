@@ -7,8 +7,8 @@
  */
 import type { Atom, AtomRead } from './atoms.js';
 import { makeAtom } from './atoms.js';
-import { readDictation } from './dictation.js';
-import { readAddress } from './email.js';
+import { mayHoldDictation, readDictation } from './dictation.js';
+import { mayHoldAddress, readAddress } from './email.js';
 import type { Span } from './spans.js';
 
 const DIGIT_SEPARATORS = new Map([
@@ -28,13 +28,16 @@ const PHONE_DIGITS = /^\d[\d./-]*$/;
 /** The turn's atoms with spoken symbols joined into the atoms they connect. */
 export function composeAtoms(atoms: readonly Atom[]): Atom[] {
   const out: Atom[] = [];
+  // Addresses and dictations are tried at every atom: asked once per turn whether one can start.
+  const addresses = mayHoldAddress(atoms);
+  const dictations = mayHoldDictation(atoms);
   let i = 0;
   while (i < atoms.length) {
     const composed =
-      readAddress(atoms, i) ??
+      (addresses ? readAddress(atoms, i) : null) ??
       readDigitChain(atoms, i) ??
       readPlus(atoms, i, out[out.length - 1]) ??
-      readDictation(atoms, i);
+      (dictations ? readDictation(atoms, i) : null);
     if (composed) {
       out.push(composed.atom);
       i = composed.next;

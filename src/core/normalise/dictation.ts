@@ -63,6 +63,14 @@ export function readDictation(atoms: readonly Atom[], start: number): AtomRead |
   return { atom: makeAtom('dictated', spans), next: i };
 }
 
+/** False when no dictation can be among the turn's atoms: each needs a cased item or a symbol name. */
+export function mayHoldDictation(atoms: readonly Atom[]): boolean {
+  for (const atom of atoms) {
+    if (atom.kind === 'dictated' || (atom.kind === 'word' && SYMBOL_FIRST_WORDS.has(atom.lower))) return true;
+  }
+  return false;
+}
+
 /**
  * A cased item at atoms[i] continues the dictation without a symbol ("lowercase k, lowercase w" →
  * "kw") unless the dictation so far is one plain word: "password capital d dragon" keeps

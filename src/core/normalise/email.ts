@@ -17,7 +17,6 @@ import {
   ADDRESS_STOPWORDS,
   AT_SIGN_TAILS,
   BACKCHANNEL_PHRASES,
-  MAIL_PROVIDERS,
   isFiller,
   SYMBOL_WORDS,
   TOP_LEVEL_DOMAINS,
@@ -64,6 +63,23 @@ export function readAddress(atoms: readonly Atom[], start: number): AtomRead | n
   // A written address stays the word it is, unless a spelling follows it.
   const written = withSpelling(atoms, { atom: makeAtom('address', first.spans), next: start + 1 });
   return written.next > start + 1 ? written : null;
+}
+
+/**
+ * False when no address can start among the turn's atoms: a spoken one needs "at" or a dot said
+ * ("dot", "point", "period", "full stop", "dotcom"), a written one an "@" or a dot in a word.
+ */
+export function mayHoldAddress(atoms: readonly Atom[]): boolean {
+  for (const atom of atoms) {
+    const { lower } = atom;
+    if (lower.includes('.') || lower.includes('@')) return true;
+    if (
+      atom.kind === 'word' &&
+      (lower === 'at' || lower === 'full' || lower.startsWith('dot') || DOT_WORDS.has(lower))
+    )
+      return true;
+  }
+  return false;
 }
 
 /**
@@ -127,7 +143,7 @@ function readEmail(atoms: readonly Atom[], start: number): AtomRead | null {
   // "h dot osei bonsu at …": a name said as two words, a dot the recogniser dropped, ends the local part.
   const at = namesBeforeAt(atoms, i);
   for (; i < at; i += 1) spans.push(...atoms[i]!.spans);
-  return readAtDomain(atoms, i, spans, true);
+  return readAtDomain(atoms, i, spans);
 }
 
 /**
@@ -216,11 +232,12 @@ const MAX_LOCAL_ATOMS = 6;
 const MAX_LOCAL_WORDS = 3;
 
 /**
- * A local part said as separate words before "at" ("sam okafor at protonmail dot com"), joined,
- * when the domain is a known mail provider or its first label is said as words apart ("at sea
- * view post dot net"): the speaker said a dot the recogniser dropped, or a name as one address.
- * Two or three words that are not ordinary talk, maybe with initials between and digits or a
- * spelled run closing them ("maria j santos", "pete holloway 84", "bea okonkwo hale").
+ * A local part said as separate words before "at" ("sam okafor at protonmail dot com", "maggie
+ * hughes at example dot org"), joined: the speaker said a dot the recogniser dropped, or a name as
+ * one address. Two or three words that are not ordinary talk, maybe with initials before, between
+ * or after them and digits or a spelled run closing them ("maria j santos", "pete holloway 84", "o
+ * adeyemi drives", "bea okonkwo hale"). The domain's first label may be words said apart ("at sea
+ * view post dot net").
  */
 function readWordsEmail(atoms: readonly Atom[], start: number): AtomRead | null {
   if (!isPlainLocalWord(atoms[start]!)) return null;
@@ -237,8 +254,8 @@ function readWordsEmail(atoms: readonly Atom[], start: number): AtomRead | null 
       // Once digits or letters closed the local part, a word starts talk, not the address.
       if (!plain || !isPlainLocalWord(atom) || (words += 1) > MAX_LOCAL_WORDS) return null;
     } else if (atom.kind === 'word' && atom.lower.length === 1) {
-      // An initial between words ("maria j santos") or closing them ("nadia f at gmail …").
-      if (i === start) return null;
+      // An initial opening the words ("j okafor drives"), between them ("maria j santos") or
+      // closing them ("nadia f at gmail …").
       plain = plain && !isSymbol(atoms[i + 1], 'at');
     } else if (atom.kind === 'letters' || isPlainDigits(atom)) {
       plain = false;
@@ -250,15 +267,10 @@ function readWordsEmail(atoms: readonly Atom[], start: number): AtomRead | null 
   if ((plain && words < 2) || local.some((atom) => isWholeWord(atom) && isOrdinaryWord(atom.lower))) {
     return null;
   }
-  const atSign = isSymbol(atoms[at], 'at') ? at : atAfterAside(atoms, at);
-  // "at sign gmail": the provider follows the said symbol.
-  const provider = MAIL_PROVIDERS.has(atoms[atSignEnd(atoms, atSign) + 1]?.lower ?? '');
   return readAtDomain(
     atoms,
     at,
     local.flatMap((atom) => atom.spans),
-    true,
-    provider,
   );
 }
 
@@ -275,19 +287,13 @@ function isPlainLocalWord(atom: Atom): boolean {
  * "at" (or "at sign") and a domain at atoms[i], appended to the local part's spans; an aside
  * before "at" is said with the "@".
  */
-function readAtDomain(
-  atoms: readonly Atom[],
-  i: number,
-  spans: Span[],
-  wordsLabel: boolean,
-  oneWordLabel = true,
-): AtomRead | null {
+function readAtDomain(atoms: readonly Atom[], i: number, spans: Span[]): AtomRead | null {
   const atIndex = isSymbol(atoms[i], 'at') ? i : atAfterAside(atoms, i);
   if (atIndex === -1) return null;
   const atEnd = atSignEnd(atoms, atIndex);
   const read = (from: number, domain: Span[]): number => {
-    let next = oneWordLabel ? readDomain(atoms, from, domain, readLabel) : -1;
-    if (next === -1 && wordsLabel) next = readDomain(atoms, from, domain, readWordsLabel);
+    let next = readDomain(atoms, from, domain, readLabel);
+    if (next === -1) next = readDomain(atoms, from, domain, readWordsLabel);
     return next;
   };
   const domain: Span[] = [];

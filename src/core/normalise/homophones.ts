@@ -73,6 +73,13 @@ function readRun(pieces: Piece[], run: readonly number[]): void {
   const grouped =
     digitAround(pieces, previousContent(pieces, run[0]!)) &&
     digitAround(pieces, nextContent(pieces, run[run.length - 1]!));
+  // The first group of a number said in groups, a clause of its own of two digits or more and a
+  // homophone ("six oh for, one nine, …"): more digits follow the pause.
+  const firstGroup =
+    digits >= 2 &&
+    clauseEnd &&
+    startsClause(pieces, run[0]!) &&
+    digitAround(pieces, nextContent(pieces, run[run.length - 1]!));
   // A group written as one ("064") only ends a run with a homophone: "number to 503 555" keeps its word.
   const written = run.some((k) => isWrittenGroup(pieces[k]!));
   const start =
@@ -93,6 +100,7 @@ function readRun(pieces: Piece[], run: readonly number[]): void {
       (digits >= MIN_DIGITS_BEFORE_TRAILING ||
         (wholeTurn(pieces, run) && (digits >= 2 || echoesDigit(pieces, run, lastDigit))))) ||
       grouped ||
+      firstGroup ||
       zeroBeforeNumber(pieces, run))
       ? run.length
       : lastDigit + 1;

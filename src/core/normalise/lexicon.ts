@@ -350,41 +350,8 @@ export const TOP_LEVEL_DOMAINS: ReadonlySet<string> = new Set([
   'tech',
   'cloud',
   'email',
-]);
-
-/**
- * Mail providers whose domain makes "at" an email address even after two plain words ("sam okafor
- * at protonmail dot com"): the first label after "at".
- */
-export const MAIL_PROVIDERS: ReadonlySet<string> = new Set([
-  'gmail',
-  'googlemail',
-  'yahoo',
-  'ymail',
-  'hotmail',
-  'outlook',
-  'live',
-  'msn',
-  'aol',
-  'icloud',
-  'me',
-  'mac',
-  'protonmail',
-  'proton',
-  'pm',
-  'gmx',
-  'zoho',
-  'yandex',
-  'fastmail',
-  'mail',
-  'comcast',
-  'verizon',
-  'att',
-  'sbcglobal',
-  'btinternet',
-  'sky',
-  'virginmedia',
-  'talktalk',
+  // Reserved for documentation and test accounts (RFC 2606): "support at acme dot example".
+  'example',
 ]);
 
 /**

@@ -190,7 +190,27 @@ function isPronounOne(pieces: readonly Piece[], start: number): boolean {
   const after = nextWithoutPause(pieces, start);
   // Digits written after it: a recogniser that heard "one" as part of them would have written it
   // as a digit too ("my old one 2 5 8 0", a mono file without the pause).
-  return after === -1 || !isNumberPiece(pieces[after]!) || pieces[after]!.written !== null;
+  return (
+    after === -1 ||
+    !isNumberPiece(pieces[after]!) ||
+    pieces[after]!.written !== null ||
+    digitCountNamed(pieces, before, after)
+  );
+}
+
+/**
+ * "the six digit one two seven two seven one one", its pause lost (a source that writes no
+ * punctuation): exactly as many digits follow "one" as "<n> digit" named, so "one" is the thing
+ * named and the digits are its value ("the four digit one two three four" stays 1234).
+ */
+function digitCountNamed(pieces: readonly Piece[], digitWord: number, after: number): boolean {
+  if (pieces[digitWord]!.lower !== 'digit') return false;
+  const count = previousContent(pieces, digitWord);
+  const named = count === -1 ? null : readNumberGroup(pieces, count);
+  const value = readNumberGroup(pieces, after);
+  if (!named || !value || named.next !== digitWord) return false;
+  const digits = (read: Read): string => read.spans.map((span) => span.text).join('');
+  return Number(digits(named)) === digits(value).length;
 }
 
 /** pieces[i] is a word, not a number, said straight after a determiner: "the UK", "my work". */
@@ -337,10 +357,11 @@ function betweenSeparators(pieces: readonly Piece[], i: number): boolean {
   const before = previousContent(pieces, i);
   if (before === -1 || nextWithoutPause(pieces, before) !== i || !SEPARATOR_WORDS.has(pieces[before]!.lower))
     return false;
+  // Pauses may come before the separators: "two oh three, dot oh, dot one one three" pauses
+  // after each part.
   const number = previousContent(pieces, before);
-  if (number === -1 || nextWithoutPause(pieces, number) !== before || !isNumberPiece(pieces[number]!))
-    return false;
-  const after = nextWithoutPause(pieces, i);
+  if (number === -1 || !isNumberPiece(pieces[number]!)) return false;
+  const after = nextContent(pieces, i);
   if (after === -1 || !SEPARATOR_WORDS.has(pieces[after]!.lower)) return false;
   const next = nextWithoutPause(pieces, after);
   return next !== -1 && (digitOf(pieces[next]!) !== null || isNumberPiece(pieces[next]!));

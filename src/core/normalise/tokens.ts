@@ -181,6 +181,8 @@ function makePiece(word: number, text: string, pause: Pause, dotted: boolean, wr
  * trailing percent stay. Written ordinals lose their suffix ("3rd" → "3").
  */
 export function writtenNumber(core: string): string | null {
+  // Most pieces are words: the first character rules them out before either expression runs.
+  if (!startsWrittenNumber(core)) return null;
   const ordinal = WRITTEN_ORDINAL.exec(core);
   if (ordinal) return ordinal[1]!;
   if (!WRITTEN_NUMBER.test(core)) return null;
@@ -188,6 +190,15 @@ export function writtenNumber(core: string): string | null {
   if (last !== '%' && (last < '0' || last > '9')) return null;
   if (!core.includes(',')) return core;
   return withoutThousandsCommas(core);
+}
+
+/** True when core starts as WRITTEN_ORDINAL or WRITTEN_NUMBER must: a digit, a currency sign or a plus. */
+function startsWrittenNumber(core: string): boolean {
+  const first = core[0];
+  return (
+    first !== undefined &&
+    (isDigit(first) || first === '$' || first === '£' || first === '€' || first === '+')
+  );
 }
 
 /** "1,250,000" → "1250000"; null when a comma is not a thousands separator. */

@@ -3,10 +3,11 @@
  * card are 1234"). Needs a card word or payment context besides the "ending in" cue; "last 4 of
  * your social" belongs to US_SSN_LAST4.
  */
+import type { CueMatcher } from '../context/cue-matcher.js';
 import { compileCues, notAsPlace } from '../context/cue-matcher.js';
 import { BREAK_OFF_CUES, ENTITY_CUES, LAST_FOUR_CUES } from '../lexicon/entity-cues.js';
 import type { MatchWindow } from './pattern.js';
-import { AFTER_LAST_FOUR } from './digits.js';
+import { AFTER_LAST_FOUR, closingOh, digitsWithClosingOh } from './digits.js';
 import { patternRecognizer } from './pattern.js';
 
 const cardWords = compileCues([
@@ -56,15 +57,21 @@ const lastFourAsked = compileCues(LAST_FOUR_CUES);
 const CORRECTION_MS = 30_000;
 
 /**
- * The lead-in's "ending in" already named a number said after it ("the card ending in 4022, and
- * the group number on your card is G 7710"): it does not name this one, unless this one says that
- * number again (a read-back a mono transcript runs on from it).
+ * The lead-in's cue ("ending in") already named a number said after it ("the card ending in 4022,
+ * and the group number on your card is G 7710"): it does not name this one, unless this one says
+ * that number again (a read-back a mono transcript runs on from it). `answered` tells whether the
+ * words between the cue and this match gave the cue's number (by default: any digits).
  */
-function cueUsedUp(window: MatchWindow, value: string): boolean {
-  const cue = window.leadInCue(last4Cues);
+export function cueUsedUp(
+  window: MatchWindow,
+  cues: CueMatcher,
+  value: string,
+  answered = (between: string): boolean => /\d/.test(between),
+): boolean {
+  const cue = window.leadInCue(cues);
   if (cue === undefined) return false;
-  const said = window.leadIn.slice(cue.end).replace(/\D/g, '');
-  return said !== '' && said !== value;
+  const between = window.leadIn.slice(cue.end);
+  return answered(between) && between.replace(/\D/g, '') !== value;
 }
 
 const around = (window: MatchWindow): string => `${window.leadIn}\n${window.prompt}\n${window.trail}`;
@@ -75,7 +82,11 @@ export const cardLast4Recognizer = patternRecognizer({
   patterns: [
     { name: 'digits', digits: [4, 4], score: 0.55 },
     { name: 'after last four', regex: AFTER_LAST_FOUR, score: 0.55 },
+    // "ending one nine four oh, is that right": the last zero said "oh", which the normaliser
+    // leaves a word before talk.
+    { name: 'closing oh', regex: closingOh(3, 3), score: 0.55 },
   ],
+  value: digitsWithClosingOh,
   cues: ENTITY_CUES.CARD_LAST4,
   requireContext: true,
   // The card may be named well before "the last 4 digits" ("which card is it, can you give me the last 4").
@@ -89,7 +100,7 @@ export const cardLast4Recognizer = patternRecognizer({
   validate: (_value, window) => window.payment || cardWords.test(around(window)),
   // Another item named nearer than any card word: "on your visa … your driving licence, the one ending".
   invalidate: (value, window) => {
-    if (cueUsedUp(window, value)) return true;
+    if (cueUsedUp(window, last4Cues, value)) return true;
     const card = cardWords.last(window.leadIn);
     if (!card) return otherItems.test(`${window.leadIn}\n${window.prompt}`);
     const other = otherItems.last(window.leadIn);

@@ -242,6 +242,24 @@ function ibanShaped(text: string, run: DigitRun): boolean {
  */
 const MIXED_CODE_BEFORE = /(?<![\p{L}\p{N}])(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{2,5} $/u;
 
+const sortCodeTopic = compileCues(ENTITY_CUES.SORT_CODE ?? []);
+/** How long (ms) after a sort code was talked about bank details may be read back. */
+const BANK_DETAILS_MS = 120_000;
+const SORT_CODE_DIGITS = 6;
+
+/**
+ * A sort code and an account number read back in one breath ("so that's 40-12-76, 37353799"): six
+ * digits to a group boundary, then an account's seven or eight, while a sort code is talked about.
+ */
+function sortCodeAndAccount(run: DigitRun, window: MatchWindow): boolean {
+  const account = run.digits.length - SORT_CODE_DIGITS;
+  return (
+    (account === 7 || account === 8) &&
+    run.groupStarts.includes(SORT_CODE_DIGITS) &&
+    window.topicRaised(sortCodeTopic, BANK_DETAILS_MS)
+  );
+}
+
 /**
  * The other party asked for a look-alike ("what's the IMEI again?") more recently than for a card:
  * the digits given answer that, whatever the answer calls them ("the long number on the box").
@@ -271,6 +289,9 @@ function recognizeRun(input: RecognizerInput, run: DigitRun): Finding[] {
     // number?", "the IMEI?"), or a card that is no payment card was named last, and no
     // checksum-valid card: a look-alike, as for a run longer than any card below.
     if (!whole.luhn && (verdict.negative || otherCardTopic(window))) return [];
+    // A sort code and an account number with no card checksum: bank details, which their own
+    // recognizers claim.
+    if (!whole.luhn && sortCodeAndAccount(run, window)) return [];
     // So is a checksum-valid run of no issuer's range (a device number passes Luhn) named as a
     // look-alike or given when one was asked for.
     if (!whole.brand && (verdict.negative || askedForLookAlike(window))) return [];

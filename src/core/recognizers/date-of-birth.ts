@@ -70,20 +70,27 @@ const MONTH_WITH_DAY = new RegExp(
   `\\d(?:st|nd|rd|th)? (?:of )?(${MONTH})\\b|\\b(${MONTH})(?: the)? \\d`,
   'g',
 );
-const monthsWithDay = (text: string): string[] =>
-  [...text.matchAll(MONTH_WITH_DAY)].map((match) => (match[1] ?? match[2])!);
+/** A date written with numbers ("09/23/1979", "3-6-90"): either of its first two may be the month. */
+const NUMERIC_DATE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})\b/g;
+const monthsWithDay = (text: string): string[] => [
+  ...[...text.matchAll(MONTH_WITH_DAY)].map((match) => (match[1] ?? match[2])!),
+  ...[...text.matchAll(NUMERIC_DATE)].flatMap((match) =>
+    [match[1]!, match[2]!].flatMap((part) => MONTH_NAMES[Number(part) - 1] ?? []),
+  ),
+];
 
 /**
  * Supported only by the speaker's own older question, a date naming a month that the other
- * party's answer did not ("3 may 1990" … "thanks, and I see the lease ended 30 june") is no
- * read-back of it: it is another date the speaker went on to.
+ * party's answer did not ("3 may 1990" or "05/03/1990" … "thanks, and I see the lease ended 30
+ * june") is no read-back of it: it is another date the speaker went on to.
  */
 function anotherMonthThanGiven(value: string, window: MatchWindow): boolean {
   if (window.leadInCue(dobCues) || window.promptCue(dobCues) || window.trailCue(dobCues)) return false;
   if (window.recallCue(dobCues) === undefined) return false;
-  const [month] = monthsWithDay(value);
+  // A numeric date may name either of two months ("11/09/1960"): none of them given.
+  const months = monthsWithDay(value);
   const given = monthsWithDay(window.prompt);
-  return month !== undefined && given.length > 0 && !given.includes(month);
+  return months.length > 0 && given.length > 0 && !months.some((month) => given.includes(month));
 }
 
 /** A whole date in the other party's words: "the 3 of june 1990", "june 3 90", "3/6/1990". */

@@ -4,7 +4,7 @@
  * was asked for ("your licence number?" "one second, it is in the car … okay here it is, W 440219773").
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
-import { DOCUMENT_DATE_CUES, NEGATIVE_CUES } from '../lexicon/negative-cues.js';
+import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { StreamView } from '../normalise/view.js';
 import type { Range } from './ids.js';
 import {
@@ -12,15 +12,17 @@ import {
   alnumIds,
   bareIdOnTopic,
   compactId,
+  documentDate,
   idShape,
   namedAsOtherKind,
   TWO_LETTER_WORDS,
 } from './ids.js';
 import { patternRecognizer } from './pattern.js';
 
-// Its expiry or issue date is not its number.
-const LICENCE_NEGATIVES = [...NEGATIVE_CUES, ...DOCUMENT_DATE_CUES];
-const bareLicence = bareIdOnTopic('DRIVERS_LICENSE', LICENCE_NEGATIVES, 'licence-topic');
+const bareLicence = bareIdOnTopic('DRIVERS_LICENSE', NEGATIVE_CUES, 'licence-topic');
+// Its expiry or issue date is not its number; nor is another kind of number.
+const expiryDate = documentDate(ENTITY_CUES.DRIVERS_LICENSE);
+const otherKind = namedAsOtherKind(ENTITY_CUES.DRIVERS_LICENSE);
 
 /** A UK licence after its surname block: six birth-date digits, initials, a digit, check characters. */
 const UK_TAIL = /^\d{6} ?[A-Za-z9]{2}\d ?[A-Za-z\d]{2}$/;
@@ -69,9 +71,9 @@ export const driversLicenseRecognizer = patternRecognizer({
   patterns: [{ name: 'alnum', find: licenceCandidates, score: 0.55 }],
   cues: ENTITY_CUES.DRIVERS_LICENSE,
   requireContext: true,
-  negatives: LICENCE_NEGATIVES,
+  negatives: NEGATIVE_CUES,
   support: (window, matched) => bareLicence(window, compactId(matched)),
   value: licenceValue,
   validate: idShape(5, MAX_LICENCE_CHARS),
-  invalidate: namedAsOtherKind(ENTITY_CUES.DRIVERS_LICENSE),
+  invalidate: (value, window) => expiryDate(value, window) || otherKind(value, window),
 });

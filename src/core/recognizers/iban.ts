@@ -10,10 +10,12 @@ import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import { judgeContext, readWindow, verdictReasons } from './pattern.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
+import type { StreamView } from '../normalise/view.js';
 import { topicOpen } from './topic.js';
 import { IBAN_LENGTHS, ibanValid } from './validators/iban.js';
 import { regexFor } from '../normalise/view-regex.js';
 import { INLINE_BACKCHANNEL } from './digits.js';
+import { COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
 
 const NAME = 'iban';
 /**
@@ -34,7 +36,8 @@ function withoutBackchannels(text: string): string {
 const cues = compileCues(ENTITY_CUES.IBAN ?? []);
 const negatives = compileCues(NEGATIVE_CUES);
 
-const SCORE = { valid: 0.9, cued: 0.95, cuedInvalid: 0.65, topicInvalid: 0.6 };
+/** A piece matched to an IBAN of the call is as sure as the IBAN: above a bare digit run's fail-closed claim. */
+const SCORE = { valid: 0.9, cued: 0.95, cuedInvalid: 0.65, topicInvalid: 0.6, piece: 0.95 };
 /** How long (ms) after IBANs were named an IBAN-shaped value that fails its check still counts. */
 const IBAN_TOPIC_MS = 90_000;
 const ibanTopic = topicOpen('IBAN', IBAN_TOPIC_MS);
@@ -50,6 +53,17 @@ function endOfChars(text: string, start: number, length: number): number {
 }
 
 const compact = (said: string): string => said.replace(/[\s-]/g, '').toUpperCase();
+
+/**
+ * True when the characters after the country code hold an ordinary word ("at 1030 on Tuesday
+ * room 4" has Austria's length): talk, not a bank code, unless the check passes.
+ */
+function holdsWords(said: string): boolean {
+  return said
+    .slice(2)
+    .split(/[\s-]+/)
+    .some((word) => /^[a-z]+$/.test(word) && (STOP_WORDS.has(word) || COMMON_WORDS.has(word)));
+}
 
 /** An "oh" after the characters, which the normaliser may leave as a word ("… 1 2 6 oh that's it"). */
 const CLOSING_OH = /^ oh?(?![\p{L}\p{N}])/iu;
@@ -82,6 +96,7 @@ function ibanAt(input: RecognizerInput, text: string, match: RegExpExecArray): F
   const window = readWindow(input, match.index, end);
   const verdict = judgeContext(window, cues, negatives);
   const valid = ibanValid(value);
+  if (!valid && holdsWords(text.slice(match.index, end))) return undefined;
   const topic = !valid && !verdict.cue && !verdict.negative && ibanTopic(window);
   if (!valid && !verdict.cue && !topic) return undefined;
   const score = valid
@@ -103,21 +118,102 @@ function ibanAt(input: RecognizerInput, text: string, match: RegExpExecArray): F
   };
 }
 
+/** The IBANs of the input's view (each view's computed once). */
+const ibansByView = new WeakMap<StreamView, Finding[]>();
+
+function ibansIn(input: RecognizerInput): Finding[] {
+  const cached = ibansByView.get(input.view);
+  if (cached) return cached;
+  const findings: Finding[] = [];
+  const text = withoutBackchannels(input.view.text);
+  const candidates = regexFor(CANDIDATE, text);
+  candidates.lastIndex = 0;
+  for (let match = candidates.exec(text); match !== null; match = candidates.exec(text)) {
+    const finding = ibanAt(input, text, match);
+    if (finding) findings.push(finding);
+    // A candidate that is no IBAN may have run on over a false start into the value said again
+    // ("GB83 LOYD sorry GB83 LOYD 3096 …"): the search goes on inside it.
+    candidates.lastIndex = finding ? finding.charEnd : match.index + 1;
+  }
+  ibansByView.set(input.view, findings);
+  return findings;
+}
+
+/**
+ * Spelled letters and digit groups on one line: a piece of a value said apart, with any zero the
+ * normaliser left as "oh" where a turn broke ("0651 oh 000 5876").
+ */
+const PIECE = /(?<![\p{L}\p{N}])[A-Z\d]+(?: (?:oh )*[A-Z\d]+)*(?![\p{L}\p{N}])/gu;
+const pieceValue = (said: string): string => compact(said.replace(/\boh\b/g, '0'));
+/** How far (ms) from an IBAN, before or after, a piece of it still counts. */
+const PIECE_MS = 60_000;
+/** The fewest characters of a start piece (country, check digits, part of the bank code). */
+const MIN_START_CHARS = 6;
+/**
+ * The fewest of an end piece: more than a national account number (8 in the UK, 10 in Germany),
+ * which ends its IBAN and is its own item when said alone.
+ */
+const MIN_END_CHARS = 12;
+
+/**
+ * True when `piece` (compact) is a piece of `iban` that gives it away: its start with the bank
+ * code ("IE 75 BOFI"), the bank code alone, said again to check it ("sorry, was that BOFI?"), its
+ * end ("then 9041 1807 511637"), or all of it.
+ */
+function pieceOf(piece: string, iban: string): boolean {
+  if (piece === iban) return true;
+  const bankCode = /^[A-Z]{4,}/.exec(iban.slice(4))?.[0];
+  if (piece === bankCode) return true;
+  return (
+    (piece.length >= MIN_START_CHARS && iban.startsWith(piece)) ||
+    (piece.length >= MIN_END_CHARS && iban.endsWith(piece))
+  );
+}
+
+/**
+ * Pieces of an IBAN found anywhere in the call, said within a minute of it in the input's view:
+ * an IBAN given over several turns, with the bank code asked about and repeated, is read back
+ * whole only once.
+ */
+function ibanPieces(input: RecognizerInput, own: readonly Finding[]): Finding[] {
+  const { context, view } = input;
+  const ibans = input.views.flatMap((other) =>
+    ibansIn({ ...input, view: other }).map((finding) => ({
+      value: finding.value,
+      time: context.timeAt(finding.view, finding.charStart),
+    })),
+  );
+  if (ibans.length === 0) return [];
+  const pieces: Finding[] = [];
+  for (const match of view.text.matchAll(regexFor(PIECE, view.text))) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (own.some((finding) => finding.charStart < end && finding.charEnd > start)) continue;
+    const piece = pieceValue(match[0]);
+    const time = context.timeAt(view, start);
+    const given = ibans.some(
+      (iban) => Math.abs(iban.time - time) <= PIECE_MS && pieceOf(piece, iban.value.toUpperCase()),
+    );
+    if (!given) continue;
+    pieces.push({
+      recognizer: NAME,
+      type: 'IBAN',
+      view,
+      charStart: start,
+      charEnd: end,
+      score: SCORE.piece,
+      value: piece,
+      reasons: ['iban-piece'],
+    });
+  }
+  return pieces;
+}
+
 export const ibanRecognizer: Recognizer = {
   name: NAME,
   types: ['IBAN'],
   recognize(input) {
-    const findings: Finding[] = [];
-    const text = withoutBackchannels(input.view.text);
-    const candidates = regexFor(CANDIDATE, text);
-    candidates.lastIndex = 0;
-    for (let match = candidates.exec(text); match !== null; match = candidates.exec(text)) {
-      const finding = ibanAt(input, text, match);
-      if (finding) findings.push(finding);
-      // A candidate that is no IBAN may have run on over a false start into the value said again
-      // ("GB83 LOYD sorry GB83 LOYD 3096 …"): the search goes on inside it.
-      candidates.lastIndex = finding ? finding.charEnd : match.index + 1;
-    }
-    return findings;
+    const findings = ibansIn(input);
+    return [...findings, ...ibanPieces(input, findings)];
   },
 };

@@ -6,10 +6,12 @@
 import { compileCues } from '../context/cue-matcher.js';
 import type { BuiltInEntityType } from '../entities.js';
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { DOCUMENT_DATE_CUES } from '../lexicon/negative-cues.js';
 import { COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
 import type { StreamView } from '../normalise/view.js';
 import { INLINE_BACKCHANNEL } from './digits.js';
 import type { MatchWindow } from './pattern.js';
+import { judgeContext } from './pattern.js';
 import { topicOpen } from './topic.js';
 import { regexFor, ViewRegex } from '../normalise/view-regex.js';
 
@@ -52,8 +54,11 @@ const NATO = [
  */
 const TOKEN =
   '(?:[A-Z]+|\\d+|[A-Z]+\\d[A-Z\\d]*|\\d+[A-Z][A-Z\\d]*|(?![a-z\\d]*[a-z]{4})(?:[a-z]+\\d[a-z\\d]*|\\d+[a-z][a-z\\d]*))';
-/** Between tokens: a space, a written dash, or one said ("1EG4 dash TE5"; the normaliser keeps the word). */
-const SEPARATOR = '(?:[ -]| (?:dash|hyphen) )';
+/**
+ * Between tokens: a space, a written dash, one set apart by spaces where the dash was said between
+ * pauses ("D 400 - 712"), or one said ("1EG4 dash TE5"; the normaliser keeps the word).
+ */
+const SEPARATOR = '(?:[ -]| - | (?:dash|hyphen) )';
 
 /**
  * Longest run of tokens taken. The normaliser joins runs of three or more single digits into one
@@ -250,9 +255,16 @@ export function afterFalseStart(matched: string): string {
   return matched.slice(falseStartLength(matched));
 }
 
+/** A first token of two to four upper-case letters said twice in a row. */
+const DOUBLED_LETTERS = /^([A-Z]{2,4})\1(?![A-Za-z\d])/;
+
 /** How many characters of `matched` a false start takes, separators after it included; 0 for none. */
 function falseStartLength(matched: string): number {
   const tokens = Array.from(matched.matchAll(/[^ -]+/g));
+  // Spelled letters said twice run into one token ("E R", "E R" → "ERER 4739…"), as a mono
+  // transcript writes the other party's echo of them: the first time is the false start.
+  const doubled = DOUBLED_LETTERS.exec(matched);
+  if (doubled && tokens.length > 1) return doubled[1]!.length;
   // Case apart: spelled letters are upper case, the same said as a word lower case ("XOF xof84…").
   let head = '';
   for (let k = 1; k < tokens.length; k += 1) {
@@ -293,8 +305,10 @@ const BARE_ID_SHAPE = /^(?=.*\d)(?:(?=.*[A-Z])[A-Z\d]{8,16}|\d{9,16})$/;
 /** Words naming a kind of number or code ("your service call number is", "the callback request number"). */
 const NAMED_KINDS = compileCues([
   `(?!(?:${[
-    // Words before "number" that name no kind: function words, the ID itself, and describing words.
+    // Words before "number" that name no kind: function words, answer words ("yes, number 1 2 7 …"),
+    // the ID itself, and describing words.
     'the|a|an|your|my|his|her|their|our|its|this|that|what|which|any|some',
+    'yes|yeah|yep|yup|no|ok|okay|sure|right|so|and|oh|well|um|uh|er',
     'id|identification|identity|document|card|digit|digits',
     'same|other|another|different|whole|full|long|short|old|new|right|wrong|correct|exact|main',
     'real|actual|current|previous|original|first|second|third|last|next|separate|valid|invalid',
@@ -322,10 +336,15 @@ export function namedAsOtherKind(
   };
 }
 
+/** The identifier types that take a bare identifier on their topic. */
+const BARE_ID_TYPES: readonly BuiltInEntityType[] = ['PASSPORT', 'DRIVERS_LICENSE', 'MEMBER_ID'];
+
 /**
  * Support for a bare identifier said while its type is the topic (asked for within ID_TOPIC_MS, no
  * other type's cue at hand: "your licence number?" … "okay here it is W 440219773"), unless a
- * look-alike was named since ("what's the claim number?"). Takes the compact value; gives `reason`.
+ * look-alike was named since ("what's the claim number?") or another of these identifiers was
+ * ("… and his passport?": what is read back next is the passport). Takes the compact value; gives
+ * `reason`.
  */
 export function bareIdOnTopic(
   type: BuiltInEntityType,
@@ -335,10 +354,28 @@ export function bareIdOnTopic(
   const onTopic = topicOpen(type, ID_TOPIC_MS);
   const own = compileCues(ENTITY_CUES[type] ?? []);
   const lookAlikes = compileCues(negatives);
+  const otherIds = compileCues(
+    BARE_ID_TYPES.flatMap((other) => (other === type ? [] : (ENTITY_CUES[other] ?? []))),
+  );
   return (window, value) => {
     if (!BARE_ID_SHAPE.test(value) || !onTopic(window)) return undefined;
-    const lookAlike = window.topicSince(lookAlikes, ID_TOPIC_MS);
     const asked = window.topicSince(own, ID_TOPIC_MS) ?? 0;
-    return lookAlike !== undefined && lookAlike >= asked ? undefined : reason;
+    const lookAlike = window.topicSince(lookAlikes, ID_TOPIC_MS);
+    const otherId = window.topicSince(otherIds, ID_TOPIC_MS);
+    if (lookAlike !== undefined && lookAlike >= asked) return undefined;
+    return otherId !== undefined && otherId > asked ? undefined : reason;
   };
+}
+
+const documentDates = compileCues(DOCUMENT_DATE_CUES);
+
+/**
+ * A test for a document's expiry or issue date taken for its number: a value of digits alone after
+ * a date cue nearer than the document's own cues ("it expires 03 2031"). A value with letters is
+ * no date, so "it's expired, the old one's D 400…" still gives the number. For `invalidate`.
+ */
+export function documentDate(cues: readonly string[] = []): (value: string, window: MatchWindow) => boolean {
+  const own = compileCues(cues);
+  return (value, window) =>
+    /^\d+$/.test(value) && judgeContext(window, own, documentDates).negative !== undefined;
 }

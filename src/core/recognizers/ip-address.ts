@@ -130,10 +130,13 @@ export const ipAddressRecognizer = patternRecognizer({
   ],
   cues: ENTITY_CUES.IP_ADDRESS,
   // Four dotted octets are rarely anything else: only a version number is.
-  negatives: ['version', 'v', 'firmware', 'release'],
+  negatives: ['version', 'firmware', 'release'],
   trailNegatives: [],
   value: (matched) => matched.toLowerCase().replace(BREAK_WORDS, '.'),
   // "::" alone and bare times like "10:30" are not addresses; digits alone are octets run together.
   validate: (value) =>
     /^[\d.]+$/.test(value) || ((value.match(/:/g) ?? []).length >= 2 && /[0-9a-f]{2}/.test(value)),
+  // "v 10.2.0.1" is a version only with the "v" right before it: a lone letter further back or in the
+  // question is part of something else (a licence "V 415…" given just before).
+  invalidate: (_value, window) => /\bv$/.test(window.leadIn.trimEnd()),
 });

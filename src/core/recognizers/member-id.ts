@@ -6,6 +6,7 @@
  * being asked for; or confirmed a few turns later, after the other party read its start back
  * ("sorry, was that ZKM 402?" "yes, ZKM 40297713").
  */
+import { compileCues } from '../context/cue-matcher.js';
 import { DOMAIN_CUES, DOMAIN_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import {
@@ -26,9 +27,15 @@ const memberTopic = topicOpen('MEMBER_ID', ID_TOPIC_MS);
 /** Shortest start of the ID the other party's read-back must hold. */
 const MIN_ECHO_CHARS = 4;
 
-/** A plan's group number is printed beside the member ID, and is not personal. */
-const MEMBER_NEGATIVES = [...NEGATIVE_CUES, 'group( number| no| id)?', 'rx ?(bin|pcn|group)', 'pcn'];
+/** A plan's group number and pharmacy codes are printed beside the member ID, and are not personal. */
+const CARD_NEIGHBOURS = ['group( number| no| id)?', 'rx ?(bin|pcn|group)', 'pcn'];
+const MEMBER_NEGATIVES = [...NEGATIVE_CUES, ...CARD_NEIGHBOURS];
 const bareMemberId = bareIdOnTopic('MEMBER_ID', MEMBER_NEGATIVES, 'member-topic');
+const cardNeighbours = compileCues(CARD_NEIGHBOURS);
+const otherKind = namedAsOtherKind([...(ENTITY_CUES.MEMBER_ID ?? []), ...DOMAIN_ENTITY_CUES.MEMBER_ID]);
+
+/** A card neighbour's name read out as letters at the run's start ("RX BIN 003858"): that code, not the ID. */
+const namedInside = (matched: string): boolean => cardNeighbours.leading(matched.toLowerCase()) !== undefined;
 
 /** The ID without a false start ("RT 4, RT 4409172" → "RT4409172"). */
 const memberValue = (matched: string): string => compactId(afterFalseStart(matched));
@@ -60,5 +67,5 @@ export const memberIdRecognizer = patternRecognizer({
   support: laterMemberId,
   value: memberValue,
   validate: idShape(6, 15),
-  invalidate: namedAsOtherKind([...(ENTITY_CUES.MEMBER_ID ?? []), ...DOMAIN_ENTITY_CUES.MEMBER_ID]),
+  invalidate: (value, window, matched) => namedInside(matched) || otherKind(value, window),
 });

@@ -4,8 +4,15 @@
  * asked for ("and your daughter's?" "559018226").
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
-import { DOCUMENT_DATE_CUES, NEGATIVE_CUES } from '../lexicon/negative-cues.js';
-import { afterFalseStart, alnumIds, bareIdOnTopic, compactId, namedAsOtherKind } from './ids.js';
+import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
+import {
+  afterFalseStart,
+  alnumIds,
+  bareIdOnTopic,
+  compactId,
+  documentDate,
+  namedAsOtherKind,
+} from './ids.js';
 import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
 import { topicOpen } from './topic.js';
@@ -19,9 +26,10 @@ const SHAPE = /^(?:\d{8,9}|[A-Z]{1,2}\d{6,9}|[A-Z]\d{7,8}[A-Z]?|(?=[A-Z]*\d)[A-Z
 /** How long (ms) after passports were discussed a bare nine-digit number still reads as one. */
 const PASSPORT_TOPIC_MS = 300_000;
 const passportTopic = topicOpen('PASSPORT', PASSPORT_TOPIC_MS);
-// Its expiry or issue date is not its number.
-const PASSPORT_NEGATIVES = [...NEGATIVE_CUES, ...DOCUMENT_DATE_CUES];
-const barePassport = bareIdOnTopic('PASSPORT', PASSPORT_NEGATIVES, 'passport-topic');
+const barePassport = bareIdOnTopic('PASSPORT', NEGATIVE_CUES, 'passport-topic');
+// Its expiry or issue date is not its number; nor is another kind of number.
+const expiryDate = documentDate(ENTITY_CUES.PASSPORT);
+const otherKind = namedAsOtherKind(ENTITY_CUES.PASSPORT);
 
 /** The value as said, or after a false start when only that has a passport's shape. */
 function passportValue(matched: string): string {
@@ -47,8 +55,8 @@ export const passportRecognizer = patternRecognizer({
   cues: ENTITY_CUES.PASSPORT,
   requireContext: true,
   support: laterPassport,
-  negatives: PASSPORT_NEGATIVES,
+  negatives: NEGATIVE_CUES,
   value: passportValue,
   validate: (value) => SHAPE.test(value),
-  invalidate: namedAsOtherKind(ENTITY_CUES.PASSPORT),
+  invalidate: (value, window) => expiryDate(value, window) || otherKind(value, window),
 });

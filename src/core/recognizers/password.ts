@@ -7,7 +7,8 @@
  * - a read-back of a password the other party has just said ("Winter, capital W, then 47" / "Winter 47"),
  *   or the start of it ("K W 5 8 ..." after "kw58R$m2");
  * - words a speaker sets or gives a password with, in password talk ("I'm gonna do bluebird at 26
- *   exclamation", "let's make it purple elephant dance");
+ *   exclamation", "let's make it purple elephant dance", "can it be Falcons 1999?", "set it to what I
+ *   had, it was lantern 88");
  * - a word, a number and a spoken symbol in password talk ("Winter 47 hash");
  * - a password a speaker announced in their previous turn and gives after a short go-on ("I'll give
  *   you a temporary password, ready?" "yep" "it's ..."), and the reply to a prompt that only names one;
@@ -23,7 +24,7 @@ import type { StreamView } from '../normalise/view.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 import type { Finding } from '../detection.js';
 import type { Dialogue } from './dialogue/dialogue.js';
-import { answerLimit, readDialogue, skipLeadIns, startsNonAnswer } from './dialogue/dialogue.js';
+import { answerLimit, readDialogue, skipLeadIns, startsNonAnswer, turnCues } from './dialogue/dialogue.js';
 import { valueEnd } from './dialogue/answers.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import { findCues } from './dialogue/topics.js';
@@ -92,7 +93,7 @@ const REFERENCE_REACH = 3;
 /** The fewest characters a token typed like a password has ("W-2" is a form, "69p" a price). */
 const MIN_SHAPED_CHARS = 4;
 /** How far into an answer "it was" / "it's" may restart it ("maybe my music app, it was ..."). */
-const RESTART_WORDS = 8;
+const RESTART_WORDS = 12;
 const RESTARTS = phraseList(["it's", 'it is', 'it was', 'it would be', 'it should be']);
 /** Score gained by an answer to a prompt that only names a password ("and an account password so ..."). */
 const NAMED_PROMPT_BONUS = 0.3;
@@ -109,8 +110,13 @@ const STATE_WORD = /^\p{L}+(?:ed|ing)$/u;
 const GO_ON_WORDS = 4;
 /** Score of a password a speaker announced in their previous turn and then gives ("... ready?" "yep" "it's ..."). */
 const ANNOUNCED_SCORE = 0.85;
-/** Set phrases that ask ("what about ..."): before an article they turn to another topic ("what about the miles?"). */
-const ASKING_SET_PHRASES = new Set(['what about', 'how about']);
+/**
+ * Set phrases that ask ("what about ...", "can it be ..."): before an article they turn to another
+ * topic ("what about the miles?") or ask about a rule ("can it be a phrase?").
+ */
+const ASKING_SET_PHRASES = new Set(['what about', 'how about', 'can it be', 'could it be']);
+/** Set phrases that ask whether a value will do: one without a digit asks about rules or timing ("can it be shorter?"). */
+const PROPOSING_SET_PHRASES = new Set(['can it be', 'could it be']);
 
 export const passwordRecognizer: Recognizer = {
   name: NAME,
@@ -164,6 +170,10 @@ function ownFindings(dialogue: Dialogue, input: RecognizerInput, usernames: Read
       // A state read off a screen ("it says connected"); words leading into a password cue describe
       // it ("your temporary | password is …").
       if (readsState(words, start, value) || startsPasswordCue(words, to)) return [];
+      // "Please don't share it": a reply declining to hear one; "your password was (probably) leaked",
+      // "could it be emailed": what happened or happens to it.
+      const passive = site.source === 'stated' || PASSIVE_HEADS.has(words[start - 1] ?? '');
+      if (declines(value) || (passive && namesHappening(value))) return [];
       if (!isPasswordLike(value) || namesHost(value)) {
         // Talk before the value (a mono file: "... I need it to test the connection | Dragon$1992").
         const shaped = shapedToken(dialogue, start + 1, site.limit);
@@ -430,6 +440,26 @@ function namesPasswordToGive(prompt: readonly string[]): boolean {
   return !prompt.slice(Math.max(0, cue.start - 2), cue.start).some((word) => OWNING_WORDS.has(word));
 }
 
+/** True when the words say not to give a password ("please don't share it"). */
+function declines(value: readonly string[]): boolean {
+  return value.some((_, k) => matchAt(value, k, DECLINING));
+}
+
+/** Words before a participle that make it passive ("could it be emailed"). */
+const PASSIVE_HEADS = wordSet('be been is was');
+
+/**
+ * A word in "-ed" or "-en" and only talk after it ("leaked", "reset", "compromised last night"):
+ * what happened to a password, not what it is.
+ */
+function namesHappening(value: readonly string[]): boolean {
+  const [first, ...rest] = value;
+  return (
+    (PARTICIPLE.test(first!) || PLACING_PARTICIPLES.has(first!)) &&
+    rest.every((word) => STOP_WORDS.has(word) || COMMON_WORDS.has(word))
+  );
+}
+
 /** True when "don't tell", "never give" … stands shortly before words[at]: what not to say is no value. */
 function declinedBefore(words: readonly string[], at: number): boolean {
   const before = words.slice(Math.max(0, at - DECLINING_REACH), at);
@@ -545,7 +575,7 @@ function appositions(dialogue: Dialogue, usernames: ReadonlySet<string>): Findin
   const findings: Finding[] = [];
   dialogue.turnFirst.forEach((first, t) => {
     const end = dialogue.turnEnd[t]!;
-    for (const cue of findCues(words.slice(first, end))) {
+    for (const cue of turnCues(dialogue, t)) {
       const at = first + cue.start + cue.length;
       if (cue.topic !== 'password' || at >= end || !OWNING_WORDS.has(words[at - cue.length - 1] ?? ''))
         continue;
@@ -628,12 +658,22 @@ function setPasswords(dialogue: Dialogue, input: RecognizerInput, usernames: Rea
     if (!phrase) continue;
     const { turn } = tokens[k]!;
     const end = dialogue.turnEnd[turn]!;
-    const start = skipLeadIns(words, k + phrase.length, end).at;
-    if (start >= end || startsNonAnswer(words, start)) continue;
+    const opened = skipLeadIns(words, k + phrase.length, end).at;
+    if (opened >= end) continue;
+    // "Set it to what I had, it was ...": talk, then the value after "it was".
+    const talk =
+      startsNonAnswer(words, opened) ||
+      !isPasswordLike(words.slice(opened, valueEnd(words, opened, end, MAX_WORDS)));
+    const start = talk ? restartAt(dialogue, opened, end) : opened;
+    if (start === undefined) continue;
     const to = passwordEnd(dialogue, start, end, PASSPHRASE_STOPS);
     const value = words.slice(start, to);
     if (!isPasswordLike(value) || namesHost(value) || usernames.has(compactKey(value.join('')))) continue;
     if (ASKING_SET_PHRASES.has(phrase.phrase) && ARTICLES.has(value[0]!)) continue;
+    // Proposed as a question ("can it be shorter?") or found after talk ("... it's better to avoid
+    // dates"), words are a password only with a number in them.
+    if ((talk || PROPOSING_SET_PHRASES.has(phrase.phrase)) && !value.some((word) => /\d/.test(word)))
+      continue;
     // "I'm gonna use the order number 4471": a reference named, not a password.
     if (REFERENCE_HEADS.has(value[ARTICLES.has(value[0]!) ? 1 : 0] ?? '')) continue;
     // Digits alone are a code read out ("it says 918277"), not a password set; a number set ("how
@@ -698,16 +738,22 @@ function valueStart(dialogue: Dialogue, start: number, limit: number): number {
   const { words } = dialogue;
   const asked = words[start] === 'it' && QUESTION_COPULAS.has(words[start - 1] ?? '') ? start + 1 : start;
   const at = Math.min(limit - 1, asked + (matchAt(words, asked, MODIFIERS)?.length ?? 0));
+  return restartAt(dialogue, at, limit) ?? at;
+}
+
+/** Where a later "it was" / "it's" restarts the value that would start at `at`, if one does. */
+function restartAt(dialogue: Dialogue, at: number, limit: number): number | undefined {
+  const { words } = dialogue;
   for (let k = at + 1; k < Math.min(limit, at + RESTART_WORDS); k += 1) {
-    // "Saguaro-Moon-88, it's accepted": what follows a password is talk about it.
-    if (typedLikePassword(dialogue, k - 1)) break;
+    // "Saguaro-Moon-88, it's accepted", "2468, it is the day we met": what follows a value is talk about it.
+    if (typedLikePassword(dialogue, k - 1) || DIGITS.test(words[k - 1]!)) break;
     if (!matchAt(words, k, RESTARTS)) continue;
     const restart = skipLeadIns(words, k, limit).at;
     if (restart < limit && isPasswordLike(words.slice(restart, valueEnd(words, restart, limit, MAX_WORDS)))) {
       return restart;
     }
   }
-  return at;
+  return undefined;
 }
 
 const QUESTION_COPULAS = wordSet('is was');
@@ -829,7 +875,7 @@ const PLACE_PREPOSITIONS = wordSet('on in at to under inside behind by from belo
 
 /** Words of a rule for passwords: "one capital and one number", "at least eight characters long". */
 const RULE_WORDS = wordSet(
-  'capital capitals number numbers letter letters character characters symbol symbols digit digits special uppercase lowercase upper lower case least minimum maximum long',
+  'capital capitals number numbers letter letters character characters symbol symbols digit digits special uppercase lowercase upper lower case least minimum maximum long longer shorter than',
 );
 
 /** A value that is not talk about the password ("not working", "the same one", "okay"). */

@@ -2,13 +2,13 @@
  * PERSON_NAME: a caller's name, from
  * - answers to name questions ("can I have your full name", "who am I speaking with", "and the
  *   name on the card?", "could you spell your surname"), bare or after a lead-in ("it's ...");
- * - introductions in the speaker's own turn ("my name is ...", "this is ...", "I'm ...") and the
- *   name they go by ("everyone calls me Frankie");
+ * - introductions in the speaker's own turn ("my name is ...", "this is ...", "I'm ...", "hi, it's
+ *   ...") and the name they go by ("everyone calls me Frankie");
  * - courtesy titles ("thank you Mr Kwong", "Doctor Mensah");
  * - a listed first name addressing someone ("thanks, Helen", "Raj, can I ..."), or any name after
  *   a greeting or thanks that ends the sentence ("You're welcome, Odalys. Have a good night"), or
  *   set off by a comma at the end of a question ("Anything else, Odalys?");
- * - a name after a relation ("my husband Declan", "our son, Tobias Wren");
+ * - a name after a relation ("my husband Declan", "our son, Tobias Wren", "my son is Tobi");
  * - the same name, or any part of it, said again elsewhere in the call ("so that's Sarah Jones?",
  *   "anything else, Samuel?", "Dale's", the agent's own name), with the name words right before and
  *   after it ("Daniel Walter Pruitt", "Liam Hughes" once "Hughes" is known), which become known too;
@@ -125,7 +125,9 @@ export const personNameRecognizer: Recognizer = {
   types: [TYPE],
   recognize(input) {
     const dialogue = readDialogue(input);
-    return keepBest([...ownFindings(dialogue, input), ...repeatedNames(dialogue, knownNameWords(input))]);
+    const own = ownFindings(dialogue, input);
+    const known = knownNameWords(input);
+    return keepBest([...own, ...(settledRepeats.get(dialogue) ?? repeatedNames(dialogue, known))]);
   },
 };
 
@@ -142,6 +144,7 @@ function ownFindings(dialogue: Dialogue, input: RecognizerInput): Finding[] {
     ...fromSites,
     ...titledNames(dialogue),
     ...speakingIntroductions(dialogue),
+    ...greetedIntroductions(dialogue),
     ...addressedNames(dialogue, input),
     ...relationNames(dialogue),
     ...relationAnswers(dialogue),
@@ -178,6 +181,66 @@ function speakingIntroductions(dialogue: Dialogue): Finding[] {
   return findings;
 }
 
+/** Greetings a caller opens with before saying who they are: "hi, it's ...", "hey Marco, it's ...". */
+const GREETINGS = wordSet('hi hello hey hiya heya morning afternoon evening');
+/** Greetings that are also times of day: one only after "good" or opening the turn, not "this morning". */
+const DAY_GREETINGS = wordSet('morning afternoon evening');
+const GREETED_SCORE = 0.8;
+
+/**
+ * "Hi, it's Dana Whitcomb", "hey walt it's dana kowalczyk": "it's" right after a greeting, or after
+ * a greeting and the name of the one greeted, introduces the speaker. Only a clear name counts (two
+ * name words or a listed first name without capitals), not "hi, it's about my bill".
+ */
+function greetedIntroductions(dialogue: Dialogue): Finding[] {
+  const { tokens, words } = dialogue;
+  const findings: Finding[] = [];
+  for (let k = 1; k + 1 < tokens.length; k += 1) {
+    const at = words[k] === "it's" ? k + 1 : words[k] === 'it' && words[k + 1] === 'is' ? k + 2 : k;
+    const turn = tokens[k]!.turn;
+    const end = dialogue.turnEnd[turn]!;
+    if (at === k || at >= end || !greetedBefore(dialogue, k)) continue;
+    const group = uncasedTurn(dialogue, turn)
+      ? uncasedFullName(dialogue, at)[0]
+      : nameGroup(tokens, at, Math.min(end, at + MAX_NAME_WORDS), true);
+    // Letters in capitals are a code read out ("hi, it's P S 0 0 8 8"), not a name.
+    if (
+      group?.from !== at ||
+      !/\p{Ll}/u.test(tokens[at]!.text) ||
+      namesOrganisation(tokens, at, Math.min(end, group.to + ORGANISATION_REACH))
+    ) {
+      continue;
+    }
+    const agent = agentSpeaks(dialogue, k);
+    findings.push(
+      tokenFinding(
+        dialogue,
+        NAME,
+        TYPE,
+        group.from,
+        group.to,
+        agent ? AGENT_INTRODUCTION_SCORE : GREETED_SCORE,
+        agent ? [AGENT_INTRODUCTION] : ['greeted'],
+      ),
+    );
+  }
+  return findings;
+}
+
+/** True when a greeting comes right before token k, or before the greeted one's name: "hey Marco". */
+function greetedBefore(dialogue: Dialogue, k: number): boolean {
+  const { tokens, words } = dialogue;
+  const first = dialogue.turnFirst[tokens[k]!.turn]!;
+  const greets = (at: number): boolean =>
+    at >= first &&
+    GREETINGS.has(words[at]!) &&
+    (!DAY_GREETINGS.has(words[at]!) || at === first || words[at - 1] === 'good');
+  if (greets(k - 1)) return true;
+  if (!greets(k - 2)) return false;
+  const name = tokens[k - 1]!;
+  return isNameWord(name) || (uncasedTurn(dialogue, name.turn) && uncasedNameWord(name));
+}
+
 /** A word that reads as a name: capitalised and not ordinary talk, or a listed first name. */
 function isNameWord(token: Token): boolean {
   return strengthOf(token) === 'strong' || FIRST_NAMES.has(token.lower);
@@ -201,7 +264,10 @@ function siteNames(dialogue: Dialogue, site: ValueSite): SiteValue[] {
       reasons: [AGENT_INTRODUCTION],
     }));
   }
-  if (firstNameOnly && !FIRST_NAMES.has(words[site.start]!)) return [];
+  // "I'm Sarah", and a full name in capitals ("I'm Colleen Brady"), not "I'm fine".
+  if (firstNameOnly && !FIRST_NAMES.has(words[site.start]!) && !fullName(tokens, site.start, limit)) {
+    return [];
+  }
   const weak = site.source === 'stated' && WEAK_INTRODUCTIONS.has(site.cue);
   const strict = strictIn(dialogue, tokens[site.start]!.turn);
   let groups = answerGroups(tokens, site.start, limit, weak && strict, strict);
@@ -216,6 +282,13 @@ function siteNames(dialogue: Dialogue, site: ValueSite): SiteValue[] {
     groups = answerGroups(tokens, k, limit, strict, strict);
     later = LATER_PENALTY;
   }
+  if (
+    groups.length > 0 &&
+    site.source === 'asked' &&
+    dialogue.prompts[tokens[site.start]!.turn]!.includes('names')
+  ) {
+    groups = [...groups, ...namesAfterAnd(tokens, groups.at(-1)!.to, limit, strict)];
+  }
   if (namesOrganisation(tokens, site.start, Math.min(limit, (groups.at(-1)?.to ?? 0) + ORGANISATION_REACH))) {
     return [];
   }
@@ -226,6 +299,33 @@ function siteNames(dialogue: Dialogue, site: ValueSite): SiteValue[] {
     adjust: -weakness - later - (group.strong ? 0 : PLAIN_PENALTY),
     reasons: group.strong ? [] : ['unlisted'],
   }));
+}
+
+/**
+ * Asked for several names, a speaker may say something of each before the next: "Alfie, he's
+ * nine, and Poppy, she's eleven". A clear name after "and" later in the answer is the next one.
+ */
+function namesAfterAnd(
+  tokens: readonly Token[],
+  from: number,
+  limit: number,
+  strict: Strictness,
+): NameGroup[] {
+  const groups: NameGroup[] = [];
+  for (let k = from; k + 1 < limit; k += 1) {
+    if (tokens[k]!.lower !== 'and') continue;
+    const group = nameGroup(tokens, k + 1, limit, strict);
+    if (group?.from !== k + 1) continue;
+    groups.push(group);
+    k = group.to - 1;
+  }
+  return groups;
+}
+
+/** True when two or more capitalised name words start at `at`: "Colleen Brady", not "Sorry". */
+function fullName(tokens: readonly Token[], at: number, limit: number): boolean {
+  const group = nameGroup(tokens, at, limit, true);
+  return group !== undefined && group.from === at && group.to - group.from >= 2;
 }
 
 function namesOrganisation(tokens: readonly Token[], from: number, to: number): boolean {
@@ -348,13 +448,26 @@ function titledNames(dialogue: Dialogue): Finding[] {
     // In a turn written without capitals, the title is the only evidence there is: "doctor szymanski";
     // not after a determiner, where it is the noun ("have the ordering doctor send ...").
     const determined = DETERMINERS.has(words[k - 1] ?? '') || DETERMINERS.has(words[k - 2] ?? '');
-    const strict = !CLEAR_TITLES.has(token.lower) && (determined || !uncasedTurn(dialogue, token.turn));
-    const group = nameGroup(tokens, k + 1, limit, strict);
+    const cased = !uncasedTurn(dialogue, token.turn);
+    const strict = !CLEAR_TITLES.has(token.lower) && (determined || cased);
+    const read = nameGroup(tokens, k + 1, limit, strict);
+    const group = read && cased ? withoutPlainTail(tokens, read) : read;
     if (!group) continue;
     const score = TITLE_SCORE - (group.strong ? 0 : PLAIN_PENALTY);
     findings.push(tokenFinding(dialogue, NAME, TYPE, group.from, group.to, score, [`title:${token.lower}`]));
   }
   return findings;
+}
+
+/**
+ * A name read loosely in a turn with capitals, ended at its last capitalised word: "Mr Okonkwo wants
+ * her passport" is Okonkwo, "Mr de Vries" keeps its particle; a name of plain words stays whole.
+ */
+function withoutPlainTail(tokens: readonly Token[], group: NameGroup): NameGroup {
+  if (!group.strong) return group;
+  let to = group.to;
+  while (to - 1 > group.from && strengthOf(tokens[to - 1]!) !== 'strong') to -= 1;
+  return { ...group, to };
 }
 
 /**
@@ -383,6 +496,8 @@ function addressedNames(dialogue: Dialogue, input: RecognizerInput): Finding[] {
     if (!listed && !vocative && !courtesy) continue;
     const first = dialogue.turnFirst[turn]!;
     const end = dialogue.turnEnd[turn]!;
+    // "Hello, Thistle Home Insurance": a greeting before the company's name addresses no one.
+    if (namesOrganisation(tokens, k + 1, Math.min(end, k + 1 + ORGANISATION_REACH))) continue;
     const addressed = listed
       ? (k > first && (ADDRESSING_WORDS.has(words[k - 1]!) || vocative)) ||
         end - first === 1 ||
@@ -470,24 +585,54 @@ function isListedFirstName(token: Token): boolean {
   return FIRST_NAMES.has(token.lower) && !COMMON_WORDS.has(token.lower) && /^\p{Lu}\p{Ll}/u.test(token.text);
 }
 
-/** "my husband Declan", "your brother Ray", "our son, Tobias Wren": a clear name after a relation. */
+/** Words between a relation and their name: "my son is Tobi", "that's my daughter's, Joanne". */
+const RELATION_COPULAS = wordSet("is was 's named called");
+
+/**
+ * "my husband Declan", "your brother Ray", "our son, Tobias Wren", "my son is Tobi": a clear name
+ * after a relation.
+ */
 function relationNames(dialogue: Dialogue): Finding[] {
   const { tokens, words } = dialogue;
   const findings: Finding[] = [];
   for (let k = 1; k + 1 < tokens.length; k += 1) {
     if (!RELATION_WORDS.has(words[k]!) || !RELATION_OWNERS.has(words[k - 1]!)) continue;
     const end = dialogue.turnEnd[tokens[k]!.turn]!;
-    const limit = Math.min(end, k + 1 + MAX_NAME_WORDS);
-    // Without capitals, a plain name counts when it has a surname or a listed first name ("my daughter
-    // felicity blackwood"), not one word of talk ("my wife handles ...").
-    const group =
-      nameGroup(tokens, k + 1, limit, strictIn(dialogue, tokens[k]!.turn)) ??
-      (uncasedTurn(dialogue, tokens[k]!.turn) ? uncasedRelative(tokens, k + 1, end) : undefined);
-    if (!group || group.from !== k + 1) continue;
+    const group = relativeName(dialogue, k + 1, end) ?? copulaRelativeName(dialogue, k + 1, end);
+    if (!group) continue;
     findings.push(tokenFinding(dialogue, NAME, TYPE, group.from, group.to, RELATION_SCORE, ['relation']));
     k = group.to - 1;
   }
   return findings;
+}
+
+/** The name right after a relation at `at`, or undefined. */
+function relativeName(dialogue: Dialogue, at: number, end: number): NameGroup | undefined {
+  const { tokens } = dialogue;
+  const turn = tokens[at - 1]!.turn;
+  // Without capitals, a plain name counts when it has a surname or a listed first name ("my daughter
+  // felicity blackwood"), not one word of talk ("my wife handles ...").
+  const group =
+    nameGroup(tokens, at, Math.min(end, at + MAX_NAME_WORDS), strictIn(dialogue, turn)) ??
+    (uncasedTurn(dialogue, turn) ? uncasedRelative(tokens, at, end) : undefined);
+  return group?.from === at ? group : undefined;
+}
+
+/**
+ * The name after a relation and "is", "'s", "named" ("my son is Tobi"): a clear name, or without
+ * capitals one with a surname or a listed first name ("my wife is pregnant" is no name). After "'s"
+ * the name must start with a listed first name: "my daughter's Honda" is her car.
+ */
+function copulaRelativeName(dialogue: Dialogue, at: number, end: number): NameGroup | undefined {
+  const { tokens, words } = dialogue;
+  if (!RELATION_COPULAS.has(words[at] ?? '') || at + 1 >= end) return undefined;
+  const from = at + 1;
+  if (words[at] === "'s" && !FIRST_NAMES.has(words[from]!)) return undefined;
+  const limit = Math.min(end, from + MAX_NAME_WORDS);
+  const group = uncasedTurn(dialogue, tokens[at]!.turn)
+    ? uncasedName(tokens, from, limit)
+    : nameGroup(tokens, from, limit, true);
+  return group?.from === from ? group : undefined;
 }
 
 /** How far from the end of a prompt its relation may be: "and your wife's details please?". */
@@ -598,12 +743,20 @@ function uncasedNameWord(token: Token): boolean {
 
 const uncasedCache = new WeakMap<Dialogue, boolean[]>();
 
-/** True when turn t is written without capitals (some engines print lower case only); read once per view. */
+/**
+ * True when turn t is written without capitals (some engines print lower case only); read once per
+ * view. Capitals the normaliser writes itself (spelled letters "PRYCE", codes "GK 19") say nothing
+ * of how the engine wrote the words; "I" does.
+ */
 function uncasedTurn(dialogue: Dialogue, t: number): boolean {
   let turns = uncasedCache.get(dialogue);
   if (!turns) {
     turns = dialogue.turnFirst.map((first, turn) =>
-      dialogue.tokens.slice(first, dialogue.turnEnd[turn]).every((token) => token.text === token.lower),
+      dialogue.tokens
+        .slice(first, dialogue.turnEnd[turn])
+        .every(
+          (token) => token.text === token.lower || (token.text !== 'I' && /^[\p{Lu}\d]+$/u.test(token.text)),
+        ),
     );
     uncasedCache.set(dialogue, turns);
   }
@@ -665,16 +818,25 @@ function knownNameWords(input: RecognizerInput): Known {
   for (const dialogue of dialogues) for (const finding of ownFindings(dialogue, input)) learn(finding);
   for (let round = 0; round < KNOWN_ROUNDS; round += 1) {
     let grew = false;
+    const found: Finding[][] = [];
     for (const dialogue of dialogues) {
-      for (const finding of repeatedNames(dialogue, known)) grew = learn(finding) || grew;
+      const repeats = repeatedNames(dialogue, known);
+      for (const finding of repeats) grew = learn(finding) || grew;
+      found.push(repeats);
     }
-    if (!grew) break;
+    if (!grew) {
+      // The round changed no known word: its repeats are the ones the final words find.
+      dialogues.forEach((dialogue, i) => settledRepeats.set(dialogue, found[i]!));
+      break;
+    }
   }
   knownCache.set(input.views, known);
   return known;
 }
 
 const knownCache = new WeakMap<readonly StreamView[], Known>();
+/** Each view's names said again, found with the final known words while they were learnt. */
+const settledRepeats = new WeakMap<Dialogue, Finding[]>();
 
 /**
  * The words of a name, with the parts of hyphenated ones ("pryce-jones" → also "pryce", "jones"),

@@ -231,10 +231,12 @@ function olderTurnOnly(window: MatchWindow, digits: string): boolean {
 /**
  * A phone cue later in the same statement ("is 717 555 0122 still the best number for her"): the
  * speaker names what the number is, which outweighs a prompt or read-back the other way (a lead-in
- * negative still wins: "order number 336 555 0105 is the best number" is not told apart).
+ * negative still wins: "order number 336 555 0105 is the best number" is not told apart), unless
+ * that negative's own digits came between ("ticket 4471 and is 717 555 0122 the best number").
  */
 function statedCue(window: MatchWindow): ContextVerdict | undefined {
-  if (window.leadInCue(cues) || window.leadInCue(negatives)) return undefined;
+  const negative = window.leadInCue(negatives);
+  if (window.leadInCue(cues) || (negative && !/\d/.test(window.leadIn.slice(negative.end)))) return undefined;
   const cue = window.trail === '' ? undefined : cues.last(window.trail);
   return cue && { cue, where: 'trail', negative: undefined };
 }

@@ -3,7 +3,7 @@
  * after a street address (but not the number of a flat or suite) or right after a state's name, UK
  * postcodes by their shape (`SW1A 1AA`, also spelled out as `SW 1 A 1 AA`, with "to" or "for" for a
  * digit, or in NATO words, which the normaliser writes as `L 179 EZ`), and Irish Eircodes
- * (`D06 H2Y7`) after a postcode cue.
+ * (`D06 H2Y7`) after a postcode cue or a street address.
  */
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { STREET_SUFFIXES } from '../lexicon/places.js';
@@ -253,7 +253,8 @@ export const eircodeRecognizer = patternRecognizer({
   name: 'eircode',
   type: 'POSTAL_CODE',
   patterns: [{ name: 'eircode', regex: EIRCODE, score: 0.6 }],
-  cues: ENTITY_CUES.POSTAL_CODE,
+  // Said at the end of an address ("6 Harbour Quay, Cork, T12 …") as a UK postcode is.
+  cues: [...(ENTITY_CUES.POSTAL_CODE ?? []), ...STREET_CUES],
   requireContext: true,
   value: compact,
 });

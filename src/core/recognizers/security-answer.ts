@@ -152,10 +152,12 @@ function asksAfterCue(prompt: readonly string[]): boolean {
 
 /**
  * Where a new sentence starts inside [start, end): a capitalised function word or opener after the
- * first word ("Quail Run. That was ...", "Leeds. Well ..."), in a transcript that writes capitals.
+ * first word ("Quail Run. That was ...", "Leeds. Well ..."), in a transcript that writes capitals,
+ * or "I" and a word in any transcript ("st helens i moved there", "Bramley I think").
  */
 function sentenceEnd(tokens: readonly Token[], words: readonly string[], start: number, end: number): number {
   for (let k = start + 1; k < end; k += 1) {
+    if (words[k] === 'i' && /^\p{L}{2,}/u.test(words[k + 1] ?? '')) return k;
     if (!/^\p{Lu}/u.test(tokens[k]!.text) || words[k] === 'i') continue;
     if (STOP_WORDS.has(words[k]!) || matchAt(words, k, LEADS)) return k;
   }
@@ -179,7 +181,8 @@ function knownAnswerWords(input: RecognizerInput): ReadonlyMap<string, number> {
     for (const finding of ownFindings(readDialogue({ ...input, view }))) {
       if (finding.score < 0.5) continue;
       const turn = turnIdAt(view, finding.charStart);
-      for (const word of finding.value.toLowerCase().split(/[^\p{L}\d'-]+/u)) {
+      for (const said of finding.value.toLowerCase().split(/[^\p{L}\d'-]+/u)) {
+        const word = mentionKey(said);
         if (word.length < MIN_MENTION_LETTERS || STOP_WORDS.has(word) || COMMON_WORDS.has(word)) continue;
         known.set(word, Math.min(turn, known.get(word) ?? turn));
       }
@@ -191,21 +194,45 @@ function knownAnswerWords(input: RecognizerInput): ReadonlyMap<string, number> {
 
 const knownCache = new WeakMap<readonly StreamView[], ReadonlyMap<string, number>>();
 
+/** Short forms an answer may be given in and said in full later ("st monica's" → "saint monica's"). */
+const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
+  ['st', 'saint'],
+  ['mt', 'mount'],
+  ['ft', 'fort'],
+]);
+
+/** An answer's word as a later mention's token reads it: the full form, without "'s" (split off as a token). */
+function mentionKey(word: string): string {
+  const bare = word.endsWith("'s") ? word.slice(0, -2) : word;
+  return SHORT_FORMS.get(bare) ?? bare;
+}
+
 /** The conversation turn id of the view's turn holding character `at`. */
 function turnIdAt(view: StreamView, at: number): number {
   const span = view.turns.find((turn) => turn.charStart <= at && at < turn.charEnd) ?? view.turns.at(-1)!;
   return span.turn.id;
 }
 
-/** Each later mention of an answer's word: "You did put Leeds", "I registered it as just Horsforth". */
+/**
+ * Each later mention of an answer's words, a run of them one mention: "You did put Leeds", "I
+ * registered it as just Horsforth", "saint monica's" after "st monica's".
+ */
 function mentions(dialogue: Dialogue, known: ReadonlyMap<string, number>): Finding[] {
   if (known.size === 0) return [];
+  const { tokens } = dialogue;
+  const mentioned = (k: number): boolean => {
+    const answered = known.get(tokens[k]?.lower ?? '');
+    return answered !== undefined && dialogue.view.turns[tokens[k]!.turn]!.turn.id >= answered;
+  };
   const findings: Finding[] = [];
-  dialogue.tokens.forEach((token, k) => {
-    const answered = known.get(token.lower);
-    if (answered === undefined || dialogue.view.turns[token.turn]!.turn.id < answered) return;
-    findings.push(tokenFinding(dialogue, NAME, 'SECURITY_ANSWER', k, k + 1, MENTION_SCORE, ['repeated']));
-  });
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (!mentioned(k)) continue;
+    let end = k + 1;
+    while (end < tokens.length && tokens[end]!.turn === tokens[k]!.turn && mentioned(end)) end += 1;
+    if (tokens[end]?.lower === "'s" && tokens[end]!.start === tokens[end - 1]!.end) end += 1;
+    findings.push(tokenFinding(dialogue, NAME, 'SECURITY_ANSWER', k, end, MENTION_SCORE, ['repeated']));
+    k = end - 1;
+  }
   return findings;
 }
 

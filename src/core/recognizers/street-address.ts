@@ -310,6 +310,8 @@ function shapedAddresses(dialogue: Dialogue): Finding[] {
     if (!street || (!street.suffix && !street.unitAfter && !(unitBefore && street.locality))) continue;
     // "booked via Expedia 4 nights": a leading street word that is also English needs a flat or postcode too.
     if (ENGLISH_PREFIXES.has(tokens[k]!.lower) && !street.unitAfter && !street.locality) continue;
+    // "the reg is golf kilo 1 9 x ray papa lima": a suffix spelled letter by letter ("PL") ends a plate or a code.
+    if (spelledSuffix(dialogue, street)) continue;
     const score =
       SHAPE_SCORE + (street.locality ? LOCALITY_BONUS : 0) - (street.suffix ? 0 : NO_SUFFIX_PENALTY);
     const to = street.locality ? street.end : street.streetEnd;
@@ -317,6 +319,16 @@ function shapedAddresses(dialogue: Dialogue): Finding[] {
     k = to - 1;
   }
   return findings;
+}
+
+/** True when the street's suffix was spelled letter by letter ("papa lima" → "PL"): nobody spells "Place". */
+function spelledSuffix({ tokens, view }: Dialogue, street: Street): boolean {
+  return tokens
+    .slice(street.from, street.streetEnd)
+    .some(
+      (token) =>
+        STREET_SUFFIXES.has(token.lower) && view.wordFrom[token.start] !== view.wordFrom[token.end - 1],
+    );
 }
 
 /**

@@ -21,6 +21,9 @@ export const usSsnLast4Recognizer = patternRecognizer({
   ],
   cues: ENTITY_CUES.US_SSN_LAST4,
   requireContext: true,
+  // "the last four of his social for the subscriber record": in a mono file the cue may start
+  // more than the default lead-in's words before the digits.
+  leadInWords: 12,
   support: (window) =>
     (window.promptCue(lastFour) ?? window.leadInCue(lastFour)) && window.topicRaised(ssnTopic, SSN_TOPIC_MS)
       ? 'ssn-topic:last-4'

@@ -11,13 +11,13 @@ import type { Finding } from '../detection.js';
 import type { StreamView } from '../normalise/view.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 import type { Dialogue } from './dialogue/dialogue.js';
-import { readDialogue } from './dialogue/dialogue.js';
+import { readDialogue, turnCues } from './dialogue/dialogue.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import { matchAt, phraseList } from './dialogue/phrases.js';
 import type { CueMatch } from './dialogue/topics.js';
 import { findCues } from './dialogue/topics.js';
 import type { Token } from './dialogue/tokens.js';
-import { BACKCHANNELS, COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
+import { BACKCHANNELS, COMMON_WORDS, PROBLEM_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 import type { Topic } from '../lexicon/topic-cues.js';
 import { LOGIN_FORM_PARTS } from '../lexicon/password-cues.js';
 
@@ -34,6 +34,8 @@ const GUESSES = wordSet('maybe perhaps possibly');
 const GIVING_VERBS = wordSet(
   'got use used using think guess believe set made chose picked register registered',
 );
+/** Words that give what follows them as the identifier, after talk: "I wrote it down, it's …". */
+const IT_IS = phraseList([`it's`, `that's`, 'it is', 'that is', 'it was']);
 /** Words that take back an identifier just said: another one follows ("maple 73, sorry, maple 74"). */
 const CORRECTIONS = phraseList(['sorry', 'no', 'no sorry', 'sorry no', 'i mean', 'actually', 'or rather']);
 /** "BCASTILLO, then the number 2": words that lead on to the digits ending the identifier. */
@@ -127,10 +129,19 @@ export function usernameKeys(input: RecognizerInput): ReadonlySet<string> {
   if (cached) return cached;
   const keys = new Set<string>();
   for (const view of input.views) {
-    for (const finding of ownFindings(readDialogue({ ...input, view }))) keys.add(compactKey(finding.value));
+    // "sophie dash bakes" is said again as "sophie-bakes": a spoken joiner is a symbol, which the key leaves out.
+    for (const finding of ownFindings(readDialogue({ ...input, view })))
+      keys.add(compactKey(withoutJoiners(finding.value)));
   }
   keysCache.set(input.views, keys);
   return keys;
+}
+
+function withoutJoiners(value: string): string {
+  return value
+    .split(' ')
+    .filter((word) => !JOINERS.has(word.toLowerCase()))
+    .join(' ');
 }
 
 export function compactKey(text: string): string {
@@ -178,13 +189,13 @@ function spelledReadBacks(dialogue: Dialogue, pieces: ReadonlySet<string>): Find
  *   named since, in their reply or earlier in this turn (their reply may name usernames again), `on-topic`.
  */
 function handlesNearCues(dialogue: Dialogue): Finding[] {
-  const { tokens, words, turnFirst, turnEnd } = dialogue;
+  const { tokens, turnFirst, turnEnd } = dialogue;
   const findings: Finding[] = [];
-  let previous: CueMatch[] = [];
+  let previous: readonly CueMatch[] = [];
   for (let turn = 0; turn < turnFirst.length; turn += 1) {
     const first = turnFirst[turn]!;
     const end = turnEnd[turn]!;
-    const cues = findCues(words.slice(first, end));
+    const cues = turnCues(dialogue, turn);
     for (const cue of cues) {
       if (cue.topic !== 'username') continue;
       const from = first + cue.start + cue.length;
@@ -230,9 +241,10 @@ function laterIdentifier(dialogue: Dialogue, from: number, limit: number): { fro
     const joined = tokens
       .slice(k, to)
       .some((token) => /[_\\-]/.test(token.text) || SYMBOL_JOINERS.has(token.lower));
-    const led = tokens
-      .slice(from, k)
-      .every((token) => STOP_WORDS.has(token.lower) || GIVING_VERBS.has(token.lower));
+    // "I have it written down, it's l banks 61": a copula right before the pieces gives them.
+    const led =
+      [1, 2].some((length) => matchAt(dialogue.words, k - length, IT_IS)?.length === length) ||
+      tokens.slice(from, k).every((token) => STOP_WORDS.has(token.lower) || GIVING_VERBS.has(token.lower));
     return joined || led ? [{ from: k, to }] : [];
   }
   return [];
@@ -307,12 +319,21 @@ function prefixedAt(dialogue: Dialogue, k: number): number {
   return start;
 }
 
-/** A piece of an identifier: holds a digit or symbol, is a spelled run, or is not an ordinary word. */
+/**
+ * A piece of an identifier: holds a digit or symbol, is a spelled run, or is not an ordinary word
+ * nor a state of the login ("my login is locked", "the login was successful").
+ */
 function isPiece(token: Token): boolean {
   if (/[\d_@.\\-]/.test(token.text)) return /[\p{L}\d]/u.test(token.text);
   if (JOINERS.has(token.lower)) return false;
   if (/^\p{Lu}{2,}$/u.test(token.text)) return true;
-  return /^[\p{L}']+$/u.test(token.text) && !STOP_WORDS.has(token.lower) && !COMMON_WORDS.has(token.lower);
+  const { lower } = token;
+  return (
+    /^[\p{L}']+$/u.test(token.text) &&
+    !STOP_WORDS.has(lower) &&
+    !COMMON_WORDS.has(lower) &&
+    !PROBLEM_WORDS.has(lower)
+  );
 }
 
 /** Index of the digits token at k, or right after words leading on to it at k ("then the number 2"). */

@@ -15,7 +15,7 @@ import {
 import { STATEMENT_COPULAS, TRAILERS } from '../../lexicon/lead-ins.js';
 import { STOP_WORDS } from '../../lexicon/words.js';
 import type { Dialogue, TurnQuestion } from './dialogue.js';
-import { answerLimit, skipLeadIns, startsNonAnswer } from './dialogue.js';
+import { answerLimit, skipLeadIns, startsNonAnswer, turnCues } from './dialogue.js';
 import { matchAt, phraseList } from './phrases.js';
 import { foldedWords } from './tokens.js';
 import type { AskForm, CueMatch } from './topics.js';
@@ -200,7 +200,7 @@ interface TurnStatements {
   /** Index of the turn in the view. */
   turn: number;
   /** The turn's topic cues (positions relative to the turn's first token). */
-  cues: CueMatch[];
+  cues: readonly CueMatch[];
   /** Token positions where some topic's value or context cue may start. */
   cueStarts: number[];
   /** The topics of its cues and of the value or context cues that may start at `cueStarts`. */
@@ -219,7 +219,7 @@ function turnStatements(dialogue: Dialogue): TurnStatements[] {
     const end = dialogue.turnEnd[turn]!;
     const cueStarts: number[] = [];
     for (let k = first; k < end; k += 1) if (STATEMENT_CUE_STARTS.has(words[k]!)) cueStarts.push(k);
-    const cues = findCues(words.slice(first, end));
+    const cues = turnCues(dialogue, turn);
     if (cues.length > 0 || cueStarts.length > 0) {
       const topics = new Set([
         ...cues.map((cue) => cue.topic),
@@ -246,6 +246,17 @@ function topicsNamed(prompt: readonly string[] | undefined): ReadonlySet<Topic> 
   return topics;
 }
 
+/** True when the prompt before turn t, or the one before the turn before it, names the topic. */
+function promptsName(dialogue: Dialogue, t: number, topic: Topic): boolean {
+  return topicsNamed(dialogue.prompts[t]).has(topic) || topicsNamed(dialogue.prompts[t - 1]).has(topic);
+}
+
+/** True when a cue of the topic lies in words[from, to). */
+function namedSince(words: readonly string[], from: number, to: number, topic: Topic): boolean {
+  for (const cue of findCues(words.slice(from, to))) if (cue.topic === topic) return true;
+  return false;
+}
+
 /** Values the speaker introduces in their own turn: "<topic noun> is ...", or a value cue. */
 function statementSites(dialogue: Dialogue, topic: Topic): ValueSite[] {
   const { words } = dialogue;
@@ -260,7 +271,9 @@ function statementSites(dialogue: Dialogue, topic: Topic): ValueSite[] {
       if (cue.topic !== topic) continue;
       const after = first + cue.start + cue.length;
       const copula = matchAt(words, after, COPULAS);
-      if (copula && after + copula.length < end) {
+      // "your best friend's name?": an "'s" before the topic's own noun is a possessive, not "is".
+      const possessive = copula?.phrase === "'s" && CUE_WORDS[topic].has(words[after + 1] ?? '');
+      if (copula && !possessive && after + copula.length < end) {
         found.push({
           at: first + cue.start,
           after: after + copula.length,
@@ -269,15 +282,15 @@ function statementSites(dialogue: Dialogue, topic: Topic): ValueSite[] {
       }
     }
     // The topic is under discussion when the last two exchanges or this turn so far named it.
+    // (No closure here: this runs per topic and turn, and tsx wraps every closure created.)
     let promptsNamed: boolean | undefined;
-    const discussed = (at: number): boolean =>
-      (promptsNamed ??=
-        topicsNamed(dialogue.prompts[t]).has(topic) || topicsNamed(dialogue.prompts[t - 1]).has(topic)) ||
-      findCues(words.slice(dialogue.turnFirst[t - 1] ?? first, at)).some((cue) => cue.topic === topic);
     for (const k of cueStarts) {
       const contextual = matchAt(words, k, CONTEXT_CUE_LISTS[topic]);
-      const cue =
-        matchAt(words, k, VALUE_CUE_LISTS[topic]) ?? (contextual && discussed(k) ? contextual : undefined);
+      let cue = matchAt(words, k, VALUE_CUE_LISTS[topic]);
+      if (cue === undefined && contextual) {
+        promptsNamed ??= promptsName(dialogue, t, topic);
+        if (promptsNamed || namedSince(words, dialogue.turnFirst[t - 1] ?? first, k, topic)) cue = contextual;
+      }
       if (cue && k + cue.length < end) found.push({ at: k, after: k + cue.length, cue: cue.phrase });
     }
     if (found.length === 0) continue;

@@ -20,7 +20,7 @@ import type { RecognizerInput } from '../recognizer.js';
 import { containsAny, findAll, matchAt, phraseList } from './phrases.js';
 import type { Token } from './tokens.js';
 import { foldedWords, tokenize } from './tokens.js';
-import type { Asked } from './topics.js';
+import type { Asked, CueMatch } from './topics.js';
 import { findCues, readQuestion } from './topics.js';
 
 export interface TurnQuestion {
@@ -124,6 +124,21 @@ function buildDialogue(input: RecognizerInput): Dialogue {
   });
   if (input.views.length === 1) dialogue.answers.push(...inlineAnswers(dialogue));
   return dialogue;
+}
+
+const turnCueCache = new WeakMap<Dialogue, (readonly CueMatch[])[]>();
+
+/**
+ * The topic cues of turn t (positions relative to its first token), read once per dialogue: the
+ * statement, username and password readers each go through every turn's cues.
+ */
+export function turnCues(dialogue: Dialogue, t: number): readonly CueMatch[] {
+  let turns = turnCueCache.get(dialogue);
+  if (!turns) {
+    turns = [];
+    turnCueCache.set(dialogue, turns);
+  }
+  return (turns[t] ??= findCues(dialogue.words.slice(dialogue.turnFirst[t], dialogue.turnEnd[t])));
 }
 
 /** How many of the other party's earlier prompts a security question carries on through. */

@@ -70,8 +70,11 @@ export function findCues(words: readonly string[]): CueMatch[] {
       at += 1;
       continue;
     }
-    found.push({ topic: TOPIC_OF.get(match.phrase)!, start: at, length: match.length, phrase: match.phrase });
-    at += match.length;
+    // "your best friend's name": the name of what a cue names is asked under that cue's topic.
+    const named = words[at + match.length] === "'s" && words[at + match.length + 1] === 'name';
+    const length = match.length + (named ? 2 : 0);
+    found.push({ topic: TOPIC_OF.get(match.phrase)!, start: at, length, phrase: match.phrase });
+    at += length;
   }
   return found;
 }
