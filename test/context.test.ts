@@ -203,6 +203,32 @@ describe('createContextProbe', () => {
     assert.equal(context.topicRaised(view!, at(view!, '4412907'), claim, 60_000), false);
   });
 
+  test('topicSince: the latest earlier turn holding a cue, only within reach, asked in any order', () => {
+    const { context, customerView } = probe(
+      agent('can you confirm the policy number', 0),
+      customer('yes it is 5 5 1 8 2', 4_000),
+      agent('and which policy number is the second one', 40_000),
+      customer('that one is 7 7 2 1 9', 44_000),
+      agent('thanks, anything else', 200_000),
+      customer('no it was 3 3 9 1 4', 204_000),
+    );
+    const policy = compileCues(['policy number']);
+    const none = compileCues(['sort code']);
+    const last = at(customerView, '33914');
+    const second = at(customerView, '77219');
+    const first = at(customerView, '55182');
+    // Latest position first: turns it tests are not tested again for the earlier ones.
+    assert.equal(context.topicSince(customerView, last, policy, 60_000), undefined);
+    assert.equal(context.topicSince(customerView, last, policy, Number.POSITIVE_INFINITY), 40_000);
+    assert.equal(context.topicSince(customerView, second, policy, 60_000), 40_000);
+    assert.equal(context.topicSince(customerView, first, policy, 60_000), 0);
+    assert.equal(context.topicSince(customerView, first, policy, 1_000), undefined);
+    // A lexicon said nowhere: the whole call searched, then searched no more, the same answer.
+    assert.equal(context.topicSince(customerView, last, none, Number.POSITIVE_INFINITY), undefined);
+    assert.equal(context.topicSince(customerView, second, none, Number.POSITIVE_INFINITY), undefined);
+    assert.equal(context.topicRaised(customerView, first, none, Number.POSITIVE_INFINITY), false);
+  });
+
   test('prompt does not look past a short question of its own ("and the van?")', () => {
     const { context, customerView } = probe(
       agent('the plates of both vehicles please, the car first'),

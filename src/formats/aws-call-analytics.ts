@@ -1,7 +1,8 @@
 /**
  * AWS Transcribe Call Analytics post-call output (see docs/formats.md): `Transcript[]` turns, each
  * with its `ParticipantRole` (AGENT | CUSTOMER), offsets in ms, `Content` and `Items[]` (words and
- * punctuation). Issues, action items and outcomes point into `Content` by character offsets.
+ * punctuation, which is read on the word before it). Issues, action items and outcomes point into
+ * `Content` by character offsets.
  */
 import * as z from 'zod';
 import type { Role, Transcript, Word } from '../core/transcript.js';
@@ -21,7 +22,7 @@ import {
   textWordsOfPlan,
 } from './rewrite.js';
 import { spreadText, wordsOfText } from './timing.js';
-import { makeWord } from './words.js';
+import { makeWord, punctuatedContents } from './words.js';
 
 const milliseconds = z.number().nonnegative();
 const participantRole = z.enum(['AGENT', 'CUSTOMER']);
@@ -107,11 +108,16 @@ function turnWords(turn: Turn, index: number, channel: number): Word[] {
       }),
     );
   }
+  const texts = punctuatedContents(
+    turn.Items,
+    (item) => item.Content,
+    (item) => item.Type === 'punctuation',
+  );
   return turn.Items.flatMap((item, position) =>
     item.Type === 'pronunciation'
       ? [
           makeWord({
-            text: item.Content,
+            text: texts[position]!,
             start: Math.round(item.BeginOffsetMillis!),
             end: Math.round(item.EndOffsetMillis!),
             confidence: item.Confidence ?? null,

@@ -9,8 +9,8 @@
  *   `results.items` repeats them all, each with its `channel_label`;
  * - newer output also numbers items (`id`) and adds `results.audio_segments[]` naming items by id;
  * - alternative transcriptions: `results.segments[].alternatives[]` with their own items.
- * Punctuation items are not words of the model: they stay in the document, and those between the
- * words of one redaction go with it.
+ * Punctuation items are not words of the model: each is read on the word before it (a question mark
+ * ends a prompt), they stay in the document, and those between the words of one redaction go with it.
  */
 import * as z from 'zod';
 import type { Transcript, Word } from '../core/transcript.js';
@@ -35,7 +35,7 @@ import {
   timedSignature,
 } from './rewrite.js';
 import { secondsToMs } from './timing.js';
-import { makeWord } from './words.js';
+import { makeWord, punctuatedContents } from './words.js';
 
 const decimal = /^\d+(\.\d+)?$/;
 const seconds = z.union([z.number().nonnegative(), z.string().regex(decimal, 'expected seconds')]);
@@ -183,14 +183,25 @@ function punctuationOf(items: readonly AwsItem[]): Absorbed {
     items[position]!.type === 'punctuation' && items[position]!.channel_label === items[first]!.channel_label;
 }
 
+/** Each word item's text with the punctuation after it on its channel; '' for punctuation. */
+function itemTexts(items: readonly AwsItem[]): string[] {
+  return punctuatedContents(
+    items,
+    (item) => item.alternatives[0]!.content,
+    (item) => item.type === 'punctuation',
+    (item) => item.channel_label,
+  );
+}
+
 /** `results.items` beside channel lists repeats every word; pairs them by channel, times and text. */
 function mirrorOfWords(transcript: Transcript, items: readonly AwsItem[]) {
   const labelled = items.some((item) => item.channel_label !== undefined);
-  const signatures = items.map((item) => {
+  const texts = itemTexts(items);
+  const signatures = items.map((item, position) => {
     const times = itemTimes(item);
     if (item.type !== 'pronunciation' || !times) return undefined;
     const channel = labelled ? channelOfLabel(item.channel_label) : null;
-    return timedSignature(channel, times[0], times[1], item.alternatives[0]!.content.trim());
+    return timedSignature(channel, times[0], times[1], texts[position]!);
   });
   return pairBySignature(transcript, signatures, (word) =>
     timedSignature(labelled ? word.channel : null, word.start, word.end, word.text),
@@ -323,14 +334,15 @@ export const awsTranscribeFormat: TranscriptFormat = {
   parse(content: SourceContent): Transcript {
     const { results } = parseWithSchema(documentSchema, content, 'AWS Transcribe');
     const speakerAt = speakerFinder(results.speaker_labels);
-    const words: Word[] = wordLists(results).flatMap(({ path, items, channel }) =>
-      items.flatMap((item, position) => {
+    const words: Word[] = wordLists(results).flatMap(({ path, items, channel }) => {
+      const texts = itemTexts(items);
+      return items.flatMap((item, position) => {
         const times = itemTimes(item);
         if (item.type !== 'pronunciation' || !times) return [];
         const [start, end] = times;
         return [
           makeWord({
-            text: item.alternatives[0]!.content,
+            text: texts[position]!,
             start,
             end,
             channel: channelOfLabel(item.channel_label) ?? channel,
@@ -339,8 +351,8 @@ export const awsTranscribeFormat: TranscriptFormat = {
             source: [...path, position],
           }),
         ];
-      }),
-    );
+      });
+    });
     const labels = results.channel_labels;
     const channels = labels
       ? (labels.number_of_channels ??

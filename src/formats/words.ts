@@ -38,3 +38,28 @@ export function makeWord(fields: WordFields): Word {
     source: fields.source,
   };
 }
+
+/**
+ * The text each spoken item is read as when a source lists punctuation as items of its own (AWS
+ * Transcribe, Call Analytics): the item's content with the punctuation items that follow it,
+ * before the next spoken item of its group (channel), written on. Detection reads the question
+ * mark after a prompt and the stop after an answer. Punctuation items map to ''.
+ */
+export function punctuatedContents<T>(
+  items: readonly T[],
+  contentOf: (item: T) => string,
+  isPunctuation: (item: T) => boolean,
+  groupOf: (item: T) => unknown = () => null,
+): string[] {
+  const texts = items.map((item) => (isPunctuation(item) ? '' : contentOf(item).trim()));
+  const lastSpoken = new Map<unknown, number>();
+  items.forEach((item, position) => {
+    const group = groupOf(item);
+    if (!isPunctuation(item)) lastSpoken.set(group, position);
+    else {
+      const word = lastSpoken.get(group);
+      if (word !== undefined) texts[word] += contentOf(item).trim();
+    }
+  });
+  return texts;
+}

@@ -40,6 +40,13 @@ describe('AWS Call Analytics import', () => {
     assert.equal(transcript.words.length, 44, 'punctuation items are not words');
   });
 
+  test('a punctuation item is read on the word before it, so sentence ends and commas survive', () => {
+    const { transcript } = importTranscript(call.text, call.origin);
+    const agent = transcript.words.filter((word) => word.source[1] === 0).map((word) => word.text);
+    assert.deepEqual(agent.slice(4, 15), ['Bank.', 'Can', 'I', 'take', 'the', 'card', 'number,', 'please?']);
+    assert.equal(transcript.words.length, 44, 'still one word per spoken item');
+  });
+
   test('ChannelDefinitions in the document decide the channels', () => {
     const swapped = edited(call.text, (doc) => {
       doc.ChannelDefinitions = [

@@ -17,7 +17,7 @@ const channels = fixture('aws-transcribe', 'call-channels.json');
 const diarized = fixture('aws-transcribe', 'call-diarized.json');
 
 describe('AWS Transcribe import', () => {
-  test('channel identification: words from each channel, times in ms, punctuation left out', () => {
+  test('channel identification: words from each channel, times in ms, no punctuation words', () => {
     const { format, transcript } = importTranscript(channels.text, channels.origin);
     assert.equal(format.id, 'aws-transcribe');
     assert.equal(transcript.channels, 2);
@@ -39,6 +39,15 @@ describe('AWS Transcribe import', () => {
     const card = wordsSaying(transcript, CARD_IN_WORDS.spoken);
     assert.ok(card.every((word) => word.channel === 1));
     assert.equal(transcript.words.length, 44);
+  });
+
+  test('a punctuation item is read on the word before it on its own channel', () => {
+    const { transcript } = importTranscript(channels.text, channels.origin);
+    const agent = transcript.words.filter((word) => word.channel === 0).map((word) => word.text);
+    assert.deepEqual(agent.slice(4, 8), ['Bank.', 'Can', 'I', 'take']);
+    assert.ok(agent.includes('please?'));
+    const customer = transcript.words.filter((word) => word.channel === 1).map((word) => word.text);
+    assert.deepEqual(customer.slice(0, 3), ['Sure,', "it's", 'four']);
   });
 
   test('diarization: speaker per word from the items, or from speaker_labels in older output', () => {

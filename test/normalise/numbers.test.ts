@@ -262,6 +262,13 @@ describe('"oh" between single digits said in groups', () => {
     assert.equal(spoken('seven one, oh.'), '71 oh');
     assert.equal(spoken('two oh five nine oh wait, no'), '2059 oh wait no');
   });
+
+  test('is zero before the name of the next item read back without commas', () => {
+    assert.equal(spoken('so six one oh four two oh account four four two one'), 'so 610420 account 4421');
+    assert.equal(spoken('nine one oh card number four one one one'), '910 card number 4111');
+    // Not when the field's name has no digits after it.
+    assert.equal(spoken('two oh five nine oh account closed'), '2059 oh account closed');
+  });
 });
 
 describe('numbers the recogniser wrote in digits', () => {

@@ -96,6 +96,19 @@ describe('BANK_ACCOUNT paired with a sort code', () => {
     ]);
   });
 
+  test('a read-back without commas keeps the sort code whole up to its last zero', () => {
+    const transcript = call(
+      agent('and the sort code'),
+      customer('four oh two one one oh'),
+      agent('and the account'),
+      customer('five five one two three four five six'),
+      agent('right so four oh two one one oh account five five one two three four five six'),
+    );
+    const values = found(transcript).map((entry) => entry.split(':')[1]);
+    assert.equal(values.filter((value) => value === '402110').length, 2);
+    assert.ok(!values.includes('40211'));
+  });
+
   test('in one mono stream, the number and its read-back run together', () => {
     const transcript = mono(
       'sort code is 30 92 14',

@@ -20,6 +20,10 @@ describe('IBANs as callers say them', () => {
     // The check failing with that zero: no IBAN is made up.
     const misheard = 'N L two one I N G B oh oh oh six eight one two three five oh';
     assert.deepEqual(foundOfType(mono('what is the IBAN', misheard, 'thank you'), 'IBAN'), []);
+    // "oh wait" breaks off to correct: no zero, even where the check would pass with one.
+    const brokenOff = 'N L two one I N G B oh oh oh six eight one two three four oh wait let me look';
+    const found = foundOfType(mono('what is the IBAN', brokenOff, 'sure'), 'IBAN');
+    assert.ok(found.every((entry) => !entry.endsWith(' oh')));
   });
 
   test('a "then" between two groups stays inside the IBAN', () => {

@@ -282,6 +282,49 @@ describe('MEMBER_ID', () => {
   });
 });
 
+describe('MEMBER_ID of loyalty, frequent-flyer and club schemes', () => {
+  const memberIds = (...turns: Parameters<typeof call>): string[] => foundOfType(call(...turns), 'MEMBER_ID');
+
+  test('asked for by the kind of scheme, as digits, words or letters and digits', () => {
+    assert.deepEqual(
+      memberIds(agent("What's your frequent flyer number?"), customer('it is 4 4 1 9 0 2 8 7 3')),
+      ['MEMBER_ID:441902873'],
+    );
+    assert.deepEqual(memberIds(agent('And the loyalty card number?'), customer('6 3 4 0 0 4 1 2 8 8 7 1')), [
+      'MEMBER_ID:634004128871',
+    ]);
+    assert.deepEqual(
+      memberIds(agent('what is your rewards number'), customer('eight one three, fifty two, sixty, oh four')),
+      ['MEMBER_ID:813 52 60 04'],
+    );
+  });
+
+  test("a club named by its brand, read out by the agent; a number taken so the miles post, and the next traveller's", () => {
+    assert.deepEqual(
+      memberIds(agent("I've added your Harbor Club number, 5 1 7 7 0 3 2 9 4, for this trip.")),
+      ['MEMBER_ID:517703294'],
+    );
+    assert.deepEqual(
+      memberIds(
+        agent('can I take your Bluewing number so the points post'),
+        customer('B W 3 8 8 1 0 2 7 5 4'),
+        agent('and your husband'),
+        customer('his is B W, three one one, five five two, nine oh'),
+      ),
+      ['MEMBER_ID:BW 388102754', 'MEMBER_ID:BW 311 552 90'],
+    );
+  });
+
+  test('negatives: order, policy and phone numbers stay look-alikes', () => {
+    assert.deepEqual(memberIds(agent("what's your order number?"), customer('4 4 1 9 0 2 8 7 3')), []);
+    assert.deepEqual(memberIds(agent('and the policy number?'), customer('MP 4 4 1 9 0 2 8')), []);
+    assert.deepEqual(
+      memberIds(agent('can I get a phone number so the points post'), customer('0 7 7 0 0 9 0 0 1 2 3')),
+      [],
+    );
+  });
+});
+
 describe('POSTAL_CODE', () => {
   test('US ZIP and ZIP+4 after a zip question', () => {
     assert.deepEqual(

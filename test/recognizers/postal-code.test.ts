@@ -33,6 +33,16 @@ describe('POSTAL_CODE in spoken forms', () => {
     ]);
   });
 
+  test('a closing "oh" with talk after it is the zip\'s last zero, unless it breaks off', () => {
+    assert.deepEqual(postcodes(agent('What zip code?'), customer('three three one four oh is that okay')), [
+      'POSTAL_CODE:3314 oh',
+    ]);
+    assert.deepEqual(
+      postcodes(agent('What zip code?'), customer('three three one four oh wait let me check')),
+      [],
+    );
+  });
+
   test('negatives: NATO words without letters to pair with, a golf score', () => {
     assert.deepEqual(postcodes(agent('And the postcode?'), customer('golf one seven nine')), []);
     assert.deepEqual(postcodes(customer('I played golf seventeen times last year')), []);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { digitsWithClosingOh, withHomophonesRead } from '../../src/core/recognizers/digits.js';
+import { regexFor } from '../../src/core/normalise/view-regex.js';
+import { closingOh, digitsWithClosingOh, withHomophonesRead } from '../../src/core/recognizers/digits.js';
 import { agent, call, customer, foundOfType, mono } from './conversation.js';
 
 describe('short codes and their read-back run into one group in a mono file', () => {
@@ -203,9 +204,21 @@ describe('digit helpers for codes said aloud', () => {
     assert.equal(withHomophonesRead('52 too'), '522');
   });
 
-  test('a closing "oh" as the last zero', () => {
-    assert.equal(digitsWithClosingOh('77 oh'), '770');
-    assert.equal(digitsWithClosingOh('7 7 1'), '771');
+  test('each closing "oh" is read as a zero of the value', () => {
+    assert.equal(digitsWithClosingOh('81 oh'), '810');
+    assert.equal(digitsWithClosingOh('2 5 Oh oh'), '2500');
+    assert.equal(digitsWithClosingOh('6 6 3'), '663');
+  });
+
+  test('digits with a closing "oh" match, unless the "oh" breaks off to correct', () => {
+    const matches = (text: string, ohs?: number): string[] =>
+      Array.from(text.matchAll(regexFor(closingOh(3, 4, ohs), text)), (match) => match[0]);
+    assert.deepEqual(matches('it was 9 1 4 oh thanks'), ['9 1 4 oh']);
+    assert.deepEqual(matches('6203 oh oh is that right'), ['6203 oh']);
+    assert.deepEqual(matches('6203 oh oh is that right', 2), ['6203 oh oh']);
+    assert.deepEqual(matches('5 2 8 oh wait, 5 2 9'), []);
+    assert.deepEqual(matches('5 2 8 oh no'), []);
+    assert.deepEqual(matches('53 oh okay'), []);
   });
 });
 

@@ -337,6 +337,27 @@ describe('USERNAME probed phrasings', () => {
     );
   });
 
+  test('negatives: "a login" as an event or a screen; "have you got a login?" still asks', () => {
+    assert.deepEqual(
+      usernames(
+        agent('I see a login at 06:40 from Porto, was that you?'),
+        customer('no, I was on the night bus 88'),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      usernames(
+        customer('the router keeps asking for a login'),
+        agent('okay'),
+        customer('it says hub fault k77'),
+      ),
+      [],
+    );
+    assert.deepEqual(usernames(agent('Have you got a login?'), customer('yes, it is pebble 303')), [
+      'USERNAME:pebble 303',
+    ]);
+  });
+
   test('negatives: the login form, another thing with digits, a guess', () => {
     assert.deepEqual(usernames(agent('The username field is case sensitive, so type it carefully.')), []);
     assert.deepEqual(

@@ -216,8 +216,36 @@ export function createContextProbe(
     };
   };
 
-  /** Start times of the turns holding a cue of each lexicon, in time order (computed once per lexicon). */
-  const topicTimes = new Map<CueMatcher, number[]>();
+  // The turns of the views by start time, and the start of each (for the earlier turns' cues).
+  const byStart = conversation.turns
+    .filter((turn) => spanOfTurn[turn.id] !== undefined)
+    .sort((a, b) => a.start - b.start);
+  const startTimes = byStart.map((turn) => turn.start);
+  /** Per lexicon, per turn of byStart: whether its text holds a cue (1 yes, 2 no, 0 not tested yet). */
+  const turnSaid = new Map<CueMatcher, Int8Array>();
+  /** Per lexicon: how many of byStart's first turns are known to hold none of its cues. */
+  const clearTurns = new Map<CueMatcher, number>();
+  /**
+   * The start of the latest turn before turn start `before` holding a cue, not earlier than since.
+   * A turn's text is tested once per lexicon, and only when a position within reach asks.
+   */
+  const latestCueTurn = (cues: CueMatcher, before: number, since: number): number | undefined => {
+    let said = turnSaid.get(cues);
+    if (!said) {
+      said = new Int8Array(byStart.length);
+      turnSaid.set(cues, said);
+    }
+    const clear = clearTurns.get(cues) ?? 0;
+    const end = countBelow(startTimes, before);
+    let k = end - 1;
+    for (; k >= clear && startTimes[k]! >= since; k -= 1) {
+      if (said[k] === 0) said[k] = cues.test(turnText(byStart[k]!.id)) ? 1 : 2;
+      if (said[k] === 1) return startTimes[k];
+    }
+    // No turn before this one holds a cue: positions further on do not test them again.
+    if (k < clear && end > clear) clearTurns.set(cues, end);
+    return undefined;
+  };
   /** Where each lexicon's cues start in each view's text, ascending (computed once per lexicon and view). */
   const cueStarts = new Map<CueMatcher, Map<StreamView, number[]>>();
   const hitsIn = (view: StreamView, cues: CueMatcher): number[] => {
@@ -248,16 +276,7 @@ export function createContextProbe(
       const time = timeAt(view, hits[before - 1]!);
       return time >= since ? time : undefined;
     }
-    let times = topicTimes.get(cues);
-    if (!times) {
-      times = conversation.turns
-        .filter((turn) => spanOfTurn[turn.id] !== undefined && cues.test(turnText(turn.id)))
-        .map((turn) => turn.start)
-        .sort((a, b) => a - b);
-      topicTimes.set(cues, times);
-    }
-    const earlier = times[countBelow(times, span.turn.start) - 1];
-    return earlier !== undefined && earlier >= since ? earlier : undefined;
+    return latestCueTurn(cues, span.turn.start, since);
   };
 
   return {

@@ -199,6 +199,15 @@ export const ENTITY_CUES: Partial<Record<BuiltInEntityType, readonly string[]>> 
     'medical record number',
     'mrn',
     'nhs number',
+    // Membership of any scheme, often named after its brand ("your Harbor Club number"): loyalty,
+    // frequent-flyer, club and car-club numbers.
+    '(member|membership|loyalty|rewards?|club|points) cards? (number|no|id)',
+    '\\w*club( membership)? (number|no|id)',
+    '(loyalty|rewards?)( program| programme| scheme| account| membership)? (number|no|id)',
+    'frequent (flyer|flier|traveller|traveler)( number| no| id| account)?',
+    '\\w*(miles|mileage|points)( plan| program| programme| account)? (number|no|id)',
+    // A number taken so that miles or points are credited ("your Bluewing number so the points post").
+    '(?<!(phone|mobile|cell|contact) )(number|no|id),? (so|so that|for|to (earn|get|collect)) (the |your )?(air ?)?(miles|points)',
   ],
   POSTAL_CODE: ['zip( code)?', ...POSTAL_CODE_NAMES, 'post ?code', 'zip plus 4', 'eircode'],
 };

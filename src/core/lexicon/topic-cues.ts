@@ -129,6 +129,16 @@ export const CLARIFYING_HEADS = phrases(`
   does it have to, does it need to, what if, how long, how many, can that
 `);
 
+/**
+ * Cues that also name an event or a screen: "a login this morning", "it's asking for a login". Said
+ * with "a" or "an", they name the identifier only after a word in `HAVING_WORDS` ("do you have a
+ * login?").
+ */
+export const EVENT_CUES = phrases(`login, logon, log on`);
+
+/** Words before "a login" that make it an identifier someone has: "have you got a login?", "set up a login". */
+export const HAVING_WORDS = wordSet(`have has had got get create created make made up`);
+
 /** Words before a cue that make it the speaker's own ("my name is Anita"): told, not asked. */
 export const OWNING_WORDS = wordSet(`my our`);
 

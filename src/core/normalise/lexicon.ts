@@ -252,6 +252,28 @@ export const NUMBER_LEADS: ReadonlySet<string> = new Set([
   'was',
 ]);
 
+/**
+ * Words that name the next item of a read-back said without punctuation ("sort code two three oh
+ * five eight oh account one one nine…"): an "oh" right before one, with digits after it, is a zero.
+ */
+export const FIELD_WORDS: ReadonlySet<string> = new Set([
+  'account',
+  'sort',
+  'routing',
+  'card',
+  'expiry',
+  'expiration',
+  'security',
+  'cvv',
+  'pin',
+  'postcode',
+  'zip',
+  'phone',
+  'mobile',
+  'member',
+  'policy',
+]);
+
 export const FILLER_PHRASES: ReadonlySet<string> = new Set(['mm hmm', 'mm hm', 'uh huh', 'um hmm']);
 
 /** Spoken names of the symbols inside email addresses, host names and digit groups. */

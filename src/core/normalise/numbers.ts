@@ -16,6 +16,7 @@ import {
   AMBIGUOUS_ORDINALS,
   BACKCHANNEL_PHRASES,
   CARDINALS,
+  FIELD_WORDS,
   MAYBE_ZERO_WORDS,
   ORDINALS,
   REPEATERS,
@@ -311,7 +312,8 @@ function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolea
         (inGroup &&
           (readLetterRun(pieces, j) !== null ||
             dashBeforeDigit(pieces, j) ||
-            backchannelBeforeDigit(pieces, j)))
+            backchannelBeforeDigit(pieces, j) ||
+            fieldBeforeDigit(pieces, j)))
       );
     }
     j = nextWithoutPause(pieces, j);
@@ -389,6 +391,20 @@ const INLINE_BACKCHANNELS: ReadonlySet<string> = new Set([
 function backchannelBeforeDigit(pieces: readonly Piece[], j: number): boolean {
   if (!INLINE_BACKCHANNELS.has(pieces[j]!.lower)) return false;
   const next = nextContent(pieces, j);
+  return next !== -1 && digitOf(pieces[next]!) !== null;
+}
+
+/** Words that may follow a field's name before its value ("account number", "sort code"). */
+const FIELD_NAME_TAILS: ReadonlySet<string> = new Set(['number', 'code', 'no']);
+
+/**
+ * pieces[j] names the next item of a read-back with its digits after it: the "oh" before it ended
+ * the item before ("two three oh five eight oh account one one nine…", written without commas).
+ */
+function fieldBeforeDigit(pieces: readonly Piece[], j: number): boolean {
+  if (!FIELD_WORDS.has(pieces[j]!.lower)) return false;
+  let next = nextContent(pieces, j);
+  if (next !== -1 && FIELD_NAME_TAILS.has(pieces[next]!.lower)) next = nextContent(pieces, next);
   return next !== -1 && digitOf(pieces[next]!) !== null;
 }
 

@@ -7,6 +7,7 @@
  */
 import { regexFor, ViewRegex } from '../normalise/view-regex.js';
 import type { StreamView } from '../normalise/view.js';
+import type { Word } from '../transcript.js';
 
 export interface DigitRun {
   /** Range in view.text, [start, end). */
@@ -58,21 +59,31 @@ const RUN = new ViewRegex(
 export const AFTER_LAST_FOUR = new ViewRegex('(?<=\\blast 4)\\d{4}(?![\\p{L}\\p{N}%@_]|[.,/:]\\p{N})', 'giu');
 
 /**
- * min–max digits (maybe grouped, maybe with a mono file's inline back-channel between) and a last
- * "oh" the normaliser left a word as talk follows it ("3 3 oh thanks", or the other party's words
- * in a mono file): after a cue of the item the "oh" is its last zero. Not an "oh" that breaks off
- * to correct ("4 1 oh wait, 4 1 7").
+ * The closing "oh" rule, one place for every recognizer: an "oh" said last after digits with talk
+ * after it ("… three two oh, is that right", "… two seven oh no") may be their last zero or an
+ * exclamation. The normaliser guesses (numbers.ts); a recognizer that knows the length it wants
+ * tries the other reading. Never an "oh" that breaks off to correct ("4 1 oh wait, 4 1 7").
  */
-export function closingOh(min: number, max: number): ViewRegex {
+export const CLOSING_OH = ` oh(?![\\p{L}\\p{N}']| (?:no|wait|sorry|hang|hold|actually|i mean)\\b)`;
+
+/** min–max digits (maybe grouped, or with inline back-channel), then 1–ohs closing "oh"s left words. */
+export function closingOh(min: number, max: number, ohs = 1): ViewRegex {
   return new ViewRegex(
-    `(?<![\\p{L}\\p{N}])\\d(?:(?:[ -]|(?: ${INLINE_BACKCHANNEL}){1,2} )?\\d){${min - 1},${max - 1}} oh(?![\\p{L}\\p{N}']| (?:no|wait|sorry|hang|hold|actually|i mean)\\b)`,
+    `(?<![\\p{L}\\p{N}])\\d(?:(?:[ -]|(?: ${INLINE_BACKCHANNEL}){1,2} )?\\d){${min - 1},${max - 1}}(?: oh){0,${ohs - 1}}${CLOSING_OH}`,
     'giu',
   );
 }
 
-/** The digits of a match, with a closing "oh" as the last zero. */
+/** The digits of a match, each closing "oh" a zero. */
 export function digitsWithClosingOh(matched: string): string {
-  return matched.replace(/\D/g, '') + (/ oh$/i.test(matched) ? '0' : '');
+  return matched.replace(/\boh\b/gi, '0').replace(/\D/g, '');
+}
+
+/** Digit index of the run's last zero when said "oh" (a closing "oh" read as a zero), else its length. */
+export function ohZeroAt(run: DigitRun, view: StreamView, words: readonly Word[]): number {
+  const last = run.digits.length - 1;
+  const word = run.digits[last] === '0' ? words[view.wordFrom[run.positions[last]!]!] : undefined;
+  return word && /^oh\W*$/i.test(word.text) ? last : run.digits.length;
 }
 
 const cache = new WeakMap<StreamView, DigitRun[]>();

@@ -158,6 +158,12 @@ function domainSaidAgain(tokens: readonly Token[], after: number, labels: readon
   return end;
 }
 
+/** True when a key starts with said (a plain loop: it runs at every word that may start a key). */
+function startsAny(keys: readonly string[], said: string): boolean {
+  for (const key of keys) if (key.startsWith(said)) return true;
+  return false;
+}
+
 /** Words of the view that say a known local part again, alone (not the address itself). */
 function localPartsSaidAgain(input: RecognizerInput): Finding[] {
   const known = localKeys(input.views);
@@ -176,7 +182,7 @@ function localPartsSaidAgain(input: RecognizerInput): Finding[] {
       if (j > i && (token.breakBefore === 'hard' || token.text.includes('@'))) break;
       if (j > i && SPOKEN_JOINERS.has(token.lower)) continue;
       said += compactOf(token.text);
-      if (!keys.some((key) => key.startsWith(said))) break;
+      if (!startsAny(keys, said)) break;
       const labels = known.get(said);
       if (labels === undefined) continue;
       // One ordinary-looking word ("claims" of claims@…) is talk; a spelled, written or joined form is not.

@@ -14,7 +14,7 @@ import type { StreamView } from '../normalise/view.js';
 import { topicOpen } from './topic.js';
 import { IBAN_LENGTHS, ibanValid } from './validators/iban.js';
 import { regexFor } from '../normalise/view-regex.js';
-import { INLINE_BACKCHANNEL } from './digits.js';
+import { CLOSING_OH, INLINE_BACKCHANNEL } from './digits.js';
 import { COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
 
 const NAME = 'iban';
@@ -65,8 +65,8 @@ function holdsWords(said: string): boolean {
     .some((word) => /^[a-z]+$/.test(word) && (STOP_WORDS.has(word) || COMMON_WORDS.has(word)));
 }
 
-/** An "oh" after the characters, which the normaliser may leave as a word ("… 1 2 6 oh that's it"). */
-const CLOSING_OH = /^ oh?(?![\p{L}\p{N}])/iu;
+/** A closing "oh" right after the characters ("… 1 2 6 oh that's it"): see digits.ts. */
+const OH_AFTER = new RegExp(`^${CLOSING_OH}`, 'iu');
 
 /**
  * The IBAN one character short of its length when the "oh" after it is its last zero and makes the
@@ -78,7 +78,7 @@ function closingZero(
   length: number,
 ): { end: number; value: string } | undefined {
   const before = endOfChars(text, start, length - 1);
-  const oh = before < 0 ? null : CLOSING_OH.exec(text.slice(before));
+  const oh = before < 0 ? null : OH_AFTER.exec(text.slice(before));
   if (!oh) return undefined;
   const value = `${compact(text.slice(start, before))}0`;
   return ibanValid(value) ? { end: before + oh[0].length, value } : undefined;

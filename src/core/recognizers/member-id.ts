@@ -1,10 +1,11 @@
 /**
- * MEMBER_ID (PHI): a member, subscriber, Medicare, NHS or health-plan identifier, alphanumeric,
- * 6–15 characters, after such a cue or question; after "policy number", "insurance number" or "the
- * ID on the card" in a call about health cover (elsewhere a policy number is a motor or home
- * policy's reference); a bare ID given soon after member IDs were asked for, when nothing else is
- * being asked for; or confirmed a few turns later, after the other party read its start back
- * ("sorry, was that ZKM 402?" "yes, ZKM 40297713").
+ * MEMBER_ID (PHI): a member, subscriber, Medicare, NHS or health-plan identifier, or the number of
+ * any scheme's member (loyalty, rewards, frequent-flyer, club: "your Harbor Club number", a number
+ * taken "so the points post"), alphanumeric, 6–15 characters, after such a cue or question; after
+ * "policy number", "insurance number" or "the ID on the card" in a call about health cover
+ * (elsewhere a policy number is a motor or home policy's reference); a bare ID given soon after
+ * member IDs were asked for, when nothing else is being asked for; or confirmed a few turns later,
+ * after the other party read its start back ("sorry, was that ZKM 402?" "yes, ZKM 40297713").
  */
 import { compileCues } from '../context/cue-matcher.js';
 import { DOMAIN_CUES, DOMAIN_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';

@@ -27,7 +27,7 @@ import type { Dialogue } from './dialogue/dialogue.js';
 import { answerLimit, readDialogue, skipLeadIns, startsNonAnswer, turnCues } from './dialogue/dialogue.js';
 import { valueEnd } from './dialogue/answers.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
-import { findCues } from './dialogue/topics.js';
+import { cuesOfFixed, findCues } from './dialogue/topics.js';
 import type { PhraseList } from './dialogue/phrases.js';
 import { matchAt, phraseList } from './dialogue/phrases.js';
 import { foldedWords } from './dialogue/tokens.js';
@@ -784,7 +784,7 @@ function readBacks(dialogue: Dialogue, usernames: ReadonlySet<string>): Finding[
   const { words } = dialogue;
   const findings: Finding[] = [];
   dialogue.prompts.forEach((prompt, t) => {
-    const cue = findCues(prompt).findLast(
+    const cue = cuesOfFixed(prompt).findLast(
       (match) => match.topic === 'password' || match.topic === 'username',
     );
     if (cue?.topic !== 'password') return;

@@ -15,7 +15,7 @@ import { ALL_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
 import type { Finding } from '../detection.js';
 import type { DigitRun } from './digits.js';
-import { digitRuns, digitSpan, repeatAt } from './digits.js';
+import { digitRuns, digitSpan, ohZeroAt, repeatAt } from './digits.js';
 import type { ContextVerdict, MatchWindow } from './pattern.js';
 import { hasNegativeTrail, judgeContext, readWindow, verdictReasons } from './pattern.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
@@ -128,7 +128,7 @@ function runCandidates(run: DigitRun, international: boolean, text: string, ohAt
   const options: Candidate[] = [];
   const repeat = repeatAt(run);
   // The read-back may start inside a group (see repeatAt), and a closing "oh" may be no digit
-  // (see spokenOhIndex): their starts are bounds too.
+  // (see ohZeroAt): their starts are bounds too.
   const bounds = [...new Set([...run.groupStarts, repeat, ohAt, run.digits.length])].sort((a, b) => a - b);
   // A run of many groups (digits read one by one) is tried whole only.
   const wholeOnly = bounds.length > MAX_SUBRUN_GROUPS;
@@ -256,7 +256,7 @@ function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
       run,
       regexFor(INTERNATIONAL_PREFIX, text).test(text.slice(Math.max(0, run.start - 5), run.start)),
       text,
-      spokenOhIndex(input, run),
+      ohZeroAt(run, input.view, input.transcript.words),
     );
     const repeat = repeatAt(run);
     if (repeat === 0) {
@@ -281,17 +281,6 @@ function* candidateGroups(input: RecognizerInput): Generator<Candidate[]> {
       },
     ];
   }
-}
-
-/**
- * Digit index of a last zero said as "oh", else the run's length: "… two two seven oh no, that's
- * a landline" ends with an exclamation the normaliser may have read as a zero.
- */
-function spokenOhIndex(input: RecognizerInput, run: DigitRun): number {
-  const last = run.digits.length - 1;
-  if (run.digits[last] !== '0') return run.digits.length;
-  const word = input.transcript.words[input.view.wordFrom[run.positions[last]!]!];
-  return word && /^oh\W*$/i.test(word.text) ? last : run.digits.length;
 }
 
 /** Where the `+` or "plus" before an international number starts. */

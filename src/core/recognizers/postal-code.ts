@@ -8,7 +8,7 @@
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { STREET_SUFFIXES } from '../lexicon/places.js';
 import type { StreamView } from '../normalise/view.js';
-import { INLINE_BACKCHANNEL } from './digits.js';
+import { closingOh, digitsWithClosingOh, INLINE_BACKCHANNEL } from './digits.js';
 import { patternRecognizer } from './pattern.js';
 import { regexFor, ViewRegex } from '../normalise/view-regex.js';
 
@@ -193,26 +193,20 @@ function ukPostcodeValue(matched: string): string {
   return compact(matched);
 }
 
-/**
- * "4412 oh": a ZIP whose last zeros the normaliser left as "oh" (it reads a final "oh" as an
- * interjection); counted as digits only where the ZIP's context holds.
- */
-const ZIP_TRAILING_OH = /(?<![\p{L}\p{N}$£€#@_.,/:-])\d{1,4}(?: \d{1,3})*(?: oh){1,3}(?![\p{L}\p{N}'])/gu;
-const zipDigits = (matched: string): string => matched.replace(/\boh\b/g, '0').replace(/\D/g, '');
-
 export const usZipRecognizer = patternRecognizer({
   name: 'us-zip',
   type: 'POSTAL_CODE',
   patterns: [
     { name: 'zip', digits: [5, 5], score: 0.5 },
     { name: 'zip+4', digits: [9, 9], score: 0.5 },
-    { name: 'zip-oh', regex: ZIP_TRAILING_OH, score: 0.5 },
+    // "4412 oh", "441 oh oh": a ZIP's last zeros left words.
+    { name: 'zip-oh', regex: closingOh(1, 4, 3), score: 0.5 },
   ],
   cues: [...(ENTITY_CUES.POSTAL_CODE ?? []), ...STREET_WORDS],
   requireContext: true,
   support: (window) => (STATE_BEFORE.test(window.leadIn) ? 'after-state' : undefined),
-  value: zipDigits,
-  validate: (_value, _window, matched) => zipDigits(matched).length === 5 || /^\d{5}[ -]\d{4}$/.test(matched),
+  value: digitsWithClosingOh,
+  validate: (value, _window, matched) => value.length === 5 || /^\d{5}[ -]\d{4}$/.test(matched),
   invalidate: (_value, window) => UNIT_NUMBER_LEAD.test(window.leadIn.trimEnd()),
 });
 

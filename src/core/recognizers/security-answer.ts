@@ -20,7 +20,7 @@ import type { SiteValue } from './dialogue/findings.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import { matchAt, phraseList } from './dialogue/phrases.js';
 import type { Token } from './dialogue/tokens.js';
-import { findCues } from './dialogue/topics.js';
+import { cuesOfFixed, findCues } from './dialogue/topics.js';
 import { LEAD_INS } from '../lexicon/lead-ins.js';
 import { COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 import { POSITION_REQUEST_CUES } from '../lexicon/entity-cues.js';
@@ -146,7 +146,7 @@ function isNaming(word: string): boolean {
 
 /** True when a wh-question follows the prompt's last security cue ("... security question, what city ..."). */
 function asksAfterCue(prompt: readonly string[]): boolean {
-  const cue = findCues(prompt).findLast((match) => match.topic === 'security');
+  const cue = cuesOfFixed(prompt).findLast((match) => match.topic === 'security');
   return cue !== undefined && prompt.slice(cue.start + cue.length).some((word) => WH_WORDS.has(word));
 }
 

@@ -15,7 +15,7 @@ import { readDialogue, turnCues } from './dialogue/dialogue.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
 import { matchAt, phraseList } from './dialogue/phrases.js';
 import type { CueMatch } from './dialogue/topics.js';
-import { findCues } from './dialogue/topics.js';
+import { cuesOfFixed } from './dialogue/topics.js';
 import type { Token } from './dialogue/tokens.js';
 import { BACKCHANNELS, COMMON_WORDS, PROBLEM_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 import type { Topic } from '../lexicon/topic-cues.js';
@@ -211,7 +211,7 @@ function handlesNearCues(dialogue: Dialogue): Finding[] {
         break;
       }
     }
-    const otherTopic = findCues(dialogue.prompts[turn]!).some((cue) => cue.topic !== 'username');
+    const otherTopic = cuesOfFixed(dialogue.prompts[turn]!).some((cue) => cue.topic !== 'username');
     if (previous.at(-1)?.topic === 'username' && !otherTopic) {
       const handle = handleOnTopic(dialogue, turn, cues);
       if (handle !== undefined) {

@@ -19,7 +19,7 @@ import { answerLimit, skipLeadIns, startsNonAnswer, turnCues } from './dialogue.
 import { matchAt, phraseList } from './phrases.js';
 import { foldedWords } from './tokens.js';
 import type { AskForm, CueMatch } from './topics.js';
-import { findCues } from './topics.js';
+import { cuesOfFixed, findCues } from './topics.js';
 
 /** Where a value may be: from `start` up to (not including) token `limit`. */
 export interface ValueSite {
@@ -240,7 +240,7 @@ function topicsNamed(prompt: readonly string[] | undefined): ReadonlySet<Topic> 
   if (prompt === undefined) return NONE;
   let topics = namedCache.get(prompt);
   if (!topics) {
-    topics = new Set(findCues(prompt).map((cue) => cue.topic));
+    topics = new Set(cuesOfFixed(prompt).map((cue) => cue.topic));
     namedCache.set(prompt, topics);
   }
   return topics;

@@ -21,7 +21,7 @@ import { containsAny, findAll, matchAt, phraseList } from './phrases.js';
 import type { Token } from './tokens.js';
 import { foldedWords, tokenize } from './tokens.js';
 import type { Asked, CueMatch } from './topics.js';
-import { findCues, readQuestion } from './topics.js';
+import { cuesOfFixed, findCues, readQuestion } from './topics.js';
 
 export interface TurnQuestion {
   asked: Asked;
@@ -101,7 +101,7 @@ function buildDialogue(input: RecognizerInput): Dialogue {
       ? undefined
       : (securityFollowUp(between, dialogue.prompts, t) ?? followUpRequest(between, previous));
     if (askedBetween || followUp) {
-      const asked = askedBetween ? (readQuestion(prompt) ?? askedBetween) : followUp!;
+      const asked = askedBetween ? (readQuestion(prompt, cuesOfFixed(prompt)) ?? askedBetween) : followUp!;
       dialogue.questions.push({ asked, inherited: false });
       continue;
     }
@@ -109,7 +109,7 @@ function buildDialogue(input: RecognizerInput): Dialogue {
     // "Sorry, can you repeat that?" after the speaker told a value unasked: they say it again.
     const told = repeatAsked && t > 0 ? toldTopic(dialogue, t - 1) : undefined;
     // "Ready?" "Go ahead.": what the speaker announced before comes before an older question.
-    const base = told ?? readQuestion(prompt) ?? previous?.asked;
+    const base = told ?? readQuestion(prompt, cuesOfFixed(prompt)) ?? previous?.asked;
     // Only a question to inherit makes it worth reading the previous turn. A turn that gave
     // nothing leaves the question standing only while the other party just waited for more: new
     // talk of theirs ("right, I'm logged in and the folder has opened") moves the conversation on.
@@ -160,7 +160,7 @@ function securityFollowUp(
     return undefined;
   }
   for (let back = 1; back <= SECURITY_FOLLOW_UP_PROMPTS && back <= t; back += 1) {
-    const earlier = readQuestion(prompts[t - back]!);
+    const earlier = readQuestion(prompts[t - back]!, cuesOfFixed(prompts[t - back]!));
     if (earlier?.topics.includes('security')) {
       return { topics: ['security'], form: 'request', cue: 'security follow-up', words: between };
     }
@@ -179,7 +179,10 @@ function followUpRequest(between: readonly string[], previous: TurnQuestion | un
 
 /** The topic the speaker's turn t talked about last, as if they had been asked for it. */
 function toldTopic(dialogue: Dialogue, t: number): Asked | undefined {
-  const asked = readQuestion(dialogue.words.slice(dialogue.turnFirst[t], dialogue.turnEnd[t]));
+  const asked = readQuestion(
+    dialogue.words.slice(dialogue.turnFirst[t], dialogue.turnEnd[t]),
+    turnCues(dialogue, t),
+  );
   return asked && { ...asked, form: 'request' };
 }
 

@@ -6,7 +6,9 @@
 import type { Topic } from '../../lexicon/topic-cues.js';
 import {
   DECLINING_PHRASES,
+  EVENT_CUES,
   FOLLOW_UP_REQUESTS,
+  HAVING_WORDS,
   OWNING_WORDS,
   QUALIFYING_WORDS,
   REQUEST_WORDS,
@@ -46,6 +48,8 @@ const TOPIC_OF = new Map<string, Topic>(
 const YES_NO: PhraseList = phraseList(YES_NO_HEADS);
 const FOLLOW_UPS: PhraseList = phraseList(FOLLOW_UP_REQUESTS);
 const DECLINING: PhraseList = phraseList(DECLINING_PHRASES);
+const EVENTS = new Set(EVENT_CUES.map((phrase) => foldedWords(phrase).join(' ')));
+const INDEFINITE = new Set(['a', 'an']);
 /** How far before a cue "don't tell me" may stand: "please don't tell me the telephone password". */
 const DECLINING_WINDOW = 6;
 /** Words after a cue that make a later question of it ("... what would you like it to be?"). */
@@ -66,7 +70,7 @@ export function findCues(words: readonly string[]): CueMatch[] {
   const found: CueMatch[] = [];
   for (let at = 0; at < words.length;) {
     const match = matchAt(words, at, ALL_CUES);
-    if (!match) {
+    if (!match || namesEvent(words, at, match.phrase)) {
       at += 1;
       continue;
     }
@@ -79,16 +83,39 @@ export function findCues(words: readonly string[]): CueMatch[] {
   return found;
 }
 
-/** What the words ask about, or undefined when they name no topic. */
-export function readQuestion(words: readonly string[]): Asked | undefined {
-  const cues = findCues(words);
+/** True when the cue at `at` names an event or a screen: "a login at 17:20", not "have you got a login". */
+function namesEvent(words: readonly string[], at: number, phrase: string): boolean {
+  return EVENTS.has(phrase) && INDEFINITE.has(words[at - 1] ?? '') && !HAVING_WORDS.has(words[at - 2] ?? '');
+}
+
+const fixedCueCache = new WeakMap<readonly string[], readonly CueMatch[]>();
+
+/**
+ * findCues of words never changed after (a dialogue's prompts), found once: the dialogue and
+ * several recognizers read every prompt's cues.
+ */
+export function cuesOfFixed(words: readonly string[]): readonly CueMatch[] {
+  let cues = fixedCueCache.get(words);
+  if (!cues) {
+    cues = findCues(words);
+    fixedCueCache.set(words, cues);
+  }
+  return cues;
+}
+
+/** What the words ask about, or undefined when they name no topic; cues are the words' cues, when known. */
+export function readQuestion(
+  words: readonly string[],
+  cues: readonly CueMatch[] = findCues(words),
+): Asked | undefined {
   // "Your full name as it appears on the licence": a cue after "on the" says where, not what.
-  while (cues.length > 1 && qualifies(words, cues.at(-1)!.start)) cues.pop();
-  const last = cues.at(-1);
+  let count = cues.length;
+  while (count > 1 && qualifies(words, cues[count - 1]!.start)) count -= 1;
+  const last = cues[count - 1];
   if (!last) return undefined;
   const topics: Topic[] = [last.topic];
   let first = last;
-  for (let k = cues.length - 2; k >= 0; k -= 1) {
+  for (let k = count - 2; k >= 0; k -= 1) {
     const earlier = cues[k]!;
     const gap = words.slice(earlier.start + earlier.length, first.start);
     // One describing word may sit in the gap: "your name and your network username".
