@@ -14,21 +14,23 @@ import { scoreCall } from '../../scripts/eval/score.js';
 import { chooseRotatedSets, chooseSets, EVAL_SETS, loadCalls, loadLabels } from '../../scripts/eval/sets.js';
 import { EvalSetupError } from '../../scripts/eval/systems.js';
 
+/** The hand-written sets, in the order the eval runs them. */
+const HAND_WRITTEN_SETS = [
+  'holdout',
+  'holdout-b',
+  'holdout-c',
+  'holdout-d',
+  'holdout-e',
+  'holdout-f',
+  'holdout-g',
+  'holdout-h',
+];
+
 describe('eval sets', () => {
   test('--set picks one set or all, and names the choices when it is wrong', () => {
     assert.deepEqual(
       chooseSets('all').map((set) => set.name),
-      [
-        'generated',
-        'holdout',
-        'holdout-b',
-        'holdout-c',
-        'holdout-d',
-        'holdout-e',
-        'holdout-f',
-        'holdout-g',
-        'holdout-h',
-      ],
+      ['generated', ...HAND_WRITTEN_SETS],
     );
     assert.deepEqual(
       chooseSets('holdout-b').map((set) => set.name),
@@ -65,16 +67,7 @@ describe('eval sets', () => {
     assert.equal(new Set(files).size, files.length);
   });
 
-  for (const name of [
-    'holdout',
-    'holdout-b',
-    'holdout-c',
-    'holdout-d',
-    'holdout-e',
-    'holdout-f',
-    'holdout-g',
-    'holdout-h',
-  ]) {
+  for (const name of HAND_WRITTEN_SETS) {
     test(`the ${name} labels load, filtered by format, and every file stays inside the set`, () => {
       const holdout = chooseSets(name)[0]!;
       const all = loadLabels(holdout, undefined);
