@@ -22,6 +22,7 @@ import {
   HOLDOUT_F_DIR,
   HOLDOUT_G_DIR,
   HOLDOUT_H_DIR,
+  HOLDOUT_I_DIR,
   REPO_DIR,
 } from './paths.js';
 import { Random } from './random.js';
@@ -32,7 +33,15 @@ import type { Writer } from './writers/index.js';
 import { WRITERS } from './writers/index.js';
 
 export type HoldoutName =
-  'holdout' | 'holdout-b' | 'holdout-c' | 'holdout-d' | 'holdout-e' | 'holdout-f' | 'holdout-g' | 'holdout-h';
+  | 'holdout'
+  | 'holdout-b'
+  | 'holdout-c'
+  | 'holdout-d'
+  | 'holdout-e'
+  | 'holdout-f'
+  | 'holdout-g'
+  | 'holdout-h'
+  | 'holdout-i';
 
 /** One hand-written set. */
 export interface HoldoutSpec {
@@ -174,6 +183,22 @@ nobody tunes Hush on them, reads their misses or turns their phrasings into test
 in \`src/\` (format described in scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-h\`
 rewrites \`calls/\`, \`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md,
 "Eighth holdout set".
+`,
+  },
+  'holdout-i': {
+    name: 'holdout-i',
+    dir: HOLDOUT_I_DIR,
+    seed: 20270607,
+    firstCallAt: Date.UTC(2027, 5, 7, 8, 40, 0),
+    firstFormat: 7,
+    minSpansPerType: 8,
+    readme: `# Ninth holdout set (holdout-i)
+
+Hand-written calls kept unseen for the final measurement while holdout-h is opened for tuning:
+nobody tunes Hush on them, reads their misses or turns their phrasings into tests. The sources are
+in \`src/\` (format described in scripts/corpus/holdout-source.ts); \`npm run corpus:holdout-i\`
+rewrites \`calls/\`, \`labels/\` and \`manifest.json\`. Every value is made up. See docs/eval.md,
+"Ninth holdout set".
 `,
   },
 };

@@ -1,9 +1,9 @@
 /**
- * `npm run corpus:holdout` … `corpus:holdout-h`: turns one
+ * `npm run corpus:holdout` … `corpus:holdout-i`: turns one
  * hand-written holdout set's calls (<set>/src/*.call) into transcripts in rotating formats
  * (<set>/calls/), labels (<set>/labels/), a manifest and a README. Word times come from the set's
  * seeded source, so every run writes the same bytes.
- *   tsx scripts/corpus/holdout.ts <holdout | holdout-b | … | holdout-h>
+ *   tsx scripts/corpus/holdout.ts <holdout | holdout-b | … | holdout-i>
  */
 import { join } from 'node:path';
 import type { HoldoutSpec } from './holdout-build.js';

@@ -18,4 +18,7 @@ export const HOLDOUT_E_DIR = join(CORPUS_DIR, 'holdout-e');
 export const HOLDOUT_F_DIR = join(CORPUS_DIR, 'holdout-f');
 /** The seventh hand-written holdout set, written before the sixth was opened for tuning; same layout. */
 export const HOLDOUT_G_DIR = join(CORPUS_DIR, 'holdout-g');
+/** The eighth hand-written holdout set, written before the seventh was opened for tuning; same layout. */
 export const HOLDOUT_H_DIR = join(CORPUS_DIR, 'holdout-h');
+/** The ninth hand-written holdout set, written before the eighth was opened for tuning; same layout. */
+export const HOLDOUT_I_DIR = join(CORPUS_DIR, 'holdout-i');

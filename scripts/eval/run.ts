@@ -3,10 +3,10 @@
  * Imports every call with Hush's importers, runs each system, scores it against the labels and
  * prints Markdown per set (the generated corpus, then the hand-written holdout sets); writes JSON to
  * .eval-out/results.json (generated), results-holdout.json, results-holdout-b.json,
- * results-holdout-c.json … results-holdout-h.json.
- *   --set <name>    generated, holdout, holdout-b … holdout-h or all (default all)
+ * results-holdout-c.json … results-holdout-i.json.
+ *   --set <name>    generated, holdout, holdout-b … holdout-i or all (default all)
  *   --show-misses   list the spans Hush missed, with their text (synthetic data, for developers);
- *                   for a set kept unseen (holdout-h) only the number missed per type
+ *                   for a set kept unseen (holdout-i) only the number missed per type
  *   --show-false-alarms  list Hush's entities that match no labelled span (call, type, times,
  *                   channel, the look-alike they hit, their words); for a set kept unseen only the
  *                   number per predicted type

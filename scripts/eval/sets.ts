@@ -18,6 +18,7 @@ import {
   HOLDOUT_F_DIR,
   HOLDOUT_G_DIR,
   HOLDOUT_H_DIR,
+  HOLDOUT_I_DIR,
   REPO_DIR,
 } from '../corpus/paths.js';
 import { EvalSetupError } from './systems.js';
@@ -31,7 +32,8 @@ export type SetName =
   | 'holdout-e'
   | 'holdout-f'
   | 'holdout-g'
-  | 'holdout-h';
+  | 'holdout-h'
+  | 'holdout-i';
 
 export interface EvalSet {
   name: SetName;
@@ -145,10 +147,21 @@ export const EVAL_SETS: readonly EvalSet[] = [
     dir: HOLDOUT_H_DIR,
     heading: 'Detection quality on the eighth holdout set',
     about:
-      'Hand-written calls kept unseen for the final measurement (corpus/holdout-h/src), written by ' +
-      'engineers who read none of the recognizers; read with the same importers and scored by the same rules.',
+      'Hand-written calls measured unseen for one session, then opened to find the general causes of ' +
+      'their misses (corpus/holdout-h/src); read with the same importers and scored by the same rules.',
     command: 'npm run corpus:holdout-h',
     resultsFile: join('.eval-out', 'results-holdout-h.json'),
+    unseen: false,
+  },
+  {
+    name: 'holdout-i',
+    dir: HOLDOUT_I_DIR,
+    heading: 'Detection quality on the ninth holdout set',
+    about:
+      'Hand-written calls kept unseen for the final measurement (corpus/holdout-i/src), written by ' +
+      'engineers who read none of the recognizers; read with the same importers and scored by the same rules.',
+    command: 'npm run corpus:holdout-i',
+    resultsFile: join('.eval-out', 'results-holdout-i.json'),
     unseen: true,
   },
 ];

@@ -24,6 +24,7 @@ const HAND_WRITTEN_SETS = [
   'holdout-f',
   'holdout-g',
   'holdout-h',
+  'holdout-i',
 ];
 
 describe('eval sets', () => {
@@ -40,7 +41,7 @@ describe('eval sets', () => {
       () => chooseSets('tuned'),
       (error: unknown) =>
         error instanceof EvalSetupError &&
-        /generated, holdout, holdout-b, holdout-c, holdout-d, holdout-e, holdout-f, holdout-g, holdout-h or all/.test(
+        /generated, holdout, holdout-b, holdout-c, holdout-d, holdout-e, holdout-f, holdout-g, holdout-h, holdout-i or all/.test(
           error.message,
         ),
     );
@@ -122,7 +123,7 @@ describe('reporting two sets', () => {
     const unseen = EVAL_SETS.filter((set) => set.unseen);
     assert.deepEqual(
       unseen.map((set) => set.name),
-      ['holdout-h'],
+      ['holdout-i'],
     );
     for (const set of unseen) {
       const missed = run(EVAL_SETS.indexOf(set), false);
