@@ -36,6 +36,26 @@ describe('answers to a request, fail closed', () => {
     assert.deepEqual(foundOfType(transcript, 'US_SSN_LAST4'), ['US_SSN_LAST4:8217']);
   });
 
+  test('a request still open after a longer explanation that gave no number', () => {
+    const transcript = call(
+      agent('could you read me the last four of your social please'),
+      customer('how come you need that'),
+      agent(
+        'we are required to keep it on file for the annual statement, and the full number is never needed',
+      ),
+      customer('alright, three oh five one'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'US_SSN_LAST4'), ['US_SSN_LAST4:3051']);
+    // The speaker said more than a short question since: the older words were no open request.
+    const moved = call(
+      customer('i was sure my insurance covered the whole visit'),
+      agent('they paid some of it and what remains is billed to you as the patient share of the cost'),
+      customer('then can i spread the rest over a few months instead of paying it all at once'),
+      agent('yes, we can do monthly payments of one twenty five fifty'),
+    );
+    assert.deepEqual(foundOfType(moved, 'MEMBER_ID'), []);
+  });
+
   test('a number one digit too long after a phone cue, and its read-back', () => {
     const transcript = call(
       agent('is there a number we can reach you on'),
@@ -106,5 +126,17 @@ describe('answers to a request, fail closed', () => {
       customer('yes'),
     );
     assert.deepEqual(found(transcript), []);
+  });
+
+  test('negatives: a request answered before the number, a question about what happened', () => {
+    // One mono stream: the code was given, then an amount said in the same breath.
+    const answered = mono('and the security code', '6 0 7 great, I have put 240 on that card');
+    assert.deepEqual(foundOfType(answered, 'CARD_CVV'), ['CARD_CVV:607']);
+    const event = call(
+      agent('I can see your debit card was frozen this morning, what happened'),
+      customer('I tried to move about 2500 onto it and it got blocked'),
+    );
+    assert.deepEqual(foundOfType(event, 'CARD_LAST4'), []);
+    assert.deepEqual(foundOfType(event, 'CREDIT_CARD'), []);
   });
 });

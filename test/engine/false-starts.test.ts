@@ -49,6 +49,25 @@ describe('false starts', () => {
     );
   });
 
+  test("a value's end corrected in letters alone, the letters confirmed in another spelling", () => {
+    const transcript = call(
+      agent('and your licence number'),
+      customer('H O W E S 4 1 0 2 7 6 J 9 9 T R, sorry, T P, T for tango, P for papa'),
+    );
+    assert.deepEqual(
+      found(transcript).filter((entry) => entry.startsWith('DRIVERS_LICENSE')),
+      ['DRIVERS_LICENSE:HOWES 410276 J 9 9 TR', 'DRIVERS_LICENSE:TP TP'],
+    );
+  });
+
+  test('negatives: "one" said as a word before the break-off', () => {
+    const transcript = call(
+      agent('and the licence number'),
+      customer('it is a really long one, hold on, D 4 1 2 7 7 0 9 3'),
+    );
+    assert.deepEqual(found(transcript), ['DRIVERS_LICENSE:D 41277093']);
+  });
+
   test('negatives: a look-alike named as such, a number not broken off', () => {
     assert.deepEqual(
       found(

@@ -91,6 +91,11 @@ describe('spoken numbers become one digit group', () => {
       'i e eight oh a i b k three two': 'IE 80 AIBK 32',
       'twenty oh I think': '20 oh I think',
       'five oh a lot': '5 oh a lot',
+      'six two five oh oh, wait a second': '62500 wait a second',
+      'six two five oh wait a second': '625 oh wait a second',
+      'oh j k four t x': '0 JK 4 TX',
+      'oh j k': 'oh JK',
+      'oh, j k four': 'oh JK 4',
       zero: '0',
       'nought four': '04',
       'four zero four': '404',
@@ -182,6 +187,14 @@ describe('spoken separators between digit groups', () => {
     });
   });
 
+  test('"oh" closing a group before a spoken dot or slash and a number', () => {
+    expectAll({
+      'seven one oh dot thirty dot two dot nine': '710.30.2.9',
+      'three oh slash twelve': '30/12',
+      'four oh dot': '4 oh dot',
+    });
+  });
+
   test('"oh" stays a word without a number before the first separator or a second one after it', () => {
     expectAll({
       'say dot oh, dot four': 'say.oh dot 4',
@@ -245,6 +258,18 @@ describe('ordinals', () => {
       'second of June nineteen ninety': '2 of june 1990',
       'twenty second': '22',
       'Jan second': 'january 2',
+    });
+  });
+
+  test('a day said as a number after a month ends before digits said one by one, unless they make a year', () => {
+    expectAll({
+      'october thirty, seven one two': 'october 30 712',
+      'october twenty nine seven one two': 'october 29 712',
+      'april nineteen eight eight': 'april 19 88',
+      'july twelve one nine eight four': 'july 121984',
+      'may twenty one nine eight seven': 'may 21987',
+      'seventeen five five': '1755',
+      'july three four four': 'july 344',
     });
   });
 });

@@ -279,6 +279,22 @@ describe('IBAN', () => {
     ]);
   });
 
+  test('the short end of an IBAN given in turns, after its last character checked and confirmed', () => {
+    const transcript = call(
+      agent('and the IBAN please'),
+      customer('G B 8 2 W E S T 1 2 3 4 5 6 9 8 7 6'),
+      agent('six?'),
+      customer('that is right, 6. and 5 4 3 2'),
+      agent('so G B 8 2 W E S T 1 2 3 4 5 6 9 8 7 6 5 4 3 2'),
+    );
+    // "6" only confirms the last character given; "5432" is too short to be a piece on its own.
+    assert.deepEqual(foundOfType(transcript, 'IBAN'), [
+      'IBAN:GB 8 2 WEST 1234569876',
+      'IBAN:5432',
+      'IBAN:GB 8 2 WEST 12345698765432',
+    ]);
+  });
+
   test('negatives: letters or digits that are no piece of an IBAN in the call', () => {
     const transcript = call(
       customer('my IBAN is IE29 AIBK 9311 5212 3456 78'),
@@ -294,6 +310,11 @@ describe('IBAN', () => {
       customer('0532013000'),
     );
     assert.deepEqual(foundOfType(transcript, 'IBAN'), ['IBAN:DE89 3704 0044 0532 0130 00']);
+  });
+
+  test('negatives: "is" before a number and words, which pass the check by chance', () => {
+    // IS20072THANKSSOMUCHFORTHAT has Iceland's length and passes mod 97.
+    assert.deepEqual(found(call(agent('your booking is 20072 thanks so much for that'))), []);
   });
 
   test('negatives: a time and a room after IBANs were talked about', () => {

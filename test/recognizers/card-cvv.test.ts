@@ -47,6 +47,17 @@ describe('CARD_CVV', () => {
     assert.deepEqual(foundOfType(transcript, 'CARD_CVV'), ['CARD_CVV:123']);
   });
 
+  test('right after an expiry said with the month name, in a read-back run together', () => {
+    const transcript = mono(
+      'what card will you be using today',
+      'a mastercard',
+      'expiry date and the code on the back',
+      'ten thirty one and seven one two',
+      'so october thirty one seven one two, thank you',
+    );
+    assert.deepEqual(foundOfType(transcript, 'CARD_CVV'), ['CARD_CVV:712', 'CARD_CVV:712']);
+  });
+
   test('negatives: numbers without a code cue, quantities, prices', () => {
     assert.deepEqual(foundOfType(call(customer('I called 123 times')), 'CARD_CVV'), []);
     assert.deepEqual(foundOfType(call(agent('how many do you need'), customer('123')), 'CARD_CVV'), []);

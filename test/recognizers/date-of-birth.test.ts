@@ -79,6 +79,21 @@ describe('DATE_OF_BIRTH for several people', () => {
     assert.deepEqual(after('lovely so that is 9th of April 1972'), [given, 'DATE_OF_BIRTH:9 of april 1972']);
   });
 
+  test('a birth date the other party named and gave in one breath: another month after it is another date', () => {
+    const after = (text: string) =>
+      foundOfType(
+        call(
+          agent('how old is your daughter'),
+          customer('she is nine, she was born 2nd of March 2016'),
+          agent(text),
+        ),
+        'DATE_OF_BIRTH',
+      );
+    const given = 'DATE_OF_BIRTH:2 of march 2016';
+    assert.deepEqual(after('great, her swimming lessons begin on the 12th of October'), [given]);
+    assert.deepEqual(after('so that is 2nd of March 2016'), [given, given]);
+  });
+
   test('while dates of birth are collected, a date said as when something happened is no birth date', () => {
     const later = (text: string) =>
       foundOfType(

@@ -228,6 +228,35 @@ describe('DRIVERS_LICENSE', () => {
     );
   });
 
+  test('negatives: a vehicle registration given when both were asked for', () => {
+    const transcript = call(
+      agent('I need the vehicle registration and also your driving licence number'),
+      customer('sure, the reg is L M 19 T P Z'),
+      agent('L M one nine T P Z, and the licence?'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'DRIVERS_LICENSE'), []);
+  });
+
+  test('negatives: a daily price after a licence was mentioned', () => {
+    const transcript = call(
+      customer('my wife will drive too, she has a licence from Spain'),
+      agent('okay, adding a driver is eleven forty nine a day'),
+    );
+    assert.deepEqual(found(transcript), []);
+  });
+
+  test('the end of a licence said alone after a pause starts with a spoken "oh"', () => {
+    const transcript = call(
+      agent('and his licence number'),
+      customer('it starts W A L S H 9'),
+      agent('okay'),
+      customer('six two one oh eight'),
+      agent('mm hmm'),
+      customer('oh j k four t x'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'DRIVERS_LICENSE'), ['DRIVERS_LICENSE:WALSH 9|62108|0 JK 4 TX']);
+  });
+
   test('negatives: no licence cue, letters only, too short', () => {
     assert.deepEqual(foundOfType(call(customer('D 12345678')), 'DRIVERS_LICENSE'), []);
     assert.deepEqual(foundOfType(call(customer('order A 200 - 455 - 17')), 'DRIVERS_LICENSE'), []);
@@ -274,6 +303,24 @@ describe('MEMBER_ID', () => {
       ),
       ['MEMBER_ID:1 EG 4 dash TE 5 dash MK 7 3'],
     );
+  });
+
+  test('a number the caller offered, after a reply about which part of a form it is for', () => {
+    const transcript = call(
+      customer('the letter said you may want my NHS number'),
+      agent('only for the medical part, I can add it now'),
+      customer('485 777 2306'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'MEMBER_ID'), ['MEMBER_ID:485 777 2306']);
+  });
+
+  test("negatives: a form's number named after the member ID was read back", () => {
+    const transcript = call(
+      agent('and your Medicare number?'),
+      customer('1EG4-TE5-MK73'),
+      agent('thanks, that goes on the claim form. The form is 22 dash 4810.'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'MEMBER_ID'), ['MEMBER_ID:1EG4-TE5-MK73']);
   });
 
   test('negatives: no member cue', () => {
@@ -736,6 +783,22 @@ describe('PINs, passports and licences as callers go over them', () => {
       'I changed it over the winter and it has gone, it could be the 6 digit one, 4 0 4 7 1 1',
     );
     assert.deepEqual(foundOfType(guessed, 'PIN'), ['PIN:404711']);
+  });
+
+  test('a bare answer when a new one is asked for while PINs are the topic', () => {
+    const changed = call(
+      customer('the garage code is 3 8 3 8 and everybody knows it'),
+      agent('we can change that today, which new one would you like'),
+      customer('9 0 6 2'),
+    );
+    assert.deepEqual(foundOfType(changed, 'PIN'), ['PIN:3838', 'PIN:9062']);
+    // A new one of something else, with no PIN talked about, is no PIN.
+    const other = call(
+      customer('my old bike lock broke last week'),
+      agent('sorry to hear it, and what is the number stamped on the new one'),
+      customer('4 0 1 2'),
+    );
+    assert.deepEqual(foundOfType(other, 'PIN'), []);
   });
 
   test('a last "oh" after a doubled digit is a zero, in a mono file that runs on into the next words', () => {

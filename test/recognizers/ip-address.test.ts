@@ -31,6 +31,16 @@ describe('IP_ADDRESS', () => {
     }
   });
 
+  test('an octet ending in a spoken "oh" before the next dot', () => {
+    assert.deepEqual(
+      foundOfType(
+        call(agent('the login came from IP address one four four dot two one oh dot sixty dot two')),
+        'IP_ADDRESS',
+      ),
+      ['IP_ADDRESS:144.210.60.2'],
+    );
+  });
+
   test('negatives: dotted numbers over two turns without an IP cue', () => {
     const transcript = call(customer('the first was 12.5'), agent('okay'), customer('then 7.25'));
     assert.deepEqual(foundOfType(transcript, 'IP_ADDRESS'), []);

@@ -64,6 +64,14 @@ describe('numbers named as a tag, a contract or a work order', () => {
     assert.deepEqual(foundOfType(transcript, 'MEMBER_ID'), ['MEMBER_ID:1EG4-TE5-MK73']);
   });
 
+  test('a dispute number given just after PINs were talked about is no PIN', () => {
+    const transcript = call(
+      customer('should I change my pin as well'),
+      agent('no need, the pin stays the same, and your dispute number is 7 7 1 4 0 3'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'PIN'), []);
+  });
+
   test('a work order read out after a billing zip is no ZIP', () => {
     const transcript = call(
       agent('and the billing zip?'),

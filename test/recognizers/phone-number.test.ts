@@ -21,6 +21,14 @@ describe('PHONE_NUMBER', () => {
     assert.deepEqual(foundOfType(transcript, 'PHONE_NUMBER'), ['PHONE_NUMBER:5551234567']);
   });
 
+  test('asked for with what it is for: a look-alike named after "for" does not name the digits', () => {
+    const transcript = call(
+      agent('and a mobile for booking updates?'),
+      customer('three one two, five five five, oh one four four'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'PHONE_NUMBER'), ['PHONE_NUMBER:312 555 0144']);
+  });
+
   test('international numbers with plus', () => {
     const transcript = call(
       customer('my number is plus four four two zero seven nine four six zero nine five eight'),

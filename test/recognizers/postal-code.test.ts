@@ -47,6 +47,13 @@ describe('POSTAL_CODE in spoken forms', () => {
     assert.deepEqual(postcodes(agent('And the postcode?'), customer('golf one seven nine')), []);
     assert.deepEqual(postcodes(customer('I played golf seventeen times last year')), []);
   });
+
+  test('negatives: a time said with an hour and "pm" or "am" after a street word', () => {
+    assert.deepEqual(postcodes(customer('the car park on Mill Road shuts by 11 PM on weekdays')), []);
+    assert.deepEqual(postcodes(customer('the van reaches Elm Close around 9 a.m. tomorrow')), []);
+    // A postcode spelled in capitals keeps its shape.
+    assert.deepEqual(postcodes(customer('it is 4 Mill Road, BY11 7PM')), ['POSTAL_CODE:BY11 7PM']);
+  });
 });
 
 describe('Irish Eircodes', () => {

@@ -48,6 +48,24 @@ describe('US_SSN', () => {
     assert.deepEqual(foundOfType(transcript, 'US_SSN'), ['US_SSN:521|07|3341']);
   });
 
+  test("a second person's number in the 3-2-4 grouping while socials are the topic", () => {
+    const transcript = call(
+      agent('I will need the social security numbers for both applicants'),
+      customer('mine is 287 51 4406'),
+      agent('thanks, and for your wife?'),
+      customer('hers is five one seven, three two, oh eight nine four'),
+    );
+    assert.deepEqual(foundOfType(transcript, 'US_SSN'), ['US_SSN:287 51 4406', 'US_SSN:517 32 0894']);
+    // Other groupings on the topic stay unnamed: a phone number is 3-3-4.
+    const phone = call(
+      agent('your social security number, please'),
+      customer('287 51 4406'),
+      agent('and a number to reach you?'),
+      customer('517 320 8941'),
+    );
+    assert.deepEqual(foundOfType(phone, 'US_SSN'), ['US_SSN:287 51 4406']);
+  });
+
   test('negatives: nine digits without a cue, or as a case number', () => {
     assert.deepEqual(foundOfType(call(customer('it is 123456789')), 'US_SSN'), []);
     assert.deepEqual(foundOfType(call(customer('the case number is 123-45-6789')), 'US_SSN'), []);

@@ -27,6 +27,12 @@ export const PROMPT_WINDOW_MS = 30_000;
 const BACKCHANNEL_MAX_WORDS = 3;
 /** A prompt this short (in words) asking to hear it again ("sorry, can you repeat that?") looks one exchange further back too. */
 const REPEAT_REQUEST_MAX_WORDS = 10;
+/**
+ * A reply this long (in words) that gives no number leaves a request for one open when the speaker
+ * only said a few words since (past REPEAT_REQUEST_MAX_WORDS): the other party may explain why it is
+ * needed ("why?" "it's only for the year-end tax form, we never need the full one").
+ */
+const OPEN_REPLY_MAX_WORDS = 24;
 const repeatRequests = compileCues(REPEAT_REQUEST_CUES);
 const HAS_DIGIT = /\d/;
 /**
@@ -134,8 +140,11 @@ export function createContextProbe(
           (words <= BACKCHANNEL_MAX_WORDS &&
             !answered &&
             !pieces.some((piece) => REQUEST_OPENER.test(piece))) ||
-          (words <= REPEAT_REQUEST_MAX_WORDS &&
-            (repeatRequests.test(reply) || (open && !HAS_DIGIT.test(`${reply}\n${turnText(id)}`))));
+          (words <= REPEAT_REQUEST_MAX_WORDS && repeatRequests.test(reply)) ||
+          (open &&
+            words <= OPEN_REPLY_MAX_WORDS &&
+            (words <= REPEAT_REQUEST_MAX_WORDS || turnWords(id) <= REPEAT_REQUEST_MAX_WORDS) &&
+            !HAS_DIGIT.test(`${reply}\n${turnText(id)}`));
         if (!goOn || ownTurnsPassed === 1) break;
         ownTurnsPassed += 1;
         continue;

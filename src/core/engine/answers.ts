@@ -12,8 +12,9 @@ import type { CueHit } from '../context/cue-matcher.js';
 import { compileCues, saidAsPlace } from '../context/cue-matcher.js';
 import type { Finding } from '../detection.js';
 import type { BuiltInEntityType } from '../entities.js';
-import { DOMAIN_CUES, DOMAIN_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
+import { BREAK_OFF_CUES, DOMAIN_CUES, DOMAIN_ENTITY_CUES, ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { NEGATIVE_CUES } from '../lexicon/negative-cues.js';
+import { cueUsedUp } from '../recognizers/card-last4.js';
 import { otherCardTopic } from '../recognizers/credit-card.js';
 import type { DigitRun } from '../recognizers/digits.js';
 import { digitRuns, digitSpan, repeatAt } from '../recognizers/digits.js';
@@ -115,6 +116,14 @@ function askedType(cue: string, window: MatchWindow): BuiltInEntityType | undefi
 /** "on" starting the words after the digits: they are put on the thing named next. */
 const PUT_ON = /^on\b/;
 
+const breakOffs = compileCues(BREAK_OFF_CUES);
+/** Digits given after the request, not broken off to be given again. */
+const answeredBefore = (between: string): boolean => /\d/.test(between) && !breakOffs.test(between);
+
+/** A question about what happened, asked after a cue: the cue named the thing it happened to. */
+const EVENT_QUESTION =
+  /\b(?:what happened|what went wrong|what's wrong|whats wrong|what's the problem|how come|why|how did|when did)\b/;
+
 /** The request an answer answers: the cue, the text it was said in and where that text is. */
 interface Request {
   hit: CueHit;
@@ -127,9 +136,15 @@ interface Request {
  * request and a look-alike deciding); else the request still open from before a reply that gave
  * no number. A read-back leans on an older question, too far from the answer to fail closed on.
  */
-function requestOf(window: MatchWindow, openRequest: () => string): Request | undefined {
+function requestOf(window: MatchWindow, value: string, openRequest: () => string): Request | undefined {
   const verdict = judgeContext(window, requestCues, negatives);
   if (verdict.negative || verdict.where === 'read-back') return undefined;
+  // "and the cvv? 214 … I've charged 125 to …": the request was answered before this number,
+  // unless the speaker broke off to correct it ("ending 682, sorry, 4682").
+  if (verdict.where === 'lead-in' && cueUsedUp(window, requestCues, value, answeredBefore)) return undefined;
+  // "I see the card has a hold on it, what happened?": a question about an event, not a number.
+  if (verdict.where === 'prompt' && EVENT_QUESTION.test(window.prompt.slice(verdict.cue!.end)))
+    return undefined;
   // "and the fifteen hundred on the card?": what goes on it, an amount, not one of its numbers.
   if (verdict.where === 'trail' && PUT_ON.test(window.trail)) return undefined;
   // "it's on my phone, it's …": a place named in the lead-in; the question still decides.
@@ -286,10 +301,10 @@ export function answersToRequests(input: RecognizerInput, findings: readonly Fin
   for (const { start, end } of openCandidates(input, inView)) {
     const window = readWindow(input, start, end);
     if (hasNegativeTrail(window)) continue;
-    const request = requestOf(window, () => context.openRequest(view, start));
+    const matched = view.text.slice(start, end);
+    const request = requestOf(window, compactId(matched), () => context.openRequest(view, start));
     const asked = request && typeAsked(window, request);
     // Four digits given for a card or a social are its last four.
-    const matched = view.text.slice(start, end);
     const endPiece = asked && END_PIECE.get(asked);
     const type = asked && endPiece && shaped(asked, matched) === undefined ? endPiece : asked;
     const value = type && shaped(type, matched);

@@ -85,6 +85,8 @@ function brokenOffBefore(finding: Finding, turnStart: number): Range | undefined
   let piece: Range | undefined;
   for (const run of alnumIds(view)) {
     if (run.start < turnStart || run.end >= finding.charStart) continue;
+    // One character is no start of a value: "it's a long one, hang on, …" says "one" as a word.
+    if (run.end - run.start < MIN_RESTART_CHARS) continue;
     if (piece && (run.end < piece.end || (run.end === piece.end && run.start > piece.start))) continue;
     const gap = view.text.slice(run.end, finding.charStart);
     // "the 12 of, sorry, December 12 …": a word that tied the piece to what was to follow comes first.
@@ -135,11 +137,29 @@ function withEarlierPieces(view: Finding['view'], piece: Range): Range {
 /** Between two pieces of one attempt: spaces and spoken zeros left as words. */
 const PIECE_GAP = /^(?: (?:oh|o))* $/i;
 
+/**
+ * Spelled letters, in runs a space apart ("E L E L", letters confirmed in another spelling):
+ * the end of a value with letters corrected in letters alone ("… 9 K L, sorry, E L").
+ */
+const LETTER_RUNS = /(?<![\p{L}\p{N}])(?!OK(?![\p{L}\p{N}]))[A-Z]{2,}(?: [A-Z]+)*(?![\p{L}\p{N}])/gu;
+
+/** The runs a value's end may be corrected with: identifier-like, or letters when the value holds letters. */
+function correctionRuns(finding: Finding, turnEnd: number): readonly Range[] {
+  const ids = alnumIds(finding.view);
+  if (!/\p{L}/u.test(finding.value)) return ids;
+  const from = finding.charEnd;
+  const letters = Array.from(finding.view.text.slice(from, turnEnd).matchAll(LETTER_RUNS), (match) => ({
+    start: from + match.index,
+    end: from + match.index + match[0].length,
+  }));
+  return [...ids, ...letters];
+}
+
 /** The longest identifier-like run right after the value, in the same turn, after break-off words only. */
 function correctedAfter(finding: Finding, turnEnd: number): Range | undefined {
   const { view } = finding;
   let piece: Range | undefined;
-  for (const run of alnumIds(view)) {
+  for (const run of correctionRuns(finding, turnEnd)) {
     if (run.start <= finding.charEnd || run.end > turnEnd) continue;
     if (piece && (run.start > piece.start || (run.start === piece.start && run.end < piece.end))) continue;
     const gap = view.text.slice(finding.charEnd, run.start);

@@ -34,7 +34,8 @@ export const NON_ANSWERS = phrases(`
   what do you mean, what was that, the same, same as, not working, isn't working, doesn't work,
   not applicable, none, nothing, why do you need, go ahead, fire away, ask away, shoot,
   no worries, no bother, not a problem, don't worry, something with, at least, it needs, it has to,
-  it must, needs to be, has to be, must be, must have, minimum
+  it must, needs to be, has to be, must be, must have, minimum, sounds good, sounds great,
+  sounds fine, sounds perfect, will do, makes sense, fair enough
 `);
 
 /** Phrases that end a value: what follows them is talk about the value, not the value. */
@@ -49,7 +50,7 @@ export const TRAILERS = phrases(`
   perfect, great, lovely, brilliant, wonderful, excellent, that's correct, that's right, correct,
   and the, and your, and can, and could, and what, and when, can i, could i, may i, let me, what's,
   what is, how, when, where, who, which, isn't it, is it, wasn't it, wouldn't it, innit,
-  isn't that right, like
+  isn't that right, like, something like that
 `);
 
 /** Words after a topic noun that introduce its value in the same turn ("my password is ..."). */

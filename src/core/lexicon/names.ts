@@ -128,7 +128,8 @@ export const RELATION_OWNERS = wordSet(`my your our his her their`);
  * like an unlisted name after a greeting or thanks.
  */
 export const NAME_STAND_INS = wordSet(`
-  mate mates love pal buddy bud darling dear hun hon honey sweetheart folks guys everyone everybody
+  mate mates love pal buddy bud darling dear hun hon honey sweetheart sweetie baby babe dude bro
+  folks guys everyone everybody
   all both team man sir madam maam ma'am kindly heaps loads lots tons muchly again indeed anyway
   then now there bye-bye meanwhile stay safe travels travel journey trip enjoy
 `);
@@ -137,7 +138,7 @@ export const NAME_STAND_INS = wordSet(`
  * Words after a one-word name that show it is someone's name, not a verb: "my wife Ishbel is on
  * the account", "my brother Anders at ...", not "my wife handles the bills".
  */
-export const AFTER_NAME_WORDS = wordSet(`is was and who on at has had too also as 's will would`);
+export const AFTER_NAME_WORDS = wordSet(`is was and who on at has had too also as 's will would can could`);
 
 /** Words after a first name opening a turn that show it addresses someone: "Raj, can I ...". */
 export const AFTER_ADDRESS_WORDS = wordSet(`

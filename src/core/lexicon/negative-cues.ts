@@ -36,6 +36,8 @@ export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   '(your|my|the|this|that) case',
   // "I've opened a fraud case, it's FR 7703142".
   '(opened|opening|raised|logged|created) (a|an|the|your)( \\w+)? case',
+  // A dispute's number is its case's: "your dispute number is DR 4471…".
+  'dispute (number|no|id|reference|case)',
   'confirmation( number| code| no| id)?',
   'reference( number| code| no| id)?',
   'ref( number| no)?',
@@ -79,7 +81,10 @@ export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   'serial( number)?',
   'sku',
   'item( number)?',
-  'part( number)?',
+  // Not "part" alone: "only for the medical part" names a piece of a form, not a number.
+  'part (number|no)',
+  // A form's number ("the VA form is 40-1330"), not the number written on it.
+  'form (number|no|is)',
   'product( number| code)?',
   'promo( code)?',
   'discount( code)?',
@@ -107,6 +112,9 @@ export const NEGATIVE_CUES: readonly string[] = notAsPlace([
   // Vehicles and equipment: a plate or an asset tag is not a licence or a member ID.
   '(license|licence|number|registration|reg) plates?( number)?',
   'plates?( number)?',
+  // A vehicle's registration mark ("the reg is YR21 KDF"), not its keeper's licence.
+  '(vehicle |car |the |your |my )(reg|registration)( number| no| mark)?',
+  'reg( number| no| mark)',
   'vin( number)?',
   '(asset|service|inventory) tag( number)?',
   // A bag's or parcel's tag ("held at the baggage office, tag BOS 330182").
@@ -165,6 +173,8 @@ export const NEGATIVE_TRAIL: readonly string[] = [
   'weeks?',
   'months?',
   'years?( old)?',
+  // A rate: "1399 a day", "40 per month".
+  '(a|an|per) (day|night|week|month|year|hour|minute|mile|head|person)',
   // "that's 292 total": an amount.
   '(in )?total',
   'times',

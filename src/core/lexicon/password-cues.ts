@@ -4,6 +4,11 @@
  */
 import { phrases, wordSet } from './words.js';
 
+/** Phrases a speaker guesses a password with ("might be ...", "maybe it's ..."). */
+export const PASSWORD_GUESS_PHRASES = phrases(`
+  might be, it might be, may be, it may be, could be, it could be, maybe it's, maybe it was
+`);
+
 /**
  * Phrases a speaker sets or gives a password with, without being asked ("I'm gonna do ...", "let's
  * make it ..."): a value only while passwords are being talked about.
@@ -20,8 +25,11 @@ export const PASSWORD_SET_PHRASES = phrases(`
   the new one, the new 1, says, it says, it reads, kept typing, kept putting, kept putting in,
   kept entering, keep typing, keep putting, keep putting in, keep entering, been typing, been putting,
   been putting in, been entering, can we do, can we use, can we make it, could we do, could we use,
-  can i do, can i use, can i make it, could i use, can it be, could it be
-`);
+  can i do, can i use, can i make it, could i use, can it be, could it be, set it for me to, change it for me to,
+  set it for me as, set it up as, set that to, change that to, make that, made a new one,
+  i've made a new one, i made a new one, created a new one, i've created a new one, set a new one,
+  i've set a new one, i set a new one
+`).concat(PASSWORD_GUESS_PHRASES);
 
 /** Words after a password that describe how it is typed ("all lower case"): part of the password. */
 export const PASSWORD_MODIFIERS = phrases(`

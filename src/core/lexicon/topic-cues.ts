@@ -51,7 +51,8 @@ export const TOPIC_CUES: Readonly<Record<Topic, readonly string[]>> = {
   password: phrases(`
     password, pass word, passcode, pass code, passphrase, pass phrase, memorable word,
     memorable phrase, secret word, secret phrase, security word, verbal password, telephone password,
-    phone password, new password, change your password to, password to be
+    phone password, new password, change your password to, password to be, code word, codeword,
+    code phrase, safe word
   `),
   security: phrases(`
     security question, security questions, secret question, security answer, secret answer,
@@ -85,7 +86,8 @@ export const TOPIC_CUES: Readonly<Record<Topic, readonly string[]>> = {
     1 time passcode, 1 time password, one time password, 1 time code,
     verification code, one time code, otp, amount, name of your bank, bank name, company name,
     name of the company, digit passcode, digit pass code, digit code, digit pin, business name,
-    product name, name of the product, reset your password, password reset, forgot your password,
+    product name, name of the product, network name, wifi name, wi-fi name, device name, file name,
+    reset your password, password reset, forgot your password,
     forgotten your password, change your password, reset link, how much, what time, which day
   `),
   ],
@@ -210,7 +212,7 @@ export const AGENT_PHRASES = phrases(`
 export const VALUE_CUES: Readonly<Record<Topic, readonly string[]>> = {
   name: [
     ...phrases(`
-    this is, i'm, i am, am i speaking with, am i speaking to, i'm speaking with, is this,
+    this is, i'm, im, i am, am i speaking with, am i speaking to, i'm speaking with, is this,
     you're speaking with, you are speaking with, you're speaking to, call me, in the name of,
     under the name, under the name of, it is under, it's under, goes by, named, by the name of
   `),

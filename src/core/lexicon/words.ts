@@ -19,9 +19,10 @@ export function phrases(list: string): string[] {
 /** Function words: pronouns, articles, auxiliaries, prepositions, conjunctions. Never a value on their own. */
 export const STOP_WORDS = wordSet(`
   a an the this that these those it it's its itself there there's here here's
-  i i'm i've i'll i'd me my mine myself we we're we've we'll we'd us our ours
-  you you're you've you'll you'd your yours he he's him his she she's her hers they they're
-  they've them their theirs who who's whom whose what what's which when where why how
+  i i'm i've i'll i'd me my mine myself we we're we've we'll we'd us our ours ourselves
+  you you're you've you'll you'd your yours yourself yourselves he he's him his himself she she's
+  her hers herself they they're they've them their theirs themselves
+  who who's whom whose what what's which when where why how
   is isn't am are aren't was wasn't were weren't be been being have has hasn't haven't had
   hadn't do does doesn't did didn't done don't can can't cannot could couldn't will won't would
   wouldn't shall should shouldn't may might must mustn't need let let's
@@ -86,7 +87,7 @@ export const COMMON_WORDS = wordSet(`
   difficult possible impossible available unavailable free extra date title network username
   welcome worries bother cheers problem pleasure transferring finishing putting sending passing
   connecting pulling reading updating processing afraid pleased sure ahead away slow slower slowly
-  fast faster quickly
+  fast faster quickly birthday birthdays social god goodness gosh heavens
 `);
 
 /** Words of acknowledgement a listener says while the other party carries on speaking. */

@@ -10,7 +10,7 @@
  * hundred…" → "4 200". After digits said one by one a compound continues them, as in codes and
  * dates ("oh three oh five two thousand one" → "03052001").
  */
-import { nextToMonth } from './dates.js';
+import { monthAt, nextToMonth } from './dates.js';
 import type { NumberWord } from './lexicon.js';
 import {
   AMBIGUOUS_ORDINALS,
@@ -61,6 +61,7 @@ export function readNumberGroup(pieces: readonly Piece[], start: number): Read |
   let afterNumber = afterUnitWord(pieces, start);
   // Digits written one by one ("9 0 4") join only digits said one by one, spoken or written.
   let writtenDigits = false;
+  const sizes: StepSize[] = [];
   while (i !== -1) {
     const step =
       pieces[i]!.written === null
@@ -76,6 +77,7 @@ export function readNumberGroup(pieces: readonly Piece[], start: number): Read |
     // wrote apart, such as a value and its read-back. "oh" and homophones ("3 to 8 8") join them.
     const spokenDigit = !written && !isZeroWord(pieces[i]!) && !isReadHomophone(pieces[i]!);
     if (spans.length > 0 && !written && writtenDigits && spokenDigit) break;
+    sizes.push(step.size);
     writtenDigits ||= written;
     afterNumber ||= step.size !== 'digit';
     spans.push(step.span);
@@ -85,6 +87,7 @@ export function readNumberGroup(pieces: readonly Piece[], start: number): Read |
     i = nextWithoutPause(pieces, step.last);
   }
   if (spans.length === 0) return null;
+  if (dayThenDigits(pieces, start, spans, sizes)) return { spans: spans.slice(0, 1), next: stepStarts[1]! };
   const half = repeatedHalf(spans);
   return half === -1 ? { spans, next } : { spans: spans.slice(0, half), next: stepStarts[half]! };
 }
@@ -118,6 +121,39 @@ function isZeroWord(piece: Piece): boolean {
 /** A word the homophone pass read as a digit ("for" → "four"): ASR writes those among written digits. */
 function isReadHomophone(piece: Piece): boolean {
   return piece.lower !== piece.text.toLowerCase();
+}
+
+/** The highest number a month's day (or a two-digit year after a month) is said as on its own. */
+const MAX_DAY = 31;
+
+/** Digits that may be a year: "one nine nine oh". */
+const YEAR_DIGITS = /^(?:19|20)\d\d$/;
+
+/**
+ * "february twenty eight nine four six": a day (or a card's year) said as a number right after a
+ * month, then digits said one by one that are no year, is a date and the next value (a security
+ * code), not one number.
+ */
+function dayThenDigits(
+  pieces: readonly Piece[],
+  start: number,
+  spans: readonly Span[],
+  sizes: readonly StepSize[],
+): boolean {
+  if (sizes.length < 2 || sizes[0] !== 'number' || sizes.slice(1).some((size) => size !== 'digit'))
+    return false;
+  const rest = spans
+    .slice(1)
+    .map((span) => span.text)
+    .join('');
+  const day = spans[0]!.text;
+  // "march twenty one nine nine oh" may be the 2nd, 1990: left to the date's reader.
+  return (
+    Number(day) <= MAX_DAY &&
+    !YEAR_DIGITS.test(rest) &&
+    !YEAR_DIGITS.test(day.slice(-1) + rest) &&
+    monthAt(pieces, previousContent(pieces, start)) !== null
+  );
 }
 
 /** "flat", "apartment", "suite"… just before pieces[start]: their number is said as a number. */
@@ -309,9 +345,10 @@ function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolea
         ZERO_WORDS.has(piece.lower) ||
         REPEATERS.has(piece.lower) ||
         closesDigitRun(pieces, i) ||
+        lettersThenNumber(pieces, j) ||
         (inGroup &&
           (readLetterRun(pieces, j) !== null ||
-            dashBeforeDigit(pieces, j) ||
+            separatorBeforeNumber(pieces, j) ||
             backchannelBeforeDigit(pieces, j) ||
             fieldBeforeDigit(pieces, j)))
       );
@@ -321,20 +358,41 @@ function ohIsZero(pieces: readonly Piece[], i: number, inGroup: boolean): boolea
   return false;
 }
 
+/**
+ * Spelled letters start at pieces[j] and a number follows them without a pause: the "oh" before
+ * them is a character of an identifier, as in a licence's end said on its own ("oh c m three s k").
+ */
+function lettersThenNumber(pieces: readonly Piece[], j: number): boolean {
+  const run = readLetterRun(pieces, j);
+  if (run === null) return false;
+  const after = nextWithoutPause(pieces, run.next - 1);
+  return after !== -1 && isNumberPiece(pieces[after]!);
+}
+
 /** Digits said one by one before an "oh" that make it the last digit of their run. */
 const DIGIT_RUN_BEFORE_OH = 3;
 
 /**
  * "oh" right after single digits said one by one, pauses allowed, ending the turn or followed only by
  * the other party's backchannel ("two, eight, nine, oh." or, in a mono transcript, "seven two nine oh
- * okay"): the last digit of the run. Followed by more words it is an interjection ("… one eight oh
- * wait, I moved").
+ * okay"): the last digit of the run. Followed by more words a lone "oh" is an interjection ("… one
+ * eight oh wait, I moved"); two or more are zeros.
  */
 function closesDigitRun(pieces: readonly Piece[], i: number): boolean {
+  let ohs = 1;
   let after = nextContent(pieces, i);
-  while (after !== -1 && MAYBE_ZERO_WORDS.has(pieces[after]!.lower)) after = nextContent(pieces, after);
-  if (after !== -1 && !INLINE_BACKCHANNELS.has(pieces[after]!.lower)) return false;
+  while (after !== -1 && MAYBE_ZERO_WORDS.has(pieces[after]!.lower)) {
+    after = nextContent(pieces, after);
+    ohs += 1;
+  }
   let k = i;
+  for (let before = previousContent(pieces, k); before !== -1 && isSaidOh(pieces[before]!);) {
+    k = before;
+    before = previousContent(pieces, k);
+    ohs += 1;
+  }
+  // Two "oh"s or more are zeros whatever follows ("… one four oh oh, hold on, it's …").
+  if (ohs < 2 && after !== -1 && !INLINE_BACKCHANNELS.has(pieces[after]!.lower)) return false;
   for (let count = 0; count < DIGIT_RUN_BEFORE_OH; count += 1) {
     k = previousContent(pieces, k);
     // After digits the engine wrote as digits it would have written a zero as "0" too.
@@ -343,6 +401,10 @@ function closesDigitRun(pieces: readonly Piece[], i: number): boolean {
     if (digitOf(pieces[k]!) === null && !REPEATERS.has(pieces[k]!.lower)) return false;
   }
   return true;
+}
+
+function isSaidOh(piece: Piece): boolean {
+  return piece.written === null && MAYBE_ZERO_WORDS.has(piece.lower);
 }
 
 /** Words that join the groups of an identifier: "three six oh dash four four…". */
@@ -369,11 +431,16 @@ function betweenSeparators(pieces: readonly Piece[], i: number): boolean {
   return next !== -1 && (digitOf(pieces[next]!) !== null || isNumberPiece(pieces[next]!));
 }
 
-/** pieces[j] is a spoken dash with a digit straight after it: the "oh" before it closed a group. */
-function dashBeforeDigit(pieces: readonly Piece[], j: number): boolean {
-  if (!GROUP_DASHES.has(pieces[j]!.lower)) return false;
+/**
+ * pieces[j] is a spoken dash with a digit straight after it, or a spoken dot or slash with a
+ * number after it ("two two oh dot seventy dot …"): the "oh" before it closed a group.
+ */
+function separatorBeforeNumber(pieces: readonly Piece[], j: number): boolean {
+  const lower = pieces[j]!.lower;
+  if (!SEPARATOR_WORDS.has(lower)) return false;
   const next = nextWithoutPause(pieces, j);
-  return next !== -1 && digitOf(pieces[next]!) !== null;
+  if (next === -1) return false;
+  return GROUP_DASHES.has(lower) ? digitOf(pieces[next]!) !== null : isNumberPiece(pieces[next]!);
 }
 
 /** Backchannels a mono transcript leaves inside a number the other party acknowledges as it is given. */

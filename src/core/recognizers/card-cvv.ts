@@ -12,6 +12,7 @@ import type { MatchWindow } from './pattern.js';
 import { patternRecognizer } from './pattern.js';
 import { otherTypesCues } from './topic.js';
 import { ViewRegex } from '../normalise/view-regex.js';
+import { MONTH_NAME_PATTERN } from '../months.js';
 
 /**
  * A 3–4 digit group straight after an expiry (MM/YY, MM YY, MMYY) that starts a run of digits: a
@@ -21,6 +22,15 @@ import { ViewRegex } from '../normalise/view-regex.js';
  */
 const AFTER_EXPIRY = new ViewRegex(
   `\\d{3,4}(?<=(?:^|\\n|\\p{L} )(?:0?[1-9]|1[0-2])(?: ?[/-] ?| )?(?:20)?${expiryYears()} \\d{3,4})(?![\\p{L}\\p{N}%]|[.,/:]\\p{N})`,
+  'gu',
+);
+
+/**
+ * A 3 digit code straight after an expiry said with the month's name ("february 28 946", as a
+ * read-back runs them together); not a year ("march 27 2031" is a date).
+ */
+const AFTER_NAMED_EXPIRY = new ViewRegex(
+  `\\d{3}(?<=(?:^|[^\\p{L}])${MONTH_NAME_PATTERN} (?:20)?${expiryYears()} \\d{3})(?![\\p{L}\\p{N}%]|[.,/:]\\p{N})`,
   'gu',
 );
 
@@ -98,6 +108,7 @@ export const cardCvvRecognizer = patternRecognizer({
   patterns: [
     { name: 'digits', digits: [3, 4], score: 0.55 },
     { name: 'after-expiry', regex: AFTER_EXPIRY, score: 0.55, paymentIsContext: true },
+    { name: 'after-named-expiry', regex: AFTER_NAMED_EXPIRY, score: 0.55, paymentIsContext: true },
     { name: 'with homophone', regex: WITH_HOMOPHONE, score: 0.5 },
     { name: 'closing oh', regex: closingOh(2, 3), score: 0.5 },
   ],

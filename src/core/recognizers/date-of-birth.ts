@@ -93,6 +93,21 @@ function anotherMonthThanGiven(value: string, window: MatchWindow): boolean {
   return months.length > 0 && given.length > 0 && !months.some((month) => given.includes(month));
 }
 
+/**
+ * The other party named a date of birth and gave it in the same words ("he was born the 3 of may
+ * 2009"): their cue is used up, and a date naming another month said after it as when something
+ * happens ("the course starts on the 9 of june") is another date, not a read-back or a correction.
+ */
+function cueAnsweredInPrompt(value: string, window: MatchWindow): boolean {
+  if (!EVENT_DATE_BEFORE.test(window.leadIn) || window.leadInCue(dobCues) || window.trailCue(dobCues))
+    return false;
+  const cue = window.promptCue(dobCues);
+  if (cue === undefined) return false;
+  const months = monthsWithDay(value);
+  const given = monthsWithDay(window.prompt.slice(cue.end));
+  return months.length > 0 && given.length > 0 && !months.some((month) => given.includes(month));
+}
+
 /** A whole date in the other party's words: "the 3 of june 1990", "june 3 90", "3/6/1990". */
 const GIVEN_DATE = new RegExp(
   `\\b(?:(?:the )?(\\d{1,2}) (?:of )?(${MONTH})|(${MONTH}) (?:the )?(\\d{1,2})) (?:of )?(\\d{4}|\\d{2})\\b` +
@@ -192,5 +207,6 @@ export const dateOfBirthRecognizer = patternRecognizer({
   invalidate: (value, window, matched) =>
     laterThanReadBack(window, dobCues) ||
     anotherMonthThanGiven(value, window) ||
+    cueAnsweredInPrompt(value, window) ||
     (!NAMED_MONTH.test(matched) && judgeContext(window, dobCues, amounts).negative !== undefined),
 });

@@ -16,6 +16,7 @@ import { IBAN_LENGTHS, ibanValid } from './validators/iban.js';
 import { regexFor } from '../normalise/view-regex.js';
 import { CLOSING_OH, INLINE_BACKCHANNEL } from './digits.js';
 import { COMMON_WORDS, STOP_WORDS } from '../lexicon/words.js';
+import { countWords } from '../whitespace.js';
 
 const NAME = 'iban';
 /**
@@ -65,6 +66,12 @@ function holdsWords(said: string): boolean {
     .some((word) => /^[a-z]+$/.test(word) && (STOP_WORDS.has(word) || COMMON_WORDS.has(word)));
 }
 
+/** True when the candidate's country code is written as an ordinary lower-case word ("is", "at"). */
+function saidAsWord(said: string): boolean {
+  const code = said.slice(0, 2);
+  return /^[a-z]+$/.test(code) && (STOP_WORDS.has(code) || COMMON_WORDS.has(code));
+}
+
 /** A closing "oh" right after the characters ("… 1 2 6 oh that's it"): see digits.ts. */
 const OH_AFTER = new RegExp(`^${CLOSING_OH}`, 'iu');
 
@@ -96,7 +103,8 @@ function ibanAt(input: RecognizerInput, text: string, match: RegExpExecArray): F
   const window = readWindow(input, match.index, end);
   const verdict = judgeContext(window, cues, negatives);
   const valid = ibanValid(value);
-  if (!valid && holdsWords(text.slice(match.index, end))) return undefined;
+  // A country code that is a word ("is 61922 please come …") passes the check by chance only.
+  if ((!valid || saidAsWord(match[0])) && holdsWords(text.slice(match.index, end))) return undefined;
   const topic = !valid && !verdict.cue && !verdict.negative && ibanTopic(window);
   if (!valid && !verdict.cue && !topic) return undefined;
   const score = valid
@@ -170,6 +178,27 @@ function pieceOf(piece: string, iban: string): boolean {
   );
 }
 
+/** Most words between two pieces of one IBAN given in turn ("… 5 Q" "Q?" "yes, Q, then 447 06"). */
+const MAX_PIECE_GAP_WORDS = 3;
+
+/** The start of an IBAN given so far in pieces, and where its last piece ended. */
+interface Begun {
+  iban: string;
+  said: string;
+  end: number;
+}
+
+/**
+ * How `piece`, a few words after the pieces `begun` holds, goes on with the IBAN: 'next' for its
+ * next characters, 'again' for its last characters confirmed again (nothing new given), or
+ * undefined when it does neither.
+ */
+function continues(begun: Begun, piece: string, gap: string): 'next' | 'again' | undefined {
+  if (countWords(gap) > MAX_PIECE_GAP_WORDS || begun.said.length >= begun.iban.length) return undefined;
+  if (begun.iban.startsWith(begun.said + piece)) return 'next';
+  return piece.length < MIN_START_CHARS && begun.said.endsWith(piece) ? 'again' : undefined;
+}
+
 /**
  * Pieces of an IBAN found anywhere in the call, said within a minute of it in the input's view:
  * an IBAN given over several turns, with the bank code asked about and repeated, is read back
@@ -185,15 +214,32 @@ function ibanPieces(input: RecognizerInput, own: readonly Finding[]): Finding[] 
   );
   if (ibans.length === 0) return [];
   const pieces: Finding[] = [];
+  let begun: Begun | undefined;
   for (const match of view.text.matchAll(regexFor(PIECE, view.text))) {
     const start = match.index;
     const end = start + match[0].length;
-    if (own.some((finding) => finding.charStart < end && finding.charEnd > start)) continue;
+    if (own.some((finding) => finding.charStart < end && finding.charEnd > start)) {
+      begun = undefined;
+      continue;
+    }
     const piece = pieceValue(match[0]);
     const time = context.timeAt(view, start);
-    const given = ibans.some(
-      (iban) => Math.abs(iban.time - time) <= PIECE_MS && pieceOf(piece, iban.value.toUpperCase()),
-    );
+    const near = ibans.filter((iban) => Math.abs(iban.time - time) <= PIECE_MS);
+    const started =
+      piece.length >= MIN_START_CHARS
+        ? near.find((iban) => iban.value.length > piece.length && iban.value.toUpperCase().startsWith(piece))
+        : undefined;
+    const next = begun && continues(begun, piece, view.text.slice(begun.end, start));
+    if (started) begun = { iban: started.value.toUpperCase(), said: piece, end };
+    else if (begun && next)
+      begun = { ...begun, said: next === 'next' ? begun.said + piece : begun.said, end };
+    else begun = undefined;
+    // A character confirmed again gives nothing away (unless it is the bank code): it only keeps
+    // the IBAN going.
+    const given =
+      started !== undefined ||
+      next === 'next' ||
+      near.some((iban) => pieceOf(piece, iban.value.toUpperCase()));
     if (!given) continue;
     pieces.push({
       recognizer: NAME,

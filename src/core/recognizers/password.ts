@@ -14,7 +14,10 @@
  *   you a temporary password, ready?" "yep" "it's ..."), and the reply to a prompt that only names one;
  * - a value right after the speaker names their own password, without "is" ("and my password,
  *   Orchid 2210, ..."), and a value typed or set that the other party's reply then calls a password
- *   ("I kept typing Marlin#808" "please don't tell me the password").
+ *   or declines to hear ("I kept typing Marlin#808" "please don't tell me the password");
+ * - the reply to a question for a new value after password talk that names no password itself
+ *   ("let's reset your password, what would you like the new one to be?"), and a guess ("might be ...");
+ * - the password after where it is written ("it's on a sticker on the router, c7 k2 ...").
  * Talk about a password gives none: where it is ("printed on the label"), how it differs ("a
  * different one"), a state on the screen ("it says connected"), the login form ("the password field").
  * A password's spoken modifier ("with a dollar sign at the end", "all lower case") and the rest of its
@@ -27,6 +30,7 @@ import type { Dialogue } from './dialogue/dialogue.js';
 import { answerLimit, readDialogue, skipLeadIns, startsNonAnswer, turnCues } from './dialogue/dialogue.js';
 import { valueEnd } from './dialogue/answers.js';
 import { keepBest, siteFindings, tokenFinding } from './dialogue/findings.js';
+import type { CueMatch } from './dialogue/topics.js';
 import { cuesOfFixed, findCues } from './dialogue/topics.js';
 import type { PhraseList } from './dialogue/phrases.js';
 import { matchAt, phraseList } from './dialogue/phrases.js';
@@ -35,11 +39,18 @@ import { compactKey, usernameKeys } from './username.js';
 import { BACKCHANNELS, COMMON_WORDS, PROBLEM_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
 import {
   LOGIN_FORM_PARTS,
+  PASSWORD_GUESS_PHRASES,
   PASSWORD_MODIFIERS,
   PASSWORD_SET_PHRASES,
   SYMBOL_WORDS,
 } from '../lexicon/password-cues.js';
-import { DECLINING_PHRASES, OWNING_WORDS, WH_WORDS, YES_NO_HEADS } from '../lexicon/topic-cues.js';
+import {
+  DECLINING_PHRASES,
+  FOLLOW_UP_REQUESTS,
+  OWNING_WORDS,
+  WH_WORDS,
+  YES_NO_HEADS,
+} from '../lexicon/topic-cues.js';
 import { POSITION_REQUEST_CUES } from '../lexicon/entity-cues.js';
 import { compileCues } from '../context/cue-matcher.js';
 
@@ -94,7 +105,16 @@ const REFERENCE_REACH = 3;
 const MIN_SHAPED_CHARS = 4;
 /** How far into an answer "it was" / "it's" may restart it ("maybe my music app, it was ..."). */
 const RESTART_WORDS = 12;
-const RESTARTS = phraseList(["it's", 'it is', 'it was', 'it would be', 'it should be']);
+const RESTARTS = phraseList([
+  "it's",
+  'it is',
+  'it was',
+  'it would be',
+  'it should be',
+  'it might be',
+  'it may be',
+  'it could be',
+]);
 /** Score gained by an answer to a prompt that only names a password ("and an account password so ..."). */
 const NAMED_PROMPT_BONUS = 0.3;
 /** How many words after a value may still be talk about it when the prompt only named a password. */
@@ -115,8 +135,13 @@ const ANNOUNCED_SCORE = 0.85;
  * topic ("what about the miles?") or ask about a rule ("can it be a phrase?").
  */
 const ASKING_SET_PHRASES = new Set(['what about', 'how about', 'can it be', 'could it be']);
-/** Set phrases that ask whether a value will do: one without a digit asks about rules or timing ("can it be shorter?"). */
-const PROPOSING_SET_PHRASES = new Set(['can it be', 'could it be']);
+/** Set phrases that guess a value ("it might be ..."): an answer's lead-in where a password was asked for. */
+const GUESSING_SET_PHRASES = new Set(PASSWORD_GUESS_PHRASES.map((phrase) => foldedWords(phrase).join(' ')));
+/**
+ * Set phrases that propose or guess a value: one without a digit asks about rules or timing ("can it
+ * be shorter?", "might be later").
+ */
+const PROPOSING_SET_PHRASES = new Set(['can it be', 'could it be', ...GUESSING_SET_PHRASES]);
 
 export const passwordRecognizer: Recognizer = {
   name: NAME,
@@ -143,11 +168,13 @@ function ownFindings(dialogue: Dialogue, input: RecognizerInput, usernames: Read
     ...setPasswords(dialogue, input, usernames),
     ...appositions(dialogue, usernames),
     ...announcedPasswords(dialogue, input, usernames),
+    ...followUpAnswers(dialogue, usernames),
     ...siteFindings(dialogue, 'password', NAME, 'PASSWORD', { asked: 0.9, stated: 0.9 }, (site) => {
-      // "Okay, set it to ...": setPasswords reads it, bounded as a passphrase.
-      if (matchAt(words, site.start, SET_PHRASES)) return [];
+      // "Okay, set it to ...", "fine, make it ...": setPasswords reads it, bounded as a passphrase.
+      if (setsAt(words, site.start)) return [];
       const start = valueStart(dialogue, site.start, site.limit);
-      if (matchAt(words, start, SET_PHRASES)) return [];
+      const opener = start + 1 < site.limit && !isPasswordLike([words[start]!]);
+      if (setsAt(words, start) || (opener && setsAt(words, start + 1))) return [];
       // Some of its characters by position are a memorable word's letters or a PIN's digits.
       const prompt = dialogue.prompts[dialogue.tokens[site.start]!.turn]!;
       if (site.source === 'asked' && positionsAsked.test(prompt.join(' '))) return [];
@@ -167,6 +194,11 @@ function ownFindings(dialogue: Dialogue, input: RecognizerInput, usernames: Read
         return [];
       const to = passwordEnd(dialogue, start, site.limit, QUESTION_STOPS);
       const value = words.slice(start, to);
+      // "It's on a sticker on the router, c7 k2 …": where it is written, then the password.
+      const placed = placeTalk(words, start) ? pieceWithDigits(dialogue, start + 1, site.limit) : -1;
+      if (placed !== -1) {
+        return [{ from: placed, to: passwordEnd(dialogue, placed, site.limit, QUESTION_STOPS) }];
+      }
       // A state read off a screen ("it says connected"); words leading into a password cue describe
       // it ("your temporary | password is …").
       if (readsState(words, start, value) || startsPasswordCue(words, to)) return [];
@@ -540,6 +572,50 @@ function announcedPasswords(
   return findings;
 }
 
+const FOLLOW_UPS = phraseList(FOLLOW_UP_REQUESTS);
+
+/**
+ * Replies to a question for a value asked after password talk that is no password cue of its own
+ * ("let's reset your password, what would you like the new one to be?"): the reply's words.
+ */
+function followUpAnswers(dialogue: Dialogue, usernames: ReadonlySet<string>): Finding[] {
+  const { words } = dialogue;
+  const findings: Finding[] = [];
+  dialogue.prompts.forEach((prompt, t) => {
+    // A question naming a password is read at its site.
+    if (dialogue.questions[t]?.asked.topics.includes('password')) return;
+    const cue = latestCredentialCue(prompt);
+    if (!cue || cue.topic === 'username' || declinedBefore(prompt, cue.start)) return;
+    if (!asksForNewOne(prompt, cue.start + cue.length)) return;
+    const end = answerLimit(dialogue, t);
+    const start = skipLeadIns(words, dialogue.turnFirst[t]!, end).at;
+    if (start >= end || startsNonAnswer(words, start)) return;
+    const to = passwordEnd(dialogue, start, end, QUESTION_STOPS);
+    const value = words.slice(start, to);
+    if (!isPasswordLike(value) || namesHost(value) || usernames.has(compactKey(value.join('')))) return;
+    findings.push(tokenFinding(dialogue, NAME, 'PASSWORD', start, to, SET_SCORE, ['asked-after-talk']));
+  });
+  return findings;
+}
+
+/** How many words after a password cue a question for its new value may start. */
+const FOLLOW_UP_REACH = 10;
+/** Words of a question that ask for the value itself ("... the new one to be", "... to use"), not another thing to do. */
+const VALUE_ASKED_WORDS = wordSet('it one be use');
+/** How many words after the question's opening those words may come. */
+const VALUE_ASKED_REACH = 5;
+
+/** True when a question for a value ("what would you like the new one to be?") follows soon after `after`. */
+function asksForNewOne(prompt: readonly string[], after: number): boolean {
+  for (let k = after; k < Math.min(prompt.length, after + FOLLOW_UP_REACH); k += 1) {
+    const follow = matchAt(prompt, k, FOLLOW_UPS);
+    if (!follow) continue;
+    const asked = prompt.slice(k, k + follow.length + VALUE_ASKED_REACH);
+    if (asked.some((word) => VALUE_ASKED_WORDS.has(word))) return true;
+  }
+  return false;
+}
+
 /** True when the other speakers said only a short go-on ("yep", "ready") between two conversation turns. */
 function onlyLetGoOn(input: RecognizerInput, from: number, to: number): boolean {
   const { conversation, transcript } = input;
@@ -556,11 +632,16 @@ function onlyLetGoOn(input: RecognizerInput, from: number, to: number): boolean 
 
 /** The last password or username cue's topic in words, if any. */
 function latestCredential(words: readonly string[]): 'password' | 'username' | undefined {
-  const cue = findCues(words).findLast(
-    (match) => match.topic === 'password' || match.topic === 'username' || match.phrase.includes('password'),
-  );
+  const cue = latestCredentialCue(words);
   // "Reset your password" is filed under other topics to shield answers, but it is password talk.
   return cue && (cue.topic === 'username' ? 'username' : 'password');
+}
+
+/** The last password or username cue in words, a phrase naming a password under another topic included. */
+function latestCredentialCue(words: readonly string[]): CueMatch | undefined {
+  return findCues(words).findLast(
+    (match) => match.topic === 'password' || match.topic === 'username' || match.phrase.includes('password'),
+  );
 }
 
 /** Score of a value said right after the speaker names their own password, without "is". */
@@ -604,16 +685,21 @@ function appositions(dialogue: Dialogue, usernames: ReadonlySet<string>): Findin
 const REPLY_WORDS = 12;
 
 /**
- * True when the next turn of the call talks about passwords ("please don't tell me your password"):
- * what turn t of the view said was one, though nobody had named passwords before it.
+ * True when the next turn of the call talks about passwords ("please don't tell me your password")
+ * or declines to hear what was said without naming it: what turn t of the view said was one,
+ * though nobody had named passwords before it.
  */
 function replyNamesPassword(dialogue: Dialogue, input: RecognizerInput, t: number): boolean {
+  // "Do you see the network name?" "It shows Fenwick5G": a turn answering another topic's question gives that.
+  const question = dialogue.questions[t];
+  if (question && !question.asked.topics.includes('password')) return false;
   const reply = input.conversation.turns[dialogue.view.turns[t]!.turn.id + 1];
   if (!reply) return false;
   const words = reply.words
     .slice(0, REPLY_WORDS)
     .flatMap((index) => foldedWords(input.transcript.words[index]!.text));
-  return latestCredential(words) === 'password';
+  // "You don't need to tell me that!": declining to hear something unnamed after it was set.
+  return latestCredential(words) === 'password' || (declines(words) && findCues(words).length === 0);
 }
 
 /** Words typed like a password said while passwords are discussed: "my old one was Harbour2022". */
@@ -729,15 +815,23 @@ function startsRemark(words: readonly string[], k: number): boolean {
   return words[k] === 'i' && /^\p{L}{2,}/u.test(words[k + 1] ?? '');
 }
 
+/** True when a set phrase other than a guess ("it might be") starts at k: setPasswords reads what follows. */
+function setsAt(words: readonly string[], k: number): boolean {
+  const phrase = matchAt(words, k, SET_PHRASES);
+  return phrase !== undefined && !GUESSING_SET_PHRASES.has(phrase.phrase);
+}
+
 /**
- * Where a password's value starts at a site: after "it" in a question ("is it ..."), after how it
- * is typed said first ("all capitals, R E D F O X"), or after a later "it was" / "it's" that
- * restarts the answer ("maybe my music app, it was ...").
+ * Where a password's value starts at a site: after "it" in a question ("is it ..."), after a guess
+ * ("it might be ..."), after how it is typed said first ("all capitals, R E D F O X"), or after a
+ * later "it was" / "it's" that restarts the answer ("maybe my music app, it was ...").
  */
 function valueStart(dialogue: Dialogue, start: number, limit: number): number {
   const { words } = dialogue;
   const asked = words[start] === 'it' && QUESTION_COPULAS.has(words[start - 1] ?? '') ? start + 1 : start;
-  const at = Math.min(limit - 1, asked + (matchAt(words, asked, MODIFIERS)?.length ?? 0));
+  // "It might be ...": an answer opening with a guess.
+  const guessed = asked + (matchAt(words, asked, RESTARTS)?.length ?? 0);
+  const at = Math.min(limit - 1, guessed + (matchAt(words, guessed, MODIFIERS)?.length ?? 0));
   return restartAt(dialogue, at, limit) ?? at;
 }
 
@@ -747,8 +841,9 @@ function restartAt(dialogue: Dialogue, at: number, limit: number): number | unde
   for (let k = at + 1; k < Math.min(limit, at + RESTART_WORDS); k += 1) {
     // "Saguaro-Moon-88, it's accepted", "2468, it is the day we met": what follows a value is talk about it.
     if (typedLikePassword(dialogue, k - 1) || DIGITS.test(words[k - 1]!)) break;
-    if (!matchAt(words, k, RESTARTS)) continue;
-    const restart = skipLeadIns(words, k, limit).at;
+    const restarts = matchAt(words, k, RESTARTS);
+    if (!restarts) continue;
+    const restart = skipLeadIns(words, k + restarts.length, limit).at;
     if (restart < limit && isPasswordLike(words.slice(restart, valueEnd(words, restart, limit, MAX_WORDS)))) {
       return restart;
     }
@@ -827,6 +922,26 @@ function dictatedStarts(dialogue: Dialogue, told: readonly string[], first: numb
   return findings;
 }
 
+/**
+ * True when a value at `start` opens by saying where a password is written ("on a sticker",
+ * "printed under the router").
+ */
+function placeTalk(words: readonly string[], start: number): boolean {
+  const first = words[start]!;
+  let at = PARTICIPLE.test(first) || PLACING_PARTICIPLES.has(first) ? start + 1 : start;
+  if (PLACE_PREPOSITIONS.has(words[at] ?? '')) at += 1;
+  return PLACE_PREPOSITIONS.has(words[at - 1] ?? '') && PLACE_HEADS.has(words[at] ?? '');
+}
+
+/** Words after a place preposition that open a place: "on a sticker", "under the router". */
+const PLACE_HEADS = wordSet('a an the my your its this that');
+
+/** The first token in [from, limit) holding a digit ("c7", "4"), or -1. */
+function pieceWithDigits(dialogue: Dialogue, from: number, limit: number): number {
+  for (let k = from; k < limit; k += 1) if (/\d/.test(dialogue.tokens[k]!.text)) return k;
+  return -1;
+}
+
 /** The first token in [from, limit) shaped like a password, or -1. */
 function shapedToken(dialogue: Dialogue, from: number, limit: number): number {
   for (let k = from; k < limit; k += 1) if (typedLikePassword(dialogue, k)) return k;
@@ -903,5 +1018,7 @@ function isPasswordLike(value: readonly string[]): boolean {
     return false;
   // "uh huh", "okay": the listener letting a dictation go on.
   if (value.every((word) => BACKCHANNELS.has(word))) return false;
+  // "please don't reuse an old one", "it doesn't matter": a negated verb is talk about a password.
+  if (value.some((word) => word.endsWith("n't"))) return false;
   return value.some((word) => !STOP_WORDS.has(word) && !COMMON_WORDS.has(word));
 }

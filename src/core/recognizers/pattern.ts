@@ -255,8 +255,11 @@ export function judgeContext(window: MatchWindow, cues: CueMatcher, negatives: C
 
 /** "a" or "an" right before a hit. */
 const INDEFINITE_BEFORE = /\ban? $/;
-/** "for the" right before a hit: what the item is for ("a phone number for the confirmation"). */
-const FOR_BEFORE = /\bfor (?:the|your) $/;
+/**
+ * "for", maybe "for the", right before a hit: what the item is for ("a phone number for the
+ * confirmation", "his cell for tracking").
+ */
+const FOR_BEFORE = /\bfor (?:(?:the|your) )?$/;
 
 /** Between a request and a look-alike: what the item is asked for ("… number to pull up your claim"). */
 const PURPOSE_BETWEEN =

@@ -8,7 +8,10 @@
  * - a listed first name addressing someone ("thanks, Helen", "Raj, can I ..."), or any name after
  *   a greeting or thanks that ends the sentence ("You're welcome, Odalys. Have a good night"), or
  *   set off by a comma at the end of a question ("Anything else, Odalys?");
- * - a name after a relation ("my husband Declan", "our son, Tobias Wren", "my son is Tobi");
+ * - a name after a relation ("my husband Declan", "our son, Tobias Wren", "my son is Tobi", "the
+ *   landlord's Gary Pike"), and each child's name in an answer to "and the kids?";
+ * - a capitalised listed first name said anywhere, but not as a town or street ("with Marcus", not
+ *   "in Austin"), a little lower; a capitalised name paired with a person ("for you and Kwame");
  * - the same name, or any part of it, said again elsewhere in the call ("so that's Sarah Jones?",
  *   "anything else, Samuel?", "Dale's", the agent's own name), with the name words right before and
  *   after it ("Daniel Walter Pruitt", "Liam Hughes" once "Hughes" is known), which become known too;
@@ -44,7 +47,7 @@ import {
   TITLES,
 } from '../lexicon/names.js';
 import { ACRONYMS, COMMON_WORDS, STOP_WORDS, wordSet } from '../lexicon/words.js';
-import { US_STATE_WORDS } from '../lexicon/places.js';
+import { STREET_SUFFIXES, US_STATE_WORDS } from '../lexicon/places.js';
 
 const NAME = 'person-name';
 const TYPE = 'PERSON_NAME';
@@ -84,12 +87,16 @@ const AFTER_ADDRESSED = wordSet("have take bye goodbye see talk speak enjoy i i'
 
 /** Introductions that carry little evidence by themselves ("this is ...", "I'm ..."), unlike a nickname's. */
 const WEAK_INTRODUCTIONS = new Set(VALUE_CUES.name.filter((cue) => !NICKNAME_CUES.includes(cue)));
-/** Introductions after which only a listed first name counts ("I'm Sarah", not "I'm fine"). */
-const FIRST_NAME_INTRODUCTIONS = new Set(["i'm", 'i am']);
+/**
+ * Introductions after which only a listed first name counts ("I'm Sarah", not "I'm fine"); "im" is
+ * how engines without punctuation write "I'm".
+ */
+const FIRST_NAME_INTRODUCTIONS = new Set(["i'm", 'im', 'i am']);
 /** Introductions that name the speaker. */
 const SELF_INTRODUCTIONS = new Set([
   'this is',
   "i'm",
+  'im',
   'i am',
   'call me',
   "you're speaking with",
@@ -127,7 +134,7 @@ export const personNameRecognizer: Recognizer = {
     const dialogue = readDialogue(input);
     const own = ownFindings(dialogue, input);
     const known = knownNameWords(input);
-    return keepBest([...own, ...(settledRepeats.get(dialogue) ?? repeatedNames(dialogue, known))]);
+    return keepBest([...own, ...(settledRepeats.get(dialogue) ?? repeatedNames(dialogue, input, known))]);
   },
 };
 
@@ -143,9 +150,11 @@ function ownFindings(dialogue: Dialogue, input: RecognizerInput): Finding[] {
   const found = [
     ...fromSites,
     ...titledNames(dialogue),
-    ...speakingIntroductions(dialogue),
+    ...speakingIntroductions(dialogue, input),
     ...greetedIntroductions(dialogue),
     ...addressedNames(dialogue, input),
+    ...listedNames(dialogue, input),
+    ...pairedNames(dialogue),
     ...relationNames(dialogue),
     ...relationAnswers(dialogue),
   ];
@@ -154,7 +163,7 @@ function ownFindings(dialogue: Dialogue, input: RecognizerInput): Finding[] {
 }
 
 /** "Hello, Dave speaking, how can I help?": an agent naming themselves before "speaking" or "here". */
-function speakingIntroductions(dialogue: Dialogue): Finding[] {
+function speakingIntroductions(dialogue: Dialogue, input: RecognizerInput): Finding[] {
   const { tokens } = dialogue;
   const findings: Finding[] = [];
   for (let k = 1; k < tokens.length; k += 1) {
@@ -171,9 +180,11 @@ function speakingIntroductions(dialogue: Dialogue): Finding[] {
       }
       continue;
     }
-    // "Dev Sharma speaking": a first name before the surname is part of it.
+    // "Dev Sharma speaking": a first name before the surname is part of it; not the company's
+    // name before a comma ("Severn Vale Water, Leanne speaking").
     const before = tokens[k - 2];
-    const from = before && before.turn === token.turn && isNameWord(before) ? k - 2 : k - 1;
+    const joined = before && !writtenAt(dialogue, input, before.end - 1).endsWith(',');
+    const from = joined && before.turn === token.turn && isNameWord(before) ? k - 2 : k - 1;
     findings.push(
       tokenFinding(dialogue, NAME, TYPE, from, k, AGENT_INTRODUCTION_SCORE, [AGENT_INTRODUCTION]),
     );
@@ -427,6 +438,7 @@ function nameGroup(
   let counted = 0;
   let strong = false;
   for (let k = at; k < limit && counted < MAX_NAME_WORDS; k += 1) {
+    if (k > at && isInnerParticle(tokens, k, limit)) continue;
     const strength = strengthOf(tokens[k]!);
     const uncasedLater = strict === 'first' && k > at && uncasedNameWord(tokens[k]!);
     if (strength === undefined || (strict && strength === 'plain' && !uncasedLater)) break;
@@ -435,6 +447,17 @@ function nameGroup(
     if (!(k > at && tokens[k]!.lower === tokens[k - 1]!.lower)) counted += 1;
   }
   return end > at ? { from: at, to: end, strong } : undefined;
+}
+
+/** Lower-case words inside a family name: "Pieter van Dijk", "María de la Cruz", "Anna von Berg". */
+const NAME_PARTICLES = wordSet('van von der den de del della di da dos das du la le ter ten');
+
+/** True for a name particle at k that leads, maybe through more particles, to a capitalised name word. */
+function isInnerParticle(tokens: readonly Token[], k: number, limit: number): boolean {
+  let next = k;
+  while (next < limit && NAME_PARTICLES.has(tokens[next]!.text)) next += 1;
+  const word = tokens[next];
+  return next > k && next < limit && /^\p{Lu}\p{Ll}/u.test(word!.text) && strengthOf(word!) === 'strong';
 }
 
 /** "Mr Kwong", "Mrs Sarah Jones", "Doctor Patel": the name after a courtesy title, within the turn. */
@@ -580,6 +603,76 @@ function endsSentence(tokens: readonly Token[], k: number, end: number): boolean
   return /^\p{Lu}/u.test(next.text) && (STOP_WORDS.has(next.lower) || COMMON_WORDS.has(next.lower));
 }
 
+/** Below an agent's introduction, which then keeps its mark when it names the same words. */
+const LISTED_SCORE = 0.65;
+const LISTED = 'listed';
+/** Name words a listed first name takes after it: a surname, maybe a middle name. */
+const LISTED_TAIL = 2;
+
+/**
+ * Words before a first name that make it a place's: "San Diego", "St Luke's", "Fort Collins",
+ * "moving to Charlotte", "from Austin".
+ */
+const PLACE_BEFORE = wordSet(
+  'san santa st saint fort port mount mt lake eau los las el new in into from near to',
+);
+
+/**
+ * "One of our staff, Hannah, says ...", "your appointment with Marcus", "that'd be Gareth": in a
+ * turn written with capitals, a capitalised listed first name names someone wherever it is said,
+ * with the capitalised name words right after it; not a state ("Virginia"), a town ("San Diego",
+ * "in Austin", "Charlotte, 28203"), a street ("12 Victoria Road") or a company's name.
+ */
+function listedNames(dialogue: Dialogue, input: RecognizerInput): Finding[] {
+  const { tokens } = dialogue;
+  const findings: Finding[] = [];
+  for (let k = 0; k < tokens.length; k += 1) {
+    const token = tokens[k]!;
+    if (!isListedFirstName(token) || US_STATE_WORDS.has(token.lower) || uncasedTurn(dialogue, token.turn)) {
+      continue;
+    }
+    const first = dialogue.turnFirst[token.turn]!;
+    const end = dialogue.turnEnd[token.turn]!;
+    const before = k > first ? tokens[k - 1]! : undefined;
+    if (before && (PLACE_BEFORE.has(before.lower) || /\d/u.test(before.text))) continue;
+    const group = nameGroup(tokens, k, Math.min(end, k + 1 + LISTED_TAIL), true);
+    const to = commaBefore(dialogue, input, k, group?.to ?? k + 1);
+    const after = to < end ? tokens[to]! : undefined;
+    const street = tokens.slice(k + 1, Math.min(end, to + 1)).some((word) => STREET_SUFFIXES.has(word.lower));
+    if (street || (after && (US_STATE_WORDS.has(after.lower) || /\d/u.test(after.text)))) continue;
+    if (namesOrganisation(tokens, to, Math.min(end, to + ORGANISATION_REACH))) continue;
+    findings.push(tokenFinding(dialogue, NAME, TYPE, k, to, LISTED_SCORE, [LISTED]));
+    k = to - 1;
+  }
+  return findings;
+}
+
+/** Words paired with a person: "you and Kwame", "me and Aiyana". */
+const PAIRED_PEOPLE = wordSet('you me');
+const PAIRED_SCORE = 0.7;
+
+/**
+ * "The file for you and Kwame", "me and Aiyana": in a turn written with capitals, a capitalised name
+ * word paired by "and" with a person is one, with the name words after it.
+ */
+function pairedNames(dialogue: Dialogue): Finding[] {
+  const { tokens, words } = dialogue;
+  const findings: Finding[] = [];
+  for (let k = 2; k < tokens.length; k += 1) {
+    const token = tokens[k]!;
+    if (words[k - 1] !== 'and' || !PAIRED_PEOPLE.has(words[k - 2]!) || tokens[k - 2]!.turn !== token.turn)
+      continue;
+    if (!isCapitalisedName(token) || uncasedTurn(dialogue, token.turn)) continue;
+    const end = dialogue.turnEnd[token.turn]!;
+    const group = nameGroup(tokens, k, Math.min(end, k + MAX_NAME_WORDS), true);
+    const to = group?.to ?? k + 1;
+    if (namesOrganisation(tokens, to, Math.min(end, to + ORGANISATION_REACH))) continue;
+    findings.push(tokenFinding(dialogue, NAME, TYPE, k, to, PAIRED_SCORE, ['paired']));
+    k = to - 1;
+  }
+  return findings;
+}
+
 /** A listed first name written with a capital that is not also an ordinary word ("Will", "Grace"). */
 function isListedFirstName(token: Token): boolean {
   return FIRST_NAMES.has(token.lower) && !COMMON_WORDS.has(token.lower) && /^\p{Lu}\p{Ll}/u.test(token.text);
@@ -596,7 +689,7 @@ function relationNames(dialogue: Dialogue): Finding[] {
   const { tokens, words } = dialogue;
   const findings: Finding[] = [];
   for (let k = 1; k + 1 < tokens.length; k += 1) {
-    if (!RELATION_WORDS.has(words[k]!) || !RELATION_OWNERS.has(words[k - 1]!)) continue;
+    if (!RELATION_WORDS.has(words[k]!) || !ownsRelation(dialogue, k - 1)) continue;
     const end = dialogue.turnEnd[tokens[k]!.turn]!;
     const group = relativeName(dialogue, k + 1, end) ?? copulaRelativeName(dialogue, k + 1, end);
     if (!group) continue;
@@ -604,6 +697,15 @@ function relationNames(dialogue: Dialogue): Finding[] {
     k = group.to - 1;
   }
   return findings;
+}
+
+/**
+ * True when the word at k makes the relation after it someone's: "my", "your", or "the" in a turn
+ * with capitals, where only a capitalised name can follow ("the landlord's Gary Whitfield").
+ */
+function ownsRelation(dialogue: Dialogue, k: number): boolean {
+  const word = dialogue.words[k]!;
+  return RELATION_OWNERS.has(word) || (word === 'the' && !uncasedTurn(dialogue, dialogue.tokens[k]!.turn));
 }
 
 /** The name right after a relation at `at`, or undefined. */
@@ -635,6 +737,9 @@ function copulaRelativeName(dialogue: Dialogue, at: number, end: number): NameGr
   return group?.from === from ? group : undefined;
 }
 
+/** Relations said of several people, asked about as one: "and the kids?", "your children's names?". */
+const RELATION_GROUPS = wordSet('kids children sons daughters grandkids grandchildren');
+
 /** How far from the end of a prompt its relation may be: "and your wife's details please?". */
 const RELATION_PROMPT_TAIL = 4;
 
@@ -648,15 +753,16 @@ function relationAnswers(dialogue: Dialogue): Finding[] {
   dialogue.prompts.forEach((prompt, t) => {
     const from = Math.max(1, prompt.length - RELATION_PROMPT_TAIL);
     // "... your wife's details?", not "... money to my sister in Spain": nothing after the relation places it.
-    const asked = prompt
-      .slice(from)
-      .some(
-        (word, k) =>
-          RELATION_WORDS.has(word) &&
-          RELATION_OWNERS.has(prompt[from + k - 1]!) &&
-          !prompt.slice(from + k + 1).some((after) => STOP_WORDS.has(after)),
-      );
-    if (!asked) return;
+    const asked = prompt.slice(from).flatMap((word, k) => {
+      const relation = RELATION_WORDS.has(word) || RELATION_GROUPS.has(word);
+      const owner = prompt[from + k - 1]!;
+      return relation &&
+        (RELATION_OWNERS.has(owner) || owner === 'the') &&
+        !prompt.slice(from + k + 1).some((after) => STOP_WORDS.has(after))
+        ? [word]
+        : [];
+    });
+    if (asked.length === 0) return;
     const end = dialogue.turnEnd[t]!;
     const start = skipLeadIns(words, dialogue.turnFirst[t]!, end).at;
     const limit = Math.min(end, start + MAX_NAME_WORDS);
@@ -664,9 +770,13 @@ function relationAnswers(dialogue: Dialogue): Finding[] {
       nameGroup(tokens, start, limit, strictIn(dialogue, t)) ??
       (uncasedTurn(dialogue, t) ? uncasedRelative(tokens, start, end) : undefined);
     if (!group || group.from !== start) return;
-    findings.push(
-      tokenFinding(dialogue, NAME, TYPE, group.from, group.to, RELATION_SCORE, ['relation-asked']),
-    );
+    // "And the kids?" "Mia, she's six, and Noah": each child's name after "and".
+    const more = RELATION_GROUPS.has(asked[0]!)
+      ? namesAfterAnd(tokens, group.to, end, strictIn(dialogue, t))
+      : [];
+    for (const { from: at, to } of [group, ...more]) {
+      findings.push(tokenFinding(dialogue, NAME, TYPE, at, to, RELATION_SCORE, ['relation-asked']));
+    }
   });
   return findings;
 }
@@ -798,7 +908,8 @@ function knownNameWords(input: RecognizerInput): Known {
   if (cached) return cached;
   const known = new Map<string, KnownWord>();
   const learn = (finding: Finding): boolean => {
-    if (finding.score < 0.5) return false;
+    // A listed first name said anywhere teaches nothing: the agent's own stays marked as theirs.
+    if (finding.score < 0.5 || finding.reasons.includes(LISTED)) return false;
     const agent = finding.reasons.includes(AGENT_INTRODUCTION);
     const titled = finding.reasons.some((reason) => reason.startsWith('title:'));
     let grew = false;
@@ -820,7 +931,7 @@ function knownNameWords(input: RecognizerInput): Known {
     let grew = false;
     const found: Finding[][] = [];
     for (const dialogue of dialogues) {
-      const repeats = repeatedNames(dialogue, known);
+      const repeats = repeatedNames(dialogue, input, known);
       for (const finding of repeats) grew = learn(finding) || grew;
       found.push(repeats);
     }
@@ -855,7 +966,7 @@ function nameWords(value: string): { word: string; after: boolean }[] {
  * with clear name words right after it ("Daniel Walter Pruitt" once "Daniel" is known) and one
  * name word, maybe with an initial, right before it ("Liam Hughes", "Jerome P Castellano").
  */
-function repeatedNames(dialogue: Dialogue, known: Known): Finding[] {
+function repeatedNames(dialogue: Dialogue, input: RecognizerInput, known: Known): Finding[] {
   const { tokens } = dialogue;
   const findings: Finding[] = [];
   const variants = new Set<number>();
@@ -876,8 +987,14 @@ function repeatedNames(dialogue: Dialogue, known: Known): Finding[] {
     let end = k + 1;
     while (end < turnEnd && isKnown(end)) end += 1;
     const clear = nameGroup(tokens, k, Math.min(turnEnd, k + MAX_NAME_WORDS), strictIn(dialogue, turn));
-    if (clear && clear.to > end) end = clear.to;
     const surname = known.get(tokens[k]!.lower)?.surname ?? variants.has(k);
+    if (clear && clear.to > end) end = clear.to;
+    else if (end === k + 1 && end < turnEnd && !surname && uncasedTurn(dialogue, turn)) {
+      // Without capitals, a known first name's surname is a word that may be a name: "for dev raman".
+      if (uncasedNameWord(tokens[end]!)) end += 1;
+    }
+    // "Hey Tasha, Ray Delgado, Red Mesa Trucking": a name said again stops at a comma.
+    end = commaBefore(dialogue, input, k, end);
     const from = surname ? nameBefore(tokens, k, turnFirst) : k;
     const agentOnly = tokens.slice(k, end).every((token) => known.get(token.lower)?.agent ?? false);
     const score = agentOnly ? AGENT_INTRODUCTION_SCORE : REPEATED_SCORE;
@@ -886,6 +1003,14 @@ function repeatedNames(dialogue: Dialogue, known: Known): Finding[] {
     k = end - 1;
   }
   return findings;
+}
+
+/** Where a run of tokens from k to `to` ends: after its first word written with a comma, or at `to`. */
+function commaBefore(dialogue: Dialogue, input: RecognizerInput, k: number, to: number): number {
+  for (let at = k; at < to - 1; at += 1) {
+    if (writtenAt(dialogue, input, dialogue.tokens[at]!.end - 1).endsWith(',')) return at + 1;
+  }
+  return to;
 }
 
 /** How many letters at its end a family name may change between relatives ("Wiśniewski", "Wiśniewska"). */

@@ -4,8 +4,8 @@
  * normaliser leaves "first" to "third" as words and writes later ordinals as digits) or listed
  * after the positions were asked ("digits two, four and five?" "8, 0 and 3"), or, while PINs are
  * the topic, a second go after a wrong one ("that's not matching, try again" "6602"), a bare
- * answer when nothing else was asked ("does my PIN carry over?" "yes, the one you set" "yeah, 0913")
- * or a new one set ("fine, make it 3318 then").
+ * answer when nothing else was asked ("does my PIN carry over?" "yes, the one you set" "yeah, 0913"),
+ * a new one set ("fine, make it 3318 then") or asked for ("and the new one?" "5120").
  */
 import { compileCues } from '../context/cue-matcher.js';
 import { BREAK_OFF_CUES, ENTITY_CUES, POSITION_REQUEST_CUES, RETRY_CUES } from '../lexicon/entity-cues.js';
@@ -72,6 +72,9 @@ const ONLY_ASSENT = /^(?:(?:yes|yeah|yep|yup|sure|okay|ok|so|it's|its|it is|that
 /** A question of its own in the prompt ("how much would you like to send?"): a bare number answers that. */
 const ASKS_SOMETHING = /\b(?:what|what's|whats|which|how|when|where|who|why)\b/;
 
+/** The other party asks for a new one ("what should the new one be?", "pick a different one"): a new PIN. */
+const NEW_ONE_ASKED = /\b(?:new|different|another) (?:one|1)\b/;
+
 /** A guess at the value ("maybe", "it might be the 6 digit one"): what follows is a PIN tried. */
 const GUESS_BEFORE = /\b(?:maybe|might be|could be|probably|perhaps)(?: it's| it is)?(?: the \d digit one)?$/;
 
@@ -99,14 +102,15 @@ function correctsOwnNumber(window: MatchWindow): boolean {
 }
 
 /**
- * While PINs are the topic: a retry after a wrong one; or, when nothing else was asked, a new one
- * set ("fine, make it 8 1 5 5 then"), the speaker's own number corrected, a guess, or a bare answer (the
- * caller asked about their PIN, the agent said "yes, the four digit one you chose", and the caller
- * says it alone).
+ * While PINs are the topic: a retry after a wrong one, an answer to a request for a new one; or,
+ * when nothing else was asked, a new one set ("fine, make it 8 1 5 5 then"), the speaker's own
+ * number corrected, a guess, or a bare answer (the caller asked about their PIN, the agent said
+ * "yes, the four digit one you chose", and the caller says it alone).
  */
 function pinOnTopic(window: MatchWindow): string | undefined {
   if (!pinTopic(window)) return undefined;
   if (window.promptCue(retryCues)) return 'pin-topic:retry';
+  if (NEW_ONE_ASKED.test(window.prompt)) return 'pin-topic:new-one';
   if (ASKS_SOMETHING.test(window.prompt)) return undefined;
   if (setRightBefore(window)) return 'pin-topic:set';
   if (correctsOwnNumber(window)) return 'pin-topic:corrected';

@@ -213,6 +213,9 @@ export const usZipRecognizer = patternRecognizer({
 /** Street words said right before a postcode ("9 Tennyson Walk, M14 6RD"): the address it belongs to. */
 const STREET_CUES = [`(${[...STREET_SUFFIXES].join('|')})`];
 
+/** A word (lower case: no letters spelled), an hour and "am" or "pm", maybe dotted or spaced. */
+const CLOCK_TIME = /^[a-z]+ (?:0?[1-9]|1[0-2]) ?[AaPp]\.? ?[Mm]\.?$/;
+
 export const ukPostcodeRecognizer = patternRecognizer({
   name: 'uk-postcode',
   type: 'POSTAL_CODE',
@@ -230,7 +233,9 @@ export const ukPostcodeRecognizer = patternRecognizer({
   value: ukPostcodeValue,
   validate: (value) => UK_POSTCODE.test(value),
   // Digits on both sides: a piece of a longer identifier ("1 Z 176 EF 8809…", a parcel's tracking number).
-  invalidate: (_value, window) => /\d$/.test(window.leadIn.trimEnd()) && /^\d/.test(window.trail.trimStart()),
+  // A word in lower case, an hour and "am" or "pm": a time ("at 10 PM" has a postcode's shape).
+  invalidate: (_value, window, matched) =>
+    (/\d$/.test(window.leadIn.trimEnd()) && /^\d/.test(window.trail.trimStart())) || CLOCK_TIME.test(matched),
 });
 
 /**

@@ -109,7 +109,7 @@ function siteAnswer(dialogue: Dialogue, given: ValueSite): SiteValue[] {
   const restatesQuestion = findCues(words.slice(from, Math.min(site.limit, to + CUE_REACH))).some(
     (cue) => cue.topic === 'security' && from + cue.start < to && from + cue.start + cue.length > site.start,
   );
-  if (!names || restatesQuestion) return [];
+  if (!names || restatesQuestion || opensTalk(words[site.start]!)) return [];
   // "Your security question: what city did your parents meet in?": the question after its topic asks it.
   const prompt = dialogue.prompts[tokens[site.start]!.turn]!;
   const asks = site.form === 'mention' && asksAfterCue(prompt);
@@ -125,7 +125,27 @@ function siteAnswer(dialogue: Dialogue, given: ValueSite): SiteValue[] {
     later.push({ from: k, to: end, score: MENTION_SCORE, reasons: ['in-answer'] });
     k = end;
   }
-  return [answer, ...later];
+  // "Ask me the name of the street I grew up on. Alder Creek Lane": a question set, then its answer.
+  return matchAt(words, site.start, QUESTION_HEADS) ? later : [answer, ...later];
+}
+
+/** Words opening a security question a caller sets instead of an answer: "ask me ...", "what's ...". */
+const QUESTION_HEADS = phraseList([
+  'ask me',
+  'ask',
+  "what's",
+  'what is',
+  'what was',
+  'which',
+  'the question is',
+  'question is',
+]);
+/** Contractions of "will", "would", "have", "am": "I'll change it", "we'd need": talk, not an answer. */
+const TALK_CONTRACTION = /^\p{L}+'(?:ll|d|ve|m)$/u;
+
+/** True when an answer opens with a pronoun and a contracted verb ("I'll change ..."), which no answer does. */
+function opensTalk(word: string): boolean {
+  return TALK_CONTRACTION.test(word) && STOP_WORDS.has(word.slice(0, word.indexOf("'")));
 }
 
 /**
@@ -183,7 +203,7 @@ function knownAnswerWords(input: RecognizerInput): ReadonlyMap<string, number> {
       const turn = turnIdAt(view, finding.charStart);
       for (const said of finding.value.toLowerCase().split(/[^\p{L}\d'-]+/u)) {
         const word = mentionKey(said);
-        if (word.length < MIN_MENTION_LETTERS || STOP_WORDS.has(word) || COMMON_WORDS.has(word)) continue;
+        if (word === '' || STOP_WORDS.has(word) || COMMON_WORDS.has(word)) continue;
         known.set(word, Math.min(turn, known.get(word) ?? turn));
       }
     }
@@ -215,22 +235,26 @@ function turnIdAt(view: StreamView, at: number): number {
 
 /**
  * Each later mention of an answer's words, a run of them one mention: "You did put Leeds", "I
- * registered it as just Horsforth", "saint monica's" after "st monica's".
+ * registered it as just Horsforth", "saint monica's" after "st monica's". A mention starts at a word
+ * of four letters or more; shorter words of the answer and its numbers join the run ("91 camry").
  */
 function mentions(dialogue: Dialogue, known: ReadonlyMap<string, number>): Finding[] {
   if (known.size === 0) return [];
   const { tokens } = dialogue;
-  const mentioned = (k: number): boolean => {
+  const joins = (k: number): boolean => {
     const answered = known.get(tokens[k]?.lower ?? '');
     return answered !== undefined && dialogue.view.turns[tokens[k]!.turn]!.turn.id >= answered;
   };
+  const sameTurn = (a: number, b: number): boolean => tokens[a]!.turn === tokens[b]!.turn;
   const findings: Finding[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
-    if (!mentioned(k)) continue;
+    if (tokens[k]!.lower.length < MIN_MENTION_LETTERS || !joins(k)) continue;
+    let from = k;
+    while (from > 0 && sameTurn(from - 1, k) && joins(from - 1)) from -= 1;
     let end = k + 1;
-    while (end < tokens.length && tokens[end]!.turn === tokens[k]!.turn && mentioned(end)) end += 1;
+    while (end < tokens.length && sameTurn(end, k) && joins(end)) end += 1;
     if (tokens[end]?.lower === "'s" && tokens[end]!.start === tokens[end - 1]!.end) end += 1;
-    findings.push(tokenFinding(dialogue, NAME, 'SECURITY_ANSWER', k, end, MENTION_SCORE, ['repeated']));
+    findings.push(tokenFinding(dialogue, NAME, 'SECURITY_ANSWER', from, end, MENTION_SCORE, ['repeated']));
     k = end - 1;
   }
   return findings;

@@ -80,6 +80,8 @@ const UNIT_NAMES = new Set([
 ]);
 /** Words between a unit word and its identifier: "the unit is B", "apartment number 4". */
 const UNIT_LINKS = new Set(['is', "'s", 'number', 'no']);
+/** A US ZIP, with or without its four more digits. */
+const US_ZIP = /^\d{5}(?:-\d{4})?$/;
 /** A unit's identifier: "4B", "12", "B", "#5", and a tenement flat's position ("2F1": second floor, flat 1). */
 const UNIT_ID = /^#?(?:\p{L}?\d{1,5}\p{L}?|\p{L}|\d{1,2}[fF]\d{1,2})$/u;
 /** A one-word street name in a language that joins the street word on ("Wilhelmstrasse", "Woustraat"). */
@@ -281,6 +283,9 @@ function leadingAddressStart(tokens: readonly Token[], siteStart: number, street
     const token = tokens[k]!;
     if (STOP_WORDS.has(token.lower) && !(k === siteStart && token.lower === 'the')) return streetFrom;
     if (cased && COMMON_WORDS.has(token.text)) return streetFrom;
+    // A ZIP before the street ends an address said before it ("..., Mesa, Arizona, 85201. 905 ..."):
+    // the town there is no house name.
+    if (US_ZIP.test(token.text)) return streetFrom;
   }
   return siteStart;
 }
@@ -612,7 +617,7 @@ function isState(token: Token, next: Token | undefined): boolean {
 /** A US ZIP (12345, 12345-6789) or a UK postcode or half of one (SW1A 1AA). */
 function isPostalCode(token: Token): boolean {
   return (
-    /^\d{5}(?:-\d{4})?$/.test(token.text) ||
+    US_ZIP.test(token.text) ||
     /^\p{Lu}{1,2}\d[\p{Lu}\d]?(?:\d\p{Lu}{2})?$/u.test(token.text) ||
     /^\d\p{Lu}{2}$/u.test(token.text)
   );
