@@ -6,7 +6,7 @@
 import type { StreamView, TurnSpan } from '../normalise/view.js';
 import type { Conversation } from '../streams.js';
 import type { Transcript } from '../transcript.js';
-import { REPEAT_REQUEST_CUES, RETRY_CUES } from '../lexicon/entity-cues.js';
+import { BREAK_OFF_CUES, REPEAT_REQUEST_CUES, RETRY_CUES } from '../lexicon/entity-cues.js';
 import { isBackchannel } from '../normalise/breaks.js';
 import { countWords } from '../whitespace.js';
 import { compileCues } from './cue-matcher.js';
@@ -52,6 +52,20 @@ const MONO_PROMPT_WORDS = 30;
 /** The lead-in's default length (words): in a mono file the prompt is what lies before it. */
 const LEAD_IN_WORDS = 8;
 const retryCues = compileCues(RETRY_CUES);
+/**
+ * An answer going on to the next item of the request ("… 0931 and the code is …"): the number just
+ * given answered one item of a request for several, which stays open for the others. Not the asker
+ * moving on ("… and the group number, it's usually under it?"): that opens a request of its own.
+ */
+const NEXT_ITEM = /^and (?:the|my|its|his|her|their|our) (?:[a-z\d'-]+ ){1,3}(?:is|was|are)\b/;
+/**
+ * A number the speaker breaks off or takes back straight away ("416, hold on, I've lost my place",
+ * "C 01 X 004 F 7, no sorry, that's my old one": the identifier's last single letters and digits
+ * skipped): no answer, so the question before it still stands.
+ */
+const breakOffCues = compileCues(BREAK_OFF_CUES);
+const takenBack = (said: string): boolean =>
+  breakOffCues.leading(said.replace(/^(?:[a-z\d] )+/, '')) !== undefined;
 
 /** The words of a view text (lower-case already), punctuation dropped ("yeah, ok." → yeah, ok). */
 function viewWords(text: string): string[] {
@@ -198,7 +212,12 @@ export function createContextProbe(
       // The last words are the lead-in, read first on their own: a cue there ends the other
       // party's question ("your date of birth and the last four of your social | 9 august …")
       // as often as it names the value, so only a request before it counts as asked.
-      const question = questionBefore(view.text, charPos, MONO_PROMPT_WORDS, (said) => retryCues.test(said));
+      const question = questionBefore(
+        view.text,
+        charPos,
+        MONO_PROMPT_WORDS,
+        (said) => retryCues.test(said) || NEXT_ITEM.test(said) || takenBack(said),
+      );
       text = question.split(' ').slice(0, -LEAD_IN_WORDS).join(' ');
       prompts.set(charPos, text);
     }

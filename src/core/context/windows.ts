@@ -39,9 +39,15 @@ export function wordsAfter(text: string, pos: number, maxWords: number): string 
 }
 
 /** Words that say what is asked for right after its digits: "what 4 digits", "your 4 digit pin". */
-const DESCRIBED_BY_NEXT = /^(?:\d+-)?(?:digits?|numbers?|characters?|letters?|figures?)$/;
+export const DESCRIBED_BY_NEXT = /^(?:\d+-)?(?:digits?|numbers?|characters?|letters?|figures?)$/;
 /** Words that say which digits are asked for right before them: "the last 4 of your card". */
 const DESCRIBED_BY_PREVIOUS = /^(?:last|first|final)$/;
+/**
+ * Words that point at a number already on file right before its digits ("the card ending 9090,
+ * shall I use it?"): the asker names it in the question, no answer is given.
+ */
+const ENDING = /^(?:ending|ends|ended)$/;
+const ENDING_LINK = /^(?:in|with)$/;
 /** A digit count said as one word: "a 4-digit pin". */
 const DIGIT_COUNT = /^\d+-digits?$/;
 const DIGIT = /\d/;
@@ -54,6 +60,11 @@ function givesNumber(words: readonly string[], k: number): boolean {
   const word = words[k]!;
   if (!DIGIT.test(word) || DIGIT_COUNT.test(word)) return false;
   if (DESCRIBED_BY_NEXT.test(words[k + 1] ?? '') || DESCRIBED_BY_PREVIOUS.test(words[k - 1] ?? ''))
+    return false;
+  if (
+    ENDING.test(words[k - 1] ?? '') ||
+    (ENDING_LINK.test(words[k - 1] ?? '') && ENDING.test(words[k - 2] ?? ''))
+  )
     return false;
   return TWO_DIGITS.test(word) || DIGIT.test(words[k - 1] ?? '') || DIGIT.test(words[k + 1] ?? '');
 }

@@ -46,10 +46,14 @@ export function propagate(views: readonly StreamView[], findings: readonly Findi
       for (let at = compact.key.indexOf(needle.key); at >= 0; at = compact.key.indexOf(needle.key, at + 1)) {
         const charStart = compact.positions[at]!;
         const charEnd = compact.positions[at + needle.key.length - 1]! + 1;
-        if (!onWordBoundaries(view.text, charStart, charEnd)) continue;
+        const { source } = needle;
+        if (
+          !onWordBoundaries(view.text, charStart, charEnd) &&
+          !gluedToSource(view, source, charStart, charEnd)
+        )
+          continue;
         const text = view.text.slice(charStart, charEnd);
         if (needle.needsCapital && !/\p{Lu}/u.test(text)) continue;
-        const { source } = needle;
         if (source.view === view && source.charStart === charStart && source.charEnd === charEnd) continue;
         added.push({
           recognizer: PROPAGATION_RECOGNIZER,
@@ -164,4 +168,18 @@ function fromCodes(codes: Uint16Array): string {
 
 function onWordBoundaries(text: string, start: number, end: number): boolean {
   return (start === 0 || !isAlnum(text[start - 1]!)) && (end === text.length || !isAlnum(text[end]!));
+}
+
+/**
+ * The value said again right against the finding, in one group with it ("4725 4725" said as words,
+ * which a mono transcript's normaliser writes "47254725"): the two meet where two words meet, and
+ * the occurrence's other end is a word boundary.
+ */
+function gluedToSource(view: StreamView, source: Finding, start: number, end: number): boolean {
+  if (source.view !== view) return false;
+  const { text, wordFrom } = view;
+  const wordsMeet = (at: number): boolean => wordFrom[at] !== wordFrom[at - 1];
+  if (start === source.charEnd) return wordsMeet(start) && (end === text.length || !isAlnum(text[end]!));
+  if (end === source.charStart) return wordsMeet(end) && (start === 0 || !isAlnum(text[start - 1]!));
+  return false;
 }

@@ -37,7 +37,7 @@ export function readDictation(atoms: readonly Atom[], start: number): AtomRead |
   const spans: Span[] = [];
   let from = start;
   for (let parts = 0; parts < MAX_PARTS; parts += 1) {
-    if (casedJoins(atoms, start, i, parts)) {
+    if (casedJoins(atoms, start, i, parts) || restOfCasedWord(atoms, i)) {
       marked = true;
       i = segmentEnd(atoms, i);
       continue;
@@ -78,6 +78,29 @@ export function mayHoldDictation(atoms: readonly Atom[]): boolean {
  */
 function casedJoins(atoms: readonly Atom[], start: number, i: number, parts: number): boolean {
   return atoms[i]?.kind === 'dictated' && (parts > 0 || atoms[start]!.kind !== 'word');
+}
+
+/** A letter in lower case: the first character of a word said as the rest of a cased one. */
+const LOWER_FIRST = /^\p{Ll}/u;
+/** Words that lead on to the next item of a dictation ("capital r, then lowercase x"), not the rest of a word. */
+const LEADS_ON: ReadonlySet<string> = new Set(['then', 'next', 'now', 'again', 'also', 'same', 'as', 'like']);
+
+/**
+ * A word in lower case at atoms[i] said right after a cased letter as the rest of its word
+ * ("capital g, olden" → "Golden"), the way a password is described letter by letter.
+ */
+function restOfCasedWord(atoms: readonly Atom[], i: number): boolean {
+  const letter = atoms[i - 1];
+  const word = atoms[i];
+  return (
+    letter?.kind === 'dictated' &&
+    letter.lower.length === 1 &&
+    word?.kind === 'word' &&
+    word.lower.length > 1 &&
+    isSegmentHead(word) &&
+    !LEADS_ON.has(word.lower) &&
+    regexFor(LOWER_FIRST, word.spans[0]!.text).test(word.spans[0]!.text)
+  );
 }
 
 /** The index after the segment starting at atoms[start], or -1 when none starts there. */

@@ -42,7 +42,7 @@ const INITIALISM = /^[a-z](?:\.[a-z])+$/i;
 /** Reads the spelled letter run starting at pieces[start], or null when none starts there. */
 export function readLetterRun(pieces: readonly Piece[], start: number): Read | null {
   const first = letterAt(pieces, start);
-  if (first === null) return null;
+  if (first === null || articleOfHint(pieces, first)) return null;
   const run: Letter[] = [first];
   for (let letter = first; !endsRun(pieces, run, letter);) {
     const next = nextContent(pieces, letter.last);
@@ -67,6 +67,16 @@ export function readLetterRun(pieces: readonly Piece[], start: number): Read | n
     spans: run.map((letter) => piecesSpan(letter.letters, pieces[letter.first]!, pieces[letter.last]!)),
     next: run[run.length - 1]!.last + 1,
   };
+}
+
+/** Words a spelling hint says before its letter: "Sian with an i", "it ends with a y". */
+const HINT_WORDS: ReadonlySet<string> = new Set(['with', 'without']);
+
+/** "a" said as the article of a spelling hint ("with a k"), not a letter of its own. */
+function articleOfHint(pieces: readonly Piece[], letter: Letter): boolean {
+  if (letter.kind !== 'weak' || pieces[letter.first]!.lower !== 'a') return false;
+  const before = previousContent(pieces, letter.first);
+  return before !== -1 && HINT_WORDS.has(pieces[before]!.lower);
 }
 
 /**

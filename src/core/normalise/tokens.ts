@@ -75,19 +75,57 @@ const PAUSE_GAP_MS = 450;
 /**
  * A source that writes no punctuation (Whisper's word list, lower-case contact-centre text) still
  * times its words: a silence after a word is the pause punctuation would mark, which ends a digit
- * group or a clause ("… 2 0 9 | 9 14 09", "seven two oh | thank you").
+ * group or a clause ("… 2 0 9 | 9 14 09", "seven two oh | thank you"). So is a hesitation after
+ * which the number words before it are said again ("four one, um, four one six": a false start),
+ * and a number word written with a capital after another number, which starts a sentence ("six
+ * two nine Six two nine": a value and its read-back in a mono file).
  */
 function pauseAtSilences(pieces: Piece[], words: readonly Word[]): void {
   for (let i = 0; i + 1 < pieces.length; i += 1) {
     const piece = pieces[i]!;
-    const nextWord = pieces[i + 1]!.word;
-    if (nextWord === piece.word || piece.pause !== NO_PAUSE) continue;
+    const following = pieces[i + 1]!;
+    const nextWord = following.word;
+    if (nextWord === piece.word || piece.pause !== NO_PAUSE || piece.filler) continue;
     const word = words[piece.word]!;
     const next = words[nextWord]!;
-    if (word.timing === 'native' && next.timing === 'native' && next.start - word.end >= PAUSE_GAP_MS) {
+    if (
+      restartsAfterFiller(pieces, i) ||
+      startsSentenceOfNumbers(piece, following) ||
+      (word.timing === 'native' && next.timing === 'native' && next.start - word.end >= PAUSE_GAP_MS)
+    ) {
       piece.pause = LIGHT_PAUSE;
     }
   }
+}
+
+const MIN_RESTART_WORDS = 2;
+
+/**
+ * pieces[i] ends number words that the number words after the hesitations following it start
+ * with again ("four one | um | four one six"): a value begun and started over.
+ */
+function restartsAfterFiller(pieces: readonly Piece[], i: number): boolean {
+  let after = i + 1;
+  while (after < pieces.length && pieces[after]!.filler) after += 1;
+  if (after === i + 1) return false;
+  let begun = 0;
+  while (begun <= i && isNumberWord(pieces[i - begun]!.lower) && !pieces[i - begun]!.filler) begun += 1;
+  // One word said twice may be the value's own ("five, er, five one"): a false start has two or more.
+  if (begun < MIN_RESTART_WORDS) return false;
+  for (let k = 0; k < begun; k += 1) {
+    if (pieces[after + k]?.lower !== pieces[i - begun + 1 + k]!.lower) return false;
+  }
+  return true;
+}
+
+/** A number word with a capital ("Three") after a number word in lower case ("eight"). */
+function startsSentenceOfNumbers(piece: Piece, next: Piece): boolean {
+  return (
+    isNumberWord(next.lower) &&
+    next.text !== next.lower &&
+    isNumberWord(piece.lower) &&
+    piece.text === piece.lower
+  );
 }
 
 const HAS_DIGIT = /\d/;

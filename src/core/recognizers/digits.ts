@@ -54,9 +54,14 @@ const RUN = new ViewRegex(
 
 /**
  * Four digits said straight after "last four", which the normaliser joins to that 4 ("the last
- * four four two one nine" → "last 44219"): the 4 names them, the rest are the value.
+ * four four two one nine" → "last 44219") or keeps one group of digits with it ("the last four
+ * zero five nine three" → "last 4 0593", as a mono transcript runs the request into its answer):
+ * the 4 names them, the rest are the value.
  */
-export const AFTER_LAST_FOUR = new ViewRegex('(?<=\\blast 4)\\d{4}(?![\\p{L}\\p{N}%@_]|[.,/:]\\p{N})', 'giu');
+export const AFTER_LAST_FOUR = new ViewRegex(
+  '(?<=\\blast 4 ?)\\d{4}(?![\\p{L}\\p{N}%@_]|[.,/:]\\p{N})',
+  'giu',
+);
 
 /**
  * The closing "oh" rule, one place for every recognizer: an "oh" said last after digits with talk

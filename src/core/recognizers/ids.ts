@@ -4,6 +4,7 @@
  * upper-case and digit tokens. Shared by the licence, member-id and passport recognizers.
  */
 import { compileCues } from '../context/cue-matcher.js';
+import { DESCRIBED_BY_NEXT } from '../context/windows.js';
 import type { BuiltInEntityType } from '../entities.js';
 import { ENTITY_CUES } from '../lexicon/entity-cues.js';
 import { DOCUMENT_DATE_CUES } from '../lexicon/negative-cues.js';
@@ -136,7 +137,7 @@ export function alnumIds(view: StreamView): readonly Range[] {
     };
     const pieces = runs.filter(hasDigit);
     const joined = joinedPieces(view.text, runs).filter(hasDigit);
-    const shed = withoutLeadIn(view.text, pieces);
+    const shed = [...withoutLeadIn(view.text, pieces), ...withoutCount(view.text, pieces)];
     // "ID XOH 9 1 1 4772 XOH 9114772": a value said twice after a word written as letters.
     found = [...pieces, ...joined, ...repeatedHalves(view, [...pieces, ...joined, ...shed]), ...shed];
     cache.set(view, found);
@@ -210,6 +211,24 @@ function repeatedHalves(view: StreamView, candidates: readonly Range[]): Range[]
     }
   }
   return halves;
+}
+
+/** The most digits of a count said after an identifier ("7 digits"). */
+const MAX_COUNT_DIGITS = 2;
+
+/**
+ * A run whose last token counts what was said, not part of it ("7304918 7 digits", a value and the
+ * read-back's "that's 7 digits" a mono transcript runs on from it): the run without that count.
+ */
+function withoutCount(text: string, pieces: readonly Range[]): Range[] {
+  const shorter: Range[] = [];
+  for (const { start, end } of pieces) {
+    const next = /^ (\S+)/.exec(text.slice(end, end + 16));
+    if (!next || !DESCRIBED_BY_NEXT.test(next[1]!.toLowerCase())) continue;
+    const last = /[ -]+(\d+)$/.exec(text.slice(start, end));
+    if (last && last[1]!.length <= MAX_COUNT_DIGITS) shorter.push({ start, end: start + last.index });
+  }
+  return shorter;
 }
 
 /** Ranges over consecutive pieces with only a joiner between each two. */

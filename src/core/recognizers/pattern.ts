@@ -15,7 +15,16 @@ import { isBuiltInEntityType } from '../entities.js';
 import type { ViewRegex } from '../normalise/view-regex.js';
 import { searchFor } from '../normalise/view-regex.js';
 import type { StreamView } from '../normalise/view.js';
-import { digitRuns, digitSpan, groupAlignedParts, repeatAt, restartAt, sameTwiceAt } from './digits.js';
+import type { DigitRun } from './digits.js';
+import {
+  digitRuns,
+  digitSpan,
+  groupAlignedParts,
+  repeatAt,
+  restartAt,
+  saidTwice,
+  sameTwiceAt,
+} from './digits.js';
 import type { Recognizer, RecognizerInput } from './recognizer.js';
 import { NAMING_CUES } from './topic.js';
 
@@ -347,13 +356,24 @@ function* candidates(input: RecognizerInput, pattern: PatternDef): Generator<Can
     const restart = restartAt(run);
     // "5519 5519": the value and its read-back, each a candidate.
     const repeat = repeatAt(run) || sameTwiceAt(run, min, max);
-    if (restart > 0 && length - restart >= min && length - restart <= max) {
-      yield { start: run.start, end: run.end, digits: run.digits.slice(restart) };
+    // "3 7 … 3 7 1 3 7 1": the retry and its read-back, which a mono transcript runs on from it.
+    const retried = restart > 0 ? (repeatAfter(run, restart) || length) - restart : 0;
+    if (retried >= min && retried <= max) {
+      yield { start: run.start, end: run.end, digits: run.digits.slice(restart, restart + retried) };
     } else if (repeat >= min && repeat <= max) {
       yield digitSpan(run, 0, repeat);
       yield digitSpan(run, repeat, length);
     } else if (length > max && pattern.parts) yield* groupAlignedParts(run, min, max);
   }
+}
+
+/**
+ * Digit index at which the digits from `from` on are said a second time, at a group boundary
+ * ("… 3 7 1 3 7 1" after a false start): the read-back of a retried value; 0 when none.
+ */
+function repeatAfter(run: DigitRun, from: number): number {
+  const again = from + (run.digits.length - from) / 2;
+  return run.groupStarts.includes(again) && saidTwice(run.digits.slice(from)) ? again : 0;
 }
 
 const onlyDigits = (text: string): string => text.replace(/\D/g, '');

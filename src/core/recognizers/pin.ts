@@ -75,6 +75,13 @@ const ASKS_SOMETHING = /\b(?:what|what's|whats|which|how|when|where|who|why)\b/;
 /** The other party asks for a new one ("what should the new one be?", "pick a different one"): a new PIN. */
 const NEW_ONE_ASKED = /\b(?:new|different|another) (?:one|1)\b/;
 
+/**
+ * The lead-in ends by naming a new one ("what would you like the new one to be" 4725, "the new one
+ * is" 4725): the request a mono transcript runs into its answer, or the speaker's own new PIN.
+ */
+const NEW_ONE_RIGHT_BEFORE =
+  /\b(?:new|different|another) (?:one|1) (?:is|be|to be|will be|would be|should be)$/;
+
 /** A guess at the value ("maybe", "it might be the 6 digit one"): what follows is a PIN tried. */
 const GUESS_BEFORE = /\b(?:maybe|might be|could be|probably|perhaps)(?: it's| it is)?(?: the \d digit one)?$/;
 
@@ -110,7 +117,8 @@ function correctsOwnNumber(window: MatchWindow): boolean {
 function pinOnTopic(window: MatchWindow): string | undefined {
   if (!pinTopic(window)) return undefined;
   if (window.promptCue(retryCues)) return 'pin-topic:retry';
-  if (NEW_ONE_ASKED.test(window.prompt)) return 'pin-topic:new-one';
+  if (NEW_ONE_ASKED.test(window.prompt) || NEW_ONE_RIGHT_BEFORE.test(window.leadIn))
+    return 'pin-topic:new-one';
   if (ASKS_SOMETHING.test(window.prompt)) return undefined;
   if (setRightBefore(window)) return 'pin-topic:set';
   if (correctsOwnNumber(window)) return 'pin-topic:corrected';

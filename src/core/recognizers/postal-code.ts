@@ -81,6 +81,9 @@ const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/;
 const POSTCODE_PIECE =
   /^(?:[A-Za-z]{1,2}\d{0,2}[A-Za-z]?|\d{1,3}[A-Za-z]{0,2}|[A-Za-z]{1,2}\d[A-Za-z\d]?\d[A-Za-z]{2})$/;
 const MAX_PIECES = 7;
+/** The fewest and most letters and digits a UK postcode has ("W1 1AA", "SW1A 1AA"). */
+const MIN_POSTCODE_CHARS = 5;
+const MAX_POSTCODE_CHARS = 7;
 /** Words speech writes for a digit inside a spelled postcode: "G 41 to PL" is G41 2PL. */
 const DIGIT_WORDS: ReadonlyMap<string, string> = new Map([
   ['to', '2'],
@@ -130,6 +133,12 @@ function ukPostcodes(view: StreamView): PostcodeCandidate[] {
   // A postcode starts with one or two letters and then, maybe after a space, a digit.
   for (const start of text.matchAll(regexFor(POSTCODE_START, text))) {
     if (start.index < coveredTo) continue;
+    const twice = saidTwiceFrom(view, start.index);
+    if (twice) {
+      found.push(...twice);
+      coveredTo = twice[1].end;
+      continue;
+    }
     let best: PostcodeCandidate | undefined;
     let joined = '';
     let spoken = false;
@@ -159,6 +168,60 @@ function ukPostcodes(view: StreamView): PostcodeCandidate[] {
   }
   ukCache.set(view, found);
   return found;
+}
+
+/** Letters and digits of a word as a postcode counts them ("to" a 2), or undefined for no piece. */
+function pieceOf(word: string, first: boolean): string | undefined {
+  const digit = first ? undefined : DIGIT_WORDS.get(word);
+  if (digit) return digit;
+  return /^[A-Za-z\d]+$/.test(word) ? word : undefined;
+}
+
+/**
+ * A postcode said twice in a row, its last letters run into the first of the second saying ("S 71
+ * ERS 71 ER": a value and its read-back a mono transcript writes as one, the spelled letters joined
+ * by the normaliser): both sayings, split where the halves meet, between words or inside a run of
+ * letters where two spoken words meet. Undefined when the words from start say no postcode twice.
+ */
+function saidTwiceFrom(view: StreamView, start: number): [PostcodeCandidate, PostcodeCandidate] | undefined {
+  const { text, wordFrom } = view;
+  const words: { index: number; piece: string; spoken: boolean }[] = [];
+  let joined = '';
+  WORD.lastIndex = start;
+  for (let word = WORD.exec(text); word && joined.length < 2 * MAX_POSTCODE_CHARS; word = WORD.exec(text)) {
+    const piece = pieceOf(word[1]!, words.length === 0);
+    if (piece === undefined) break;
+    words.push({ index: word.index + word[0].length - word[1]!.length, piece, spoken: piece !== word[1] });
+    joined += piece;
+    const upper = joined.toUpperCase();
+    const half = upper.length / 2;
+    if (half < MIN_POSTCODE_CHARS || !Number.isInteger(half) || upper.slice(0, half) !== upper.slice(half))
+      continue;
+    if (!UK_POSTCODE.test(upper.slice(0, half))) continue;
+    // Where the second saying starts: the word whose pieces cross the middle.
+    let seen = 0;
+    for (const [k, { index, piece }] of words.entries()) {
+      const at = index + half - seen;
+      const splitsHere =
+        seen === half || (seen < half && seen + piece.length > half && wordFrom[at] !== wordFrom[at - 1]);
+      if (splitsHere) {
+        const secondStart = seen === half ? index : at;
+        const firstEnd = seen === half ? words[k - 1]!.index + words[k - 1]!.piece.length : at;
+        const end = word.index + word[0].length;
+        const caseOf = (from: number, to: number): boolean =>
+          !words.some((w) => w.spoken && w.index >= from && w.index < to) &&
+          !/[a-z]/.test(text.slice(from, to));
+        return [
+          { start, end: firstEnd, upper: caseOf(start, firstEnd) },
+          { start: secondStart, end, upper: caseOf(secondStart, end) },
+        ];
+      }
+      seen += piece.length;
+      if (seen > half) break;
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /** The most words of a postcode's start said and broken off before it is said whole. */

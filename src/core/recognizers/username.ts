@@ -111,6 +111,8 @@ function ownFindings(dialogue: Dialogue): Finding[] {
       const from = site.start + (matchAt(dialogue.words, site.start, EMAIL_LEADS)?.length ?? 0);
       // "The username field is case sensitive": a part of the login form, not a value.
       if (LOGIN_FORM_PARTS.has(dialogue.words[from] ?? '')) return [];
+      const tried = triedAfterTaken(dialogue, from, site.limit);
+      if (tried !== undefined) return tried;
       const to = identifierEnd(dialogue, from, site.limit);
       return to > from ? [{ from, to }] : laterIdentifier(dialogue, from, site.limit);
     }),
@@ -118,6 +120,51 @@ function ownFindings(dialogue: Dialogue): Finding[] {
   ];
   ownCache.set(dialogue, found);
   return found;
+}
+
+/** Said of a username someone already has: "my username's taken", "that username was already in use". */
+const TAKEN = phraseList([
+  'taken',
+  'already taken',
+  'in use',
+  'already in use',
+  'not available',
+  'unavailable',
+]);
+/** Words giving the username the speaker tried to have: "I tried …", "I wanted …". */
+const TRIED = phraseList([
+  'i tried',
+  'i wanted',
+  'i typed',
+  'i typed in',
+  'i put in',
+  'i asked for',
+  'i picked',
+]);
+/** How many words after "taken" the username tried may be led on to. */
+const TRIED_REACH = 6;
+
+/**
+ * The username a speaker tried, told it is taken ("my username's taken, I tried olive grove
+ * bakery"): plain words are the identifier after the words giving it; undefined when the site says
+ * no such thing.
+ */
+function triedAfterTaken(
+  dialogue: Dialogue,
+  from: number,
+  limit: number,
+): { from: number; to: number }[] | undefined {
+  const { words } = dialogue;
+  const taken = matchAt(words, from, TAKEN);
+  if (taken === undefined) return undefined;
+  for (let k = from + taken.length; k < Math.min(limit, from + taken.length + TRIED_REACH); k += 1) {
+    const lead = matchAt(words, k, TRIED);
+    if (lead === undefined) continue;
+    const start = k + lead.length;
+    const to = identifierEnd(dialogue, start, limit);
+    return to > start ? [{ from: start, to }] : [];
+  }
+  return undefined;
 }
 
 const piecesCache = new WeakMap<readonly StreamView[], ReadonlySet<string>>();
