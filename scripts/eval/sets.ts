@@ -1,7 +1,7 @@
 /**
  * The labelled sets the eval runs on: the generated corpus the recognizers were tuned against, the
- * first seven hand-written holdout sets (each measured unseen, then opened to find failures), and an
- * eighth one kept unseen for the final measurement. All have the same layout (labels/, calls/).
+ * first eight hand-written holdout sets (each measured unseen, then opened to find failures), and a
+ * ninth one kept unseen for the final measurement. All have the same layout (labels/, calls/).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -23,17 +23,7 @@ import {
 } from '../corpus/paths.js';
 import { EvalSetupError } from './systems.js';
 
-export type SetName =
-  | 'generated'
-  | 'holdout'
-  | 'holdout-b'
-  | 'holdout-c'
-  | 'holdout-d'
-  | 'holdout-e'
-  | 'holdout-f'
-  | 'holdout-g'
-  | 'holdout-h'
-  | 'holdout-i';
+export type SetName = 'generated' | HoldoutName;
 
 export interface EvalSet {
   name: SetName;
