@@ -690,7 +690,7 @@ const REPLY_WORDS = 12;
  * though nobody had named passwords before it.
  */
 function replyNamesPassword(dialogue: Dialogue, input: RecognizerInput, t: number): boolean {
-  // "Do you see the network name?" "It shows Fenwick5G": a turn answering another topic's question gives that.
+  // "Do you see the network name?" "It says Harbor42": a turn answering another topic's question gives that.
   const question = dialogue.questions[t];
   if (question && !question.asked.topics.includes('password')) return false;
   const reply = input.conversation.turns[dialogue.view.turns[t]!.turn.id + 1];
@@ -1018,7 +1018,7 @@ function isPasswordLike(value: readonly string[]): boolean {
     return false;
   // "uh huh", "okay": the listener letting a dictation go on.
   if (value.every((word) => BACKCHANNELS.has(word))) return false;
-  // "please don't reuse an old one", "it doesn't matter": a negated verb is talk about a password.
+  // "you can't pick last year's", "it doesn't matter": a negated verb is talk about a password.
   if (value.some((word) => word.endsWith("n't"))) return false;
   return value.some((word) => !STOP_WORDS.has(word) && !COMMON_WORDS.has(word));
 }

@@ -266,7 +266,7 @@ export function judgeContext(window: MatchWindow, cues: CueMatcher, negatives: C
 const INDEFINITE_BEFORE = /\ban? $/;
 /**
  * "for", maybe "for the", right before a hit: what the item is for ("a phone number for the
- * confirmation", "his cell for tracking").
+ * confirmation", "her mobile for delivery updates").
  */
 const FOR_BEFORE = /\bfor (?:(?:the|your) )?$/;
 

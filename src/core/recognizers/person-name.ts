@@ -11,7 +11,7 @@
  * - a name after a relation ("my husband Declan", "our son, Tobias Wren", "my son is Tobi", "the
  *   landlord's Gary Pike"), and each child's name in an answer to "and the kids?";
  * - a capitalised listed first name said anywhere, but not as a town or street ("with Marcus", not
- *   "in Austin"), a little lower; a capitalised name paired with a person ("for you and Kwame");
+ *   "in Austin"), a little lower; a capitalised name paired with a person ("for you and Tobias");
  * - the same name, or any part of it, said again elsewhere in the call ("so that's Sarah Jones?",
  *   "anything else, Samuel?", "Dale's", the agent's own name), with the name words right before and
  *   after it ("Daniel Walter Pruitt", "Liam Hughes" once "Hughes" is known), which become known too;
@@ -449,7 +449,7 @@ function nameGroup(
   return end > at ? { from: at, to: end, strong } : undefined;
 }
 
-/** Lower-case words inside a family name: "Pieter van Dijk", "María de la Cruz", "Anna von Berg". */
+/** Lower-case words inside a family name: "Jan van Berkel", "María de la Cruz", "Anna von Berg". */
 const NAME_PARTICLES = wordSet('van von der den de del della di da dos das du la le ter ten');
 
 /** True for a name particle at k that leads, maybe through more particles, to a capitalised name word. */
@@ -647,12 +647,12 @@ function listedNames(dialogue: Dialogue, input: RecognizerInput): Finding[] {
   return findings;
 }
 
-/** Words paired with a person: "you and Kwame", "me and Aiyana". */
+/** Words paired with a person: "you and Tobias", "me and Aiyana". */
 const PAIRED_PEOPLE = wordSet('you me');
 const PAIRED_SCORE = 0.7;
 
 /**
- * "The file for you and Kwame", "me and Aiyana": in a turn written with capitals, a capitalised name
+ * "The booking for you and Tobias", "me and Aiyana": in a turn written with capitals, a capitalised name
  * word paired by "and" with a person is one, with the name words after it.
  */
 function pairedNames(dialogue: Dialogue): Finding[] {
@@ -701,7 +701,7 @@ function relationNames(dialogue: Dialogue): Finding[] {
 
 /**
  * True when the word at k makes the relation after it someone's: "my", "your", or "the" in a turn
- * with capitals, where only a capitalised name can follow ("the landlord's Gary Whitfield").
+ * with capitals, where only a capitalised name can follow ("the landlord's Martin Hale").
  */
 function ownsRelation(dialogue: Dialogue, k: number): boolean {
   const word = dialogue.words[k]!;
@@ -993,7 +993,7 @@ function repeatedNames(dialogue: Dialogue, input: RecognizerInput, known: Known)
       // Without capitals, a known first name's surname is a word that may be a name: "for dev raman".
       if (uncasedNameWord(tokens[end]!)) end += 1;
     }
-    // "Hey Tasha, Ray Delgado, Red Mesa Trucking": a name said again stops at a comma.
+    // "Hi Dana, Lee Porter, Porter Haulage": a name said again stops at a comma.
     end = commaBefore(dialogue, input, k, end);
     const from = surname ? nameBefore(tokens, k, turnFirst) : k;
     const agentOnly = tokens.slice(k, end).every((token) => known.get(token.lower)?.agent ?? false);

@@ -236,7 +236,7 @@ function turnIdAt(view: StreamView, at: number): number {
 /**
  * Each later mention of an answer's words, a run of them one mention: "You did put Leeds", "I
  * registered it as just Horsforth", "saint monica's" after "st monica's". A mention starts at a word
- * of four letters or more; shorter words of the answer and its numbers join the run ("91 camry").
+ * of four letters or more; shorter words of the answer and its numbers join the run ("07 civic").
  */
 function mentions(dialogue: Dialogue, known: ReadonlyMap<string, number>): Finding[] {
   if (known.size === 0) return [];
