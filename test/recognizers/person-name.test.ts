@@ -441,3 +441,24 @@ describe('PERSON_NAME: callers introducing themselves after a greeting, relative
     ]);
   });
 });
+
+describe('PERSON_NAME: a known surname said with another ending', () => {
+  const after = (said: string): string[] =>
+    names(
+      agent('Can I take your full name please?'),
+      customer('Teodor Wyszkowski.'),
+      agent('Thank you. Anyone else on the account?'),
+      customer(`Yes, ${said} too, my mum.`),
+    );
+
+  test('an ending as long or one letter longer is the same family name', () => {
+    assert.deepEqual(after('Wyszkowska'), ['PERSON_NAME:Teodor Wyszkowski', 'PERSON_NAME:Wyszkowska']);
+    assert.deepEqual(after('Wyszkowskie'), ['PERSON_NAME:Teodor Wyszkowski', 'PERSON_NAME:Wyszkowskie']);
+  });
+
+  test('a shorter stem, another stem or a word without a capital is not', () => {
+    assert.deepEqual(after('Wyszkowa'), ['PERSON_NAME:Teodor Wyszkowski']);
+    assert.deepEqual(after('Wyszkowskiego'), ['PERSON_NAME:Teodor Wyszkowski']);
+    assert.deepEqual(after('wyszkowska'), ['PERSON_NAME:Teodor Wyszkowski']);
+  });
+});

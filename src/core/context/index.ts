@@ -72,6 +72,16 @@ function viewWords(text: string): string[] {
   return text.split(/[^a-z\d']+/).filter((word) => word !== '');
 }
 
+/**
+ * A short reply with digits the speaker did not say answers their turn ("date of birth?" "3 4
+ * 1990"): no back-channel, so a read-back of it is not about older words. A turn that only
+ * acknowledged ("ready?" "yep" "it's 4 x 9") asked nothing: the older words did. (Read only for
+ * a reply short enough to be a back-channel.)
+ */
+function answersTurn(reply: string, turn: string): boolean {
+  return HAS_DIGIT.test(reply) && !HAS_DIGIT.test(turn) && !isBackchannel(viewWords(turn));
+}
+
 /** How many values of an ascending list are below value (a binary search). */
 function countBelow(sorted: readonly number[], value: number): number {
   let low = 0;
@@ -145,14 +155,9 @@ export function createContextProbe(
       if (earlier.end < since) break;
       if (earlier.stream === turn.stream) {
         const reply = pieces.join('\n');
-        // A short reply with digits the speaker did not say answers their turn ("date of birth?"
-        // "3 4 1990"): no back-channel, so a read-back of it is not about older words. A turn
-        // that only acknowledged ("ready?" "yep" "it's 4 x 9") asked nothing: the older words did.
-        const answered =
-          HAS_DIGIT.test(reply) && !HAS_DIGIT.test(turnText(id)) && !isBackchannel(viewWords(turnText(id)));
         const goOn =
           (words <= BACKCHANNEL_MAX_WORDS &&
-            !answered &&
+            !answersTurn(reply, turnText(id)) &&
             !pieces.some((piece) => REQUEST_OPENER.test(piece))) ||
           (words <= REPEAT_REQUEST_MAX_WORDS && repeatRequests.test(reply)) ||
           (open &&

@@ -186,7 +186,8 @@ export function letterAt(pieces: readonly Piece[], i: number): Letter | null {
     const kind = COMMON_LETTER_NAMES.has(piece.lower) ? 'single' : 'explicit';
     return { letters: named, kind, first: i, last: i, pause: piece.pause };
   }
-  if (INITIALISM.test(piece.text)) {
+  // Only a dot after the first letter can start one: most words skip the expression.
+  if (piece.text[1] === '.' && INITIALISM.test(piece.text)) {
     return {
       letters: piece.text.replaceAll('.', '').toUpperCase(),
       kind: 'explicit',

@@ -724,8 +724,9 @@ function discussedPasswords(
 
 /** One past "Winter 47 hash" (a word, a number, a spoken symbol) when it starts at k, else k. */
 function spokenPasswordEnd(words: readonly string[], k: number, limit: number): number {
-  // Cheapest test first: most words are not followed by a number.
-  if (k + 2 >= limit || !DIGITS.test(words[k + 1]!)) return k;
+  // Cheapest test first: most words are not followed by a number (nor by a word starting with a digit).
+  const next = words[k + 1]!;
+  if (k + 2 >= limit || next[0]! < '0' || next[0]! > '9' || !DIGITS.test(next)) return k;
   const word = words[k]!;
   if (STOP_WORDS.has(word) || COMMON_WORDS.has(word) || !LETTERS.test(word)) return k;
   const symbol = matchAt(words, k + 2, SYMBOLS);
@@ -954,8 +955,8 @@ function shapedToken(dialogue: Dialogue, from: number, limit: number): number {
  */
 function typedLikePassword(dialogue: Dialogue, k: number): boolean {
   const { text } = dialogue.tokens[k]!;
-  if (!PASSWORD_SHAPE.test(text) || REFERENCE_SHAPE.test(text) || /\.\p{L}/u.test(text)) return false;
   if (text.length < MIN_SHAPED_CHARS) return false;
+  if (!PASSWORD_SHAPE.test(text) || REFERENCE_SHAPE.test(text) || /\.\p{L}/u.test(text)) return false;
   const before = dialogue.words[k - 1] ?? '';
   // "… all lower case Orbit55": "case" there describes the password before it, it names no reference.
   const describesCase = before === 'case' && /^(?:lower|upper)$/.test(dialogue.words[k - 2] ?? '');

@@ -386,6 +386,9 @@ function answerGroups(
   return groups;
 }
 
+/** A capital, then a small letter: how a name starts in cased text (one expression, not one per word). */
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+
 /** How much a token looks like part of a name; undefined when it cannot be one. */
 function strengthOf(token: Token): Strength | undefined {
   const { text, lower } = token;
@@ -402,7 +405,7 @@ function strengthOf(token: Token): Strength | undefined {
   if (/^\p{Lu}{2,}$/u.test(text)) return ACRONYMS.has(lower) ? undefined : 'strong';
   const listed = FIRST_NAMES.has(lower) || SURNAMES.has(lower);
   if (COMMON_WORDS.has(lower)) return listed ? 'plain' : undefined;
-  return listed || /^\p{Lu}\p{Ll}/u.test(text) ? 'strong' : 'plain';
+  return listed || CAPITALISED.test(text) ? 'strong' : 'plain';
 }
 
 /** "he'd", "she'll", "they'd": a function word with a contraction, which no name is. */
@@ -457,7 +460,7 @@ function isInnerParticle(tokens: readonly Token[], k: number, limit: number): bo
   let next = k;
   while (next < limit && NAME_PARTICLES.has(tokens[next]!.text)) next += 1;
   const word = tokens[next];
-  return next > k && next < limit && /^\p{Lu}\p{Ll}/u.test(word!.text) && strengthOf(word!) === 'strong';
+  return next > k && next < limit && CAPITALISED.test(word!.text) && strengthOf(word!) === 'strong';
 }
 
 /** "Mr Kwong", "Mrs Sarah Jones", "Doctor Patel": the name after a courtesy title, within the turn. */
@@ -567,9 +570,7 @@ function uncasedAddressed(dialogue: Dialogue, k: number): number | undefined {
  */
 function isCapitalisedName(token: Token): boolean {
   return (
-    strengthOf(token) === 'strong' &&
-    /^\p{Lu}\p{Ll}/u.test(token.text) &&
-    findCues([token.lower]).length === 0
+    strengthOf(token) === 'strong' && CAPITALISED.test(token.text) && findCues([token.lower]).length === 0
   );
 }
 
@@ -675,7 +676,7 @@ function pairedNames(dialogue: Dialogue): Finding[] {
 
 /** A listed first name written with a capital that is not also an ordinary word ("Will", "Grace"). */
 function isListedFirstName(token: Token): boolean {
-  return FIRST_NAMES.has(token.lower) && !COMMON_WORDS.has(token.lower) && /^\p{Lu}\p{Ll}/u.test(token.text);
+  return FIRST_NAMES.has(token.lower) && !COMMON_WORDS.has(token.lower) && CAPITALISED.test(token.text);
 }
 
 /** Words between a relation and their name: "my son is Tobi", "that's my daughter's, Joanne". */
@@ -744,6 +745,26 @@ const RELATION_GROUPS = wordSet('kids children sons daughters grandkids grandchi
 const RELATION_PROMPT_TAIL = 4;
 
 /**
+ * The relation the end of a prompt asks about: "... your wife's details?", not "... money to my
+ * sister in Spain" (nothing after the relation places it); the first one when several are.
+ */
+function askedRelation(prompt: readonly string[]): string | undefined {
+  const from = Math.max(1, prompt.length - RELATION_PROMPT_TAIL);
+  for (let k = from; k < prompt.length; k += 1) {
+    const word = prompt[k]!;
+    if (!RELATION_WORDS.has(word) && !RELATION_GROUPS.has(word)) continue;
+    const owner = prompt[k - 1]!;
+    if (
+      (RELATION_OWNERS.has(owner) || owner === 'the') &&
+      !prompt.slice(k + 1).some((after) => STOP_WORDS.has(after))
+    ) {
+      return word;
+    }
+  }
+  return undefined;
+}
+
+/**
  * "And your wife?" "Freya Lindqvist, she kept her name": a name opening the answer to a question
  * about someone's relation.
  */
@@ -751,18 +772,8 @@ function relationAnswers(dialogue: Dialogue): Finding[] {
   const { tokens, words } = dialogue;
   const findings: Finding[] = [];
   dialogue.prompts.forEach((prompt, t) => {
-    const from = Math.max(1, prompt.length - RELATION_PROMPT_TAIL);
-    // "... your wife's details?", not "... money to my sister in Spain": nothing after the relation places it.
-    const asked = prompt.slice(from).flatMap((word, k) => {
-      const relation = RELATION_WORDS.has(word) || RELATION_GROUPS.has(word);
-      const owner = prompt[from + k - 1]!;
-      return relation &&
-        (RELATION_OWNERS.has(owner) || owner === 'the') &&
-        !prompt.slice(from + k + 1).some((after) => STOP_WORDS.has(after))
-        ? [word]
-        : [];
-    });
-    if (asked.length === 0) return;
+    const asked = askedRelation(prompt);
+    if (asked === undefined) return;
     const end = dialogue.turnEnd[t]!;
     const start = skipLeadIns(words, dialogue.turnFirst[t]!, end).at;
     const limit = Math.min(end, start + MAX_NAME_WORDS);
@@ -771,7 +782,7 @@ function relationAnswers(dialogue: Dialogue): Finding[] {
       (uncasedTurn(dialogue, t) ? uncasedRelative(tokens, start, end) : undefined);
     if (!group || group.from !== start) return;
     // "And the kids?" "Mia, she's six, and Noah": each child's name after "and".
-    const more = RELATION_GROUPS.has(asked[0]!)
+    const more = RELATION_GROUPS.has(asked)
       ? namesAfterAnd(tokens, group.to, end, strictIn(dialogue, t))
       : [];
     for (const { from: at, to } of [group, ...more]) {
@@ -970,9 +981,10 @@ function repeatedNames(dialogue: Dialogue, input: RecognizerInput, known: Known)
   const { tokens } = dialogue;
   const findings: Finding[] = [];
   const variants = new Set<number>();
+  const stems = surnameStems(known);
   const isKnown = (k: number): boolean => {
     if (known.has(tokens[k]!.lower) || knownParts(tokens[k]!.lower, known)) return true;
-    if (!surnameVariant(tokens[k]!, known)) return false;
+    if (!surnameVariant(tokens[k]!, stems)) return false;
     variants.add(k);
     return true;
   };
@@ -1018,24 +1030,31 @@ const SURNAME_ENDING = 2;
 const MIN_VARIANT_LETTERS = 6;
 
 /**
- * True for a capitalised word that is a known surname with another ending, as relatives' names
- * are in several languages ("Wiśniewska" of "Wiśniewski", "Petrova" of "Petrov").
+ * The stems a known surname of at least MIN_VARIANT_LETTERS letters lends its variants: its first
+ * letters but one, two or three, the stem (all but SURNAME_ENDING letters) of a word one letter
+ * shorter, as long or one letter longer. Read once per pass over a view, not once per word.
  */
-function surnameVariant(token: Token, known: Known): boolean {
-  const { lower } = token;
-  if (lower.length < MIN_VARIANT_LETTERS || !/^\p{Lu}\p{Ll}/u.test(token.text)) return false;
-  const stem = lower.slice(0, -SURNAME_ENDING);
+function surnameStems(known: Known): ReadonlySet<string> {
+  const stems = new Set<string>();
   for (const [word, { surname }] of known) {
-    if (
-      surname &&
-      word.length >= MIN_VARIANT_LETTERS &&
-      Math.abs(word.length - lower.length) <= 1 &&
-      word.startsWith(stem)
-    ) {
-      return true;
-    }
+    if (!surname || word.length < MIN_VARIANT_LETTERS) continue;
+    for (let cut = 1; cut <= SURNAME_ENDING + 1; cut += 1) stems.add(word.slice(0, -cut));
   }
-  return false;
+  return stems;
+}
+
+/**
+ * True for a capitalised word that is a known surname with another ending, as relatives' names
+ * are in several languages ("Wiśniewska" of "Wiśniewski", "Petrova" of "Petrov"); `stems` are the
+ * known surnames' (surnameStems).
+ */
+function surnameVariant(token: Token, stems: ReadonlySet<string>): boolean {
+  const { lower } = token;
+  return (
+    lower.length >= MIN_VARIANT_LETTERS &&
+    CAPITALISED.test(token.text) &&
+    stems.has(lower.slice(0, -SURNAME_ENDING))
+  );
 }
 
 /** True for a hyphenated word whose parts are all known ("pryce-jones" once "pryce" and "jones" are). */

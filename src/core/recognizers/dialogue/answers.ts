@@ -221,10 +221,9 @@ function turnStatements(dialogue: Dialogue): TurnStatements[] {
     for (let k = first; k < end; k += 1) if (STATEMENT_CUE_STARTS.has(words[k]!)) cueStarts.push(k);
     const cues = turnCues(dialogue, turn);
     if (cues.length > 0 || cueStarts.length > 0) {
-      const topics = new Set([
-        ...cues.map((cue) => cue.topic),
-        ...cueStarts.flatMap((k) => STATEMENT_CUE_STARTS.get(words[k]!)!),
-      ]);
+      const topics = new Set<Topic>();
+      for (const cue of cues) topics.add(cue.topic);
+      for (const k of cueStarts) for (const topic of STATEMENT_CUE_STARTS.get(words[k]!)!) topics.add(topic);
       turns.push({ turn, cues, cueStarts, topics });
     }
   });
