@@ -80,6 +80,17 @@ const monthsWithDay = (text: string): string[] => [
 ];
 
 /**
+ * The value names a month and `given` dates months too, none of them the value's. A numeric date
+ * may name either of two months ("11/09/1960"): none of them given.
+ */
+function namesOtherMonth(value: string, given: string): boolean {
+  const months = monthsWithDay(value);
+  if (months.length === 0) return false;
+  const givenMonths = monthsWithDay(given);
+  return givenMonths.length > 0 && !months.some((month) => givenMonths.includes(month));
+}
+
+/**
  * Supported only by the speaker's own older question, a date naming a month that the other
  * party's answer did not ("3 may 1990" or "05/03/1990" … "thanks, and I see the lease ended 30
  * june") is no read-back of it: it is another date the speaker went on to.
@@ -87,10 +98,7 @@ const monthsWithDay = (text: string): string[] => [
 function anotherMonthThanGiven(value: string, window: MatchWindow): boolean {
   if (window.leadInCue(dobCues) || window.promptCue(dobCues) || window.trailCue(dobCues)) return false;
   if (window.recallCue(dobCues) === undefined) return false;
-  // A numeric date may name either of two months ("11/09/1960"): none of them given.
-  const months = monthsWithDay(value);
-  const given = monthsWithDay(window.prompt);
-  return months.length > 0 && given.length > 0 && !months.some((month) => given.includes(month));
+  return namesOtherMonth(value, window.prompt);
 }
 
 /**
@@ -102,10 +110,7 @@ function cueAnsweredInPrompt(value: string, window: MatchWindow): boolean {
   if (!EVENT_DATE_BEFORE.test(window.leadIn) || window.leadInCue(dobCues) || window.trailCue(dobCues))
     return false;
   const cue = window.promptCue(dobCues);
-  if (cue === undefined) return false;
-  const months = monthsWithDay(value);
-  const given = monthsWithDay(window.prompt.slice(cue.end));
-  return months.length > 0 && given.length > 0 && !months.some((month) => given.includes(month));
+  return cue !== undefined && namesOtherMonth(value, window.prompt.slice(cue.end));
 }
 
 /** A whole date in the other party's words: "the 3 of june 1990", "june 3 90", "3/6/1990". */

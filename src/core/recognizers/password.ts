@@ -455,7 +455,7 @@ function passwordsDiscussed(
     );
   }
   for (const part of said) {
-    const latest = latestCredential(part);
+    const latest = latestCredential(findCues(part));
     if (latest) return latest === 'password';
   }
   return false;
@@ -555,7 +555,7 @@ function announcedPasswords(
   for (let t = 1; t < dialogue.turnFirst.length; t += 1) {
     if (!onlyLetGoOn(input, dialogue.view.turns[t - 1]!.turn.id, dialogue.view.turns[t]!.turn.id)) continue;
     const before = words.slice(dialogue.turnFirst[t - 1]!, dialogue.turnEnd[t - 1]!);
-    if (latestCredential(before) !== 'password' || !namesPasswordToGive(before)) continue;
+    if (latestCredential(findCues(before)) !== 'password' || !namesPasswordToGive(before)) continue;
     const end = answerLimit(dialogue, t);
     const opened = skipLeadIns(words, dialogue.turnFirst[t]!, end);
     const start = opened.at;
@@ -584,7 +584,7 @@ function followUpAnswers(dialogue: Dialogue, usernames: ReadonlySet<string>): Fi
   dialogue.prompts.forEach((prompt, t) => {
     // A question naming a password is read at its site.
     if (dialogue.questions[t]?.asked.topics.includes('password')) return;
-    const cue = latestCredentialCue(prompt);
+    const cue = latestCredentialCue(cuesOfFixed(prompt));
     if (!cue || cue.topic === 'username' || declinedBefore(prompt, cue.start)) return;
     if (!asksForNewOne(prompt, cue.start + cue.length)) return;
     const end = answerLimit(dialogue, t);
@@ -630,16 +630,16 @@ function onlyLetGoOn(input: RecognizerInput, from: number, to: number): boolean 
   return said > 0;
 }
 
-/** The last password or username cue's topic in words, if any. */
-function latestCredential(words: readonly string[]): 'password' | 'username' | undefined {
-  const cue = latestCredentialCue(words);
+/** The last password or username cue's topic among cues (all found in some words), if any. */
+function latestCredential(cues: readonly CueMatch[]): 'password' | 'username' | undefined {
+  const cue = latestCredentialCue(cues);
   // "Reset your password" is filed under other topics to shield answers, but it is password talk.
   return cue && (cue.topic === 'username' ? 'username' : 'password');
 }
 
-/** The last password or username cue in words, a phrase naming a password under another topic included. */
-function latestCredentialCue(words: readonly string[]): CueMatch | undefined {
-  return findCues(words).findLast(
+/** The last password or username cue among cues, a phrase naming a password under another topic included. */
+function latestCredentialCue(cues: readonly CueMatch[]): CueMatch | undefined {
+  return cues.findLast(
     (match) => match.topic === 'password' || match.topic === 'username' || match.phrase.includes('password'),
   );
 }
@@ -699,7 +699,8 @@ function replyNamesPassword(dialogue: Dialogue, input: RecognizerInput, t: numbe
     .slice(0, REPLY_WORDS)
     .flatMap((index) => foldedWords(input.transcript.words[index]!.text));
   // "You don't need to tell me that!": declining to hear something unnamed after it was set.
-  return latestCredential(words) === 'password' || (declines(words) && findCues(words).length === 0);
+  const cues = findCues(words);
+  return latestCredential(cues) === 'password' || (declines(words) && cues.length === 0);
 }
 
 /** Words typed like a password said while passwords are discussed: "my old one was Harbour2022". */
